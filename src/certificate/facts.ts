@@ -1,0 +1,101 @@
+/**
+ * Parsed certificate → the plain facts of DESIGN "Certificate facts", and `inspectCertificate` for any input form.
+ */
+import type { CertificateFacts, SkiMethod } from '../types.js';
+import { parseCertificate, type ParsedCertificate } from './parse.js';
+import { bytesEqual, decodeBase64Lenient, decodePem, encodeBase64, toHex } from './encoding.js';
+import { defaultCrypto, digest, verifySignature, type VerifyResult } from './verify.js';
+
+/** A parsed certificate with everything the rules ask of it, computed once. */
+export interface CertificateRecord {
+  parsed: ParsedCertificate;
+  facts: CertificateFacts;
+  /** Result of checking the signature with the certificate's own key (only meaningful when self-issued). */
+  selfSignature: VerifyResult | null;
+}
+
+async function skiMethod(crypto: Crypto, parsed: ParsedCertificate, sha1OfKey: Uint8Array): Promise<SkiMethod> {
+  const ski = parsed.skiBytes!;
+  if (bytesEqual(ski, sha1OfKey)) return 'rfc5280-method1';
+  if (ski.length === 8 && ski[0]! >> 4 === 4) {
+    const tail = sha1OfKey.slice(12);
+    tail[0] = (tail[0]! & 0x0f) | 0x40;
+    if (bytesEqual(ski, tail)) return 'rfc5280-method2';
+  }
+  if (ski.length === 20) {
+    const methods: [SkiMethod, 'SHA-256' | 'SHA-384' | 'SHA-512'][] = [['rfc7093-method1', 'SHA-256'], ['rfc7093-method2', 'SHA-384'], ['rfc7093-method3', 'SHA-512']];
+    for (const [m, h] of methods) {
+      if (bytesEqual(ski, (await digest(crypto, h, parsed.publicKey.keyBits)).slice(0, 20))) return m;
+    }
+  }
+  return 'other';
+}
+
+/** Computes the facts of a parsed certificate: thumbprints, SKI method, self-signature. */
+export async function describeCertificate(parsed: ParsedCertificate, crypto: Crypto): Promise<CertificateRecord> {
+  const [sha1, sha256, sha1OfKey] = await Promise.all([
+    digest(crypto, 'SHA-1', parsed.der),
+    digest(crypto, 'SHA-256', parsed.der),
+    parsed.skiBytes ? digest(crypto, 'SHA-1', parsed.publicKey.keyBits) : Promise.resolve(null),
+  ]);
+  const selfSignature = parsed.selfIssued ? await verifySignature(parsed, parsed.publicKey, crypto) : null;
+  const selfSigned = !parsed.selfIssued ? false : selfSignature!.status === 'unsupported' ? null : selfSignature!.status === 'valid';
+  const facts: CertificateFacts = {
+    version: parsed.version,
+    serialNumber: parsed.serialNumber,
+    subject: parsed.subject,
+    issuer: parsed.issuer,
+    notBefore: parsed.notBefore.toISOString(),
+    notAfter: parsed.notAfter.toISOString(),
+    thumbprints: { sha1: toHex(sha1), sha256: toHex(sha256) },
+    subjectKeyIdentifier: parsed.ski && sha1OfKey
+      ? { value: parsed.ski.value, critical: parsed.ski.critical, method: await skiMethod(crypto, parsed, sha1OfKey) }
+      : null,
+    authorityKeyIdentifier: parsed.aki,
+    basicConstraints: parsed.basicConstraints,
+    keyUsage: parsed.keyUsage,
+    extendedKeyUsage: parsed.extendedKeyUsage,
+    crlDistributionPoints: parsed.crlDistributionPoints,
+    freshestCrl: parsed.freshestCrl,
+    key: parsed.publicKey.info,
+    signatureAlgorithm: parsed.signatureInfo,
+    selfIssued: parsed.selfIssued,
+    selfSigned,
+    certificateAuthority: {
+      certificate: encodeBase64(parsed.der),
+      isRootAuthority: selfSigned === true || (selfSigned === null && parsed.selfIssued),
+      certificateRevocationListUrl: parsed.crlDistributionPoints.find((u) => /^http:/i.test(u)) ?? null,
+      deltaCertificateRevocationListUrl: parsed.freshestCrl.find((u) => /^http:/i.test(u)) ?? null,
+    },
+  };
+  if (selfSignature?.status === 'unsupported') facts.selfSignatureError = selfSignature.reason;
+  return { parsed, facts, selfSignature };
+}
+
+/**
+ * Reads a certificate given in any form a person might have it: PEM text, DER bytes, base64 or base64url
+ * (whitespace allowed), or a PEM/base64 string. Throws an Error saying what the input is when it is none of these.
+ */
+export function readCertificateInput(input: string | Uint8Array): Uint8Array {
+  if (typeof input !== 'string') {
+    if (input.length > 0 && input[0] === 0x30) return input;
+    input = new TextDecoder().decode(input);
+  }
+  const text = input.replace(/^\uFEFF/, '').trim();
+  if (text.includes('-----BEGIN')) {
+    const blocks = decodePem(text).filter((b) => /CERTIFICATE/.test(b.label));
+    if (blocks.length === 0) throw new Error('the PEM text holds no CERTIFICATE block');
+    if (blocks.length > 1) throw new Error(`the PEM text holds ${blocks.length} certificates; give one at a time`);
+    return blocks[0]!.bytes;
+  }
+  const bytes = decodeBase64Lenient(text);
+  if (!bytes || bytes.length === 0) throw new Error('the input is neither PEM, DER nor base64');
+  return bytes;
+}
+
+/** Certificate facts for PEM, DER, base64 or base64url input. */
+export async function inspectCertificate(input: string | Uint8Array, options: { crypto?: Crypto } = {}): Promise<CertificateFacts> {
+  const crypto = options.crypto ?? (await defaultCrypto());
+  const record = await describeCertificate(parseCertificate(readCertificateInput(input)), crypto);
+  return record.facts;
+}

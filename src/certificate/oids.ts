@@ -1,0 +1,61 @@
+/** Object identifiers this library names. */
+
+export const KEY_ALGORITHMS: Record<string, string> = {
+  '1.2.840.113549.1.1.1': 'RSA',
+  '1.2.840.113549.1.1.10': 'RSA-PSS',
+  '1.2.840.10045.2.1': 'EC',
+  '1.3.101.112': 'Ed25519',
+  '1.3.101.113': 'Ed448',
+  '1.2.840.10040.4.1': 'DSA',
+};
+
+export const CURVES: Record<string, { name: string; bits: number; webcrypto?: string }> = {
+  '1.2.840.10045.3.1.7': { name: 'P-256', bits: 256, webcrypto: 'P-256' },
+  '1.3.132.0.34': { name: 'P-384', bits: 384, webcrypto: 'P-384' },
+  '1.3.132.0.35': { name: 'P-521', bits: 521, webcrypto: 'P-521' },
+  '1.3.132.0.10': { name: 'secp256k1', bits: 256 },
+  '1.3.36.3.3.2.8.1.1.7': { name: 'brainpoolP256r1', bits: 256 },
+  '1.3.36.3.3.2.8.1.1.11': { name: 'brainpoolP384r1', bits: 384 },
+  '1.3.36.3.3.2.8.1.1.13': { name: 'brainpoolP512r1', bits: 512 },
+};
+
+export const HASHES: Record<string, string> = {
+  '1.3.14.3.2.26': 'SHA-1',
+  '2.16.840.1.101.3.4.2.4': 'SHA-224',
+  '2.16.840.1.101.3.4.2.1': 'SHA-256',
+  '2.16.840.1.101.3.4.2.2': 'SHA-384',
+  '2.16.840.1.101.3.4.2.3': 'SHA-512',
+  '1.2.840.113549.2.5': 'MD5',
+};
+
+/** Signature algorithms: friendly name, hash, and the WebCrypto family used to verify them (absent = cannot verify). */
+export const SIGNATURE_ALGORITHMS: Record<string, { name: string; hash?: string; family?: 'RSASSA-PKCS1-v1_5' | 'ECDSA' | 'RSA-PSS' | 'Ed25519' }> = {
+  '1.2.840.113549.1.1.2': { name: 'md2WithRSAEncryption', hash: 'MD2' },
+  '1.2.840.113549.1.1.4': { name: 'md5WithRSAEncryption', hash: 'MD5' },
+  '1.2.840.113549.1.1.5': { name: 'sha1WithRSAEncryption', hash: 'SHA-1', family: 'RSASSA-PKCS1-v1_5' },
+  '1.2.840.113549.1.1.14': { name: 'sha224WithRSAEncryption', hash: 'SHA-224' },
+  '1.2.840.113549.1.1.11': { name: 'sha256WithRSAEncryption', hash: 'SHA-256', family: 'RSASSA-PKCS1-v1_5' },
+  '1.2.840.113549.1.1.12': { name: 'sha384WithRSAEncryption', hash: 'SHA-384', family: 'RSASSA-PKCS1-v1_5' },
+  '1.2.840.113549.1.1.13': { name: 'sha512WithRSAEncryption', hash: 'SHA-512', family: 'RSASSA-PKCS1-v1_5' },
+  '1.2.840.113549.1.1.10': { name: 'RSASSA-PSS', family: 'RSA-PSS' },
+  '1.2.840.10045.4.1': { name: 'ecdsa-with-SHA1', hash: 'SHA-1', family: 'ECDSA' },
+  '1.2.840.10045.4.3.1': { name: 'ecdsa-with-SHA224', hash: 'SHA-224' },
+  '1.2.840.10045.4.3.2': { name: 'ecdsa-with-SHA256', hash: 'SHA-256', family: 'ECDSA' },
+  '1.2.840.10045.4.3.3': { name: 'ecdsa-with-SHA384', hash: 'SHA-384', family: 'ECDSA' },
+  '1.2.840.10045.4.3.4': { name: 'ecdsa-with-SHA512', hash: 'SHA-512', family: 'ECDSA' },
+  '1.3.101.112': { name: 'Ed25519', family: 'Ed25519' },
+  '1.3.101.113': { name: 'Ed448' },
+  '1.2.840.10040.4.3': { name: 'dsa-with-sha1', hash: 'SHA-1' },
+  '2.16.840.1.101.3.4.3.2': { name: 'dsa-with-sha256', hash: 'SHA-256' },
+};
+
+export const EKU_NAMES: Record<string, string> = {
+  '1.3.6.1.5.5.7.3.1': 'serverAuth',
+  '1.3.6.1.5.5.7.3.2': 'clientAuth',
+  '1.3.6.1.5.5.7.3.3': 'codeSigning',
+  '1.3.6.1.5.5.7.3.4': 'emailProtection',
+  '1.3.6.1.5.5.7.3.8': 'timeStamping',
+  '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
+  '2.5.29.37.0': 'anyExtendedKeyUsage',
+  '1.3.6.1.4.1.311.20.2.2': 'smartcardLogon',
+};

@@ -1,0 +1,14 @@
+export interface CommandIO {
+  out(text: string): void;
+  err(text: string): void;
+  color: boolean;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Full help text: usage, options, examples, exit codes. */
+  help: string;
+  run(args: string[], io: CommandIO): Promise<number>;
+}

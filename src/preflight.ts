@@ -1,0 +1,152 @@
+/**
+ * preflight(body, options) → Report: JSON text or value → context (certificates parsed, chains linked) → rules →
+ * findings with messages, pointers and positions → the server's first failure as a Graph 400 envelope.
+ */
+import type { Finding, GraphError, Lang, Report } from './types.js';
+import { checkJsonValue, parseJsonText, type ParsedJsonText, type Position } from './graph/json-text.js';
+import { graphErrorEnvelope } from './graph/model.js';
+import { defaultCrypto } from './certificate/verify.js';
+import { buildContext, type CheckContext } from './rules/context.js';
+import { rules } from './rules/registry.js';
+import type { Emission, Rule } from './rules/rule.js';
+import { renderMessage } from './report/catalogue/index.js';
+import { documentOrder } from './graph/document-order.js';
+
+export interface PreflightOptions {
+  /** The current resource (a GET response, parsed or JSON text) the body would replace. */
+  current?: unknown;
+  /** The clock for validity checks and `innerError.date`; default now. */
+  at?: Date | string | number;
+  /** Inferred rules (basis graph-inferred or entra-cba) that warn become errors. */
+  strict?: boolean;
+  /** A WebCrypto implementation; default the platform's, or @peculiar/webcrypto where there is none. */
+  crypto?: Crypto;
+  lang?: Lang;
+  /** Echoed as `innerError.client-request-id`; also makes `request-id` deterministic unless `requestId` is given. */
+  clientRequestId?: string;
+  requestId?: string;
+}
+
+interface Raw {
+  rule: Rule;
+  emission: Emission;
+}
+
+/** Warnings on these bases become errors with `strict`: the server behaviour is inferred, not documented. */
+const STRICT_BASES = new Set(['graph-inferred', 'entra-cba']);
+
+export function resolveClock(at: PreflightOptions['at']): Date {
+  if (at === undefined) return new Date();
+  const d = at instanceof Date ? new Date(at.getTime()) : new Date(at);
+  if (Number.isNaN(d.getTime())) throw new TypeError(`options.at is not a valid date: ${String(at)}`);
+  return d;
+}
+
+function readCurrent(current: unknown): unknown {
+  if (typeof current !== 'string') return current;
+  const parsed = parseJsonText(current);
+  if (!parsed.ok) throw new TypeError(`options.current is not JSON: ${parsed.reason}`);
+  return parsed.parsed.value;
+}
+
+/** What a formatter may want to say about each listed CA besides the findings. */
+export interface CaSummary {
+  index: number;
+  path: string;
+  subject: string | null;
+  thumbprint: string | null;
+  isRootAuthority: unknown;
+}
+
+export interface PreflightRun {
+  report: Report;
+  cas: CaSummary[];
+}
+
+/** Checks a trust-list update body and predicts the server's answer. Never throws for bad body input. */
+export async function preflight(body: unknown, options: PreflightOptions = {}): Promise<Report> {
+  return (await runPreflight(body, options)).report;
+}
+
+/** {@link preflight}, plus a summary of each listed CA for the text formatter. */
+export async function runPreflight(body: unknown, options: PreflightOptions = {}): Promise<PreflightRun> {
+  const at = resolveClock(options.at);
+  const lang: Lang = options.lang === 'fr' ? 'fr' : 'en';
+  const crypto = options.crypto ?? (await defaultCrypto());
+  const current = readCurrent(options.current);
+
+  let value: unknown = body;
+  let text: ParsedJsonText | null = null;
+  let jsonError: { reason: string; position?: Position } | null = null;
+  if (typeof body === 'string') {
+    const parsed = parseJsonText(body);
+    if (parsed.ok) {
+      text = parsed.parsed;
+      value = parsed.parsed.value;
+    } else {
+      jsonError = parsed.position ? { reason: parsed.reason, position: parsed.position } : { reason: parsed.reason };
+      value = undefined;
+    }
+  } else {
+    const reason = checkJsonValue(body);
+    if (reason) {
+      jsonError = { reason };
+      value = undefined;
+    }
+  }
+
+  const ctx: CheckContext = await buildContext(value, {
+    at, strict: !!options.strict, crypto, current, duplicateKeys: text?.duplicateKeys ?? [], jsonError: jsonError?.reason ?? null,
+  });
+
+  const raws: Raw[] = [];
+  for (const rule of rules) rule.check(ctx, (emission) => raws.push({ rule, emission }));
+
+  const order = documentOrder(value);
+  const ranked = raws.map((raw) => ({ raw, rank: order(raw.emission.path) }));
+  ranked.sort((a, b) => a.rank - b.rank || (a.raw.rule.id < b.raw.rule.id ? -1 : a.raw.rule.id > b.raw.rule.id ? 1 : 0));
+
+  const findings: Finding[] = ranked.map(({ raw: { rule, emission } }) => {
+    let severity = emission.severity ?? rule.severity;
+    if (ctx.strict && severity === 'warning' && STRICT_BASES.has(rule.basis)) severity = 'error';
+    const { message, fix } = renderMessage(lang, rule.id, emission.params, emission.variant);
+    const finding: Finding = { rule: rule.id, severity, path: emission.path, message, basis: rule.basis };
+    const pos = rule.id === 'body.not-json' ? jsonError?.position : text?.positionOf(emission.path);
+    if (pos) {
+      finding.line = pos.line;
+      finding.column = pos.column;
+    }
+    if (fix) finding.fix = fix;
+    return finding;
+  });
+
+  const report: Report = {
+    ok: !findings.some((f) => f.severity === 'error'),
+    findings,
+    graphError: firstServerFailure(ranked.map((r) => r.raw), at, options, crypto),
+  };
+  const cas = ctx.entries.map((e) => ({
+    index: e.index,
+    path: e.path,
+    subject: e.record?.facts.subject.rfc4514 ?? null,
+    thumbprint: e.record?.facts.thumbprints.sha256 ?? null,
+    isRootAuthority: e.object?.isRootAuthority,
+  }));
+  return { report, cas };
+}
+
+/** The server answers once: the first failure in its order (step), then in document order. */
+function firstServerFailure(sorted: Raw[], at: Date, options: PreflightOptions, crypto: Crypto): GraphError | null {
+  let first: Raw | null = null;
+  for (const raw of sorted) {
+    const step = raw.rule.server?.step;
+    if (step !== undefined && (!first || step < first.rule.server!.step)) first = raw;
+  }
+  if (!first) return null;
+  const server = first.rule.server!;
+  const params = first.emission.params ?? {};
+  const envelope: Parameters<typeof graphErrorEnvelope>[4] = { at, crypto };
+  if (options.requestId ?? options.clientRequestId) envelope.requestId = (options.requestId ?? options.clientRequestId)!;
+  if (options.clientRequestId) envelope.clientRequestId = options.clientRequestId;
+  return graphErrorEnvelope(server.status, server.code, server.message(params), server.target?.(params) ?? null, envelope);
+}

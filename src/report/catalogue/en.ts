@@ -1,0 +1,241 @@
+/**
+ * English messages, keyed by rule id. `message` says what is wrong, `fix` how to mend it; a variant refines both
+ * for one flavour of the problem. Graph's own messages are not here: they stay verbatim in the rules.
+ */
+import type { Catalogue } from './types.js';
+
+const base64Problems: Record<string, string> = {
+  empty: 'the string is empty',
+  whitespace: 'it contains white space or a line break at character {index}',
+  character: 'character {index} ("{char}") is not a base64 character',
+  'mixed-alphabets': 'it mixes the base64 ("+", "/") and base64url ("-", "_") alphabets',
+  padding: 'its "=" padding is wrong',
+  length: 'its length is not possible for base64 (one character too many or too few)',
+};
+
+export const en: Catalogue = {
+  'body.not-json': {
+    message: 'The body is not valid JSON: {reason}.',
+    fix: 'Send a single JSON object; check quotes, commas (no trailing comma) and brackets around the position shown.',
+  },
+  'body.not-object': {
+    message: 'The body is a JSON {type}, not an object.',
+    fix: 'Send an object such as {"displayName": "…", "certificateAuthorities": [ … ]}.',
+  },
+  'body.read-only-property': {
+    message: '"{property}" is read-only and cannot be sent in a PATCH.',
+    fix: 'Remove "{property}" from the body; only displayName and certificateAuthorities can be updated.',
+  },
+  'body.unknown-property': {
+    message: 'The resource has no member "{property}".',
+    fix: 'Remove "{property}"; updatable members are displayName and certificateAuthorities.',
+    variants: {
+      suggestion: { message: 'The resource has no member "{property}"; did you mean "{suggestion}"?', fix: 'Rename "{property}" to "{suggestion}" (the update page\'s table misspells it).' },
+    },
+  },
+  'body.odata-control-ignored': {
+    message: '"{property}" is OData control information; the server ignores it in a request.',
+    fix: 'Remove "{property}" (it comes from a GET response).',
+  },
+  'body.odata-type-invalid': {
+    message: '@odata.type "{type}" is not the type of this object.',
+    fix: 'Use "{expected}" or remove @odata.type.',
+  },
+  'body.wrong-type': {
+    message: '"{property}" must be {expected}, not a JSON {actual}.',
+    fix: 'Give "{property}" {expected}.',
+  },
+  'body.duplicate-key': {
+    message: 'The member "{member}" is written more than once in the same object.',
+    fix: 'Keep one occurrence of "{member}".',
+  },
+  'body.empty-list': {
+    message: 'certificateAuthorities is empty: the update removes every trusted CA.',
+    fix: 'List every CA that should stay trusted, or remove certificateAuthorities from the body to leave the list unchanged.',
+  },
+  'body.display-name-too-long': {
+    message: 'displayName is {length} characters long; the trust store allows {max}.',
+    fix: 'Shorten displayName to at most {max} characters.',
+  },
+  'body.too-many-cas': {
+    message: 'The list has {count} CAs; the trust store allows {max}.',
+    fix: 'Remove CAs that are no longer needed, or split devices across several configurations.',
+  },
+  'entry.not-object': {
+    message: 'This element of certificateAuthorities is a JSON {actual}, not an object.',
+    fix: 'Make each element an object with certificate and isRootAuthority.',
+  },
+  'entry.root-flag-invalid': {
+    message: 'isRootAuthority must be true or false, not a JSON {actual}.',
+    fix: 'Set isRootAuthority to true for a self-signed root and false for an intermediate (no quotes).',
+    variants: {
+      missing: { message: 'isRootAuthority is missing; it is required.', fix: 'Add "isRootAuthority": true for a self-signed root, false for an intermediate.' },
+    },
+  },
+  'entry.url-wrong-type': {
+    message: '"{property}" must be a string or null, not a JSON {actual}.',
+    fix: 'Give "{property}" an http URL in quotes, or null.',
+  },
+  'entry.unknown-property': {
+    message: 'certificateAuthority has no member "{property}".',
+    fix: 'Remove "{property}"; an entry has certificate, isRootAuthority, certificateRevocationListUrl and deltaCertificateRevocationListUrl.',
+    variants: {
+      suggestion: { message: 'certificateAuthority has no member "{property}"; did you mean "{suggestion}"?', fix: 'Remove "{property}" ("{suggestion}" is the real name; if it is a read-only echo, the server computes it and it can be left out).' },
+    },
+  },
+  'certificate.missing': {
+    message: 'The entry has no certificate.',
+    fix: 'Add "certificate" with the base64 of the CA certificate\'s DER bytes.',
+    variants: {
+      null: { message: 'certificate is null.', fix: 'Give the base64 of the CA certificate\'s DER bytes, or remove the entry.' },
+    },
+  },
+  'certificate.not-base64': {
+    message: 'certificate is not base64.',
+    fix: 'Encode the DER bytes as one line of base64 (for example `base64 -w0 ca.der`), with no spaces or line breaks.',
+    variants: {
+      type: { message: 'certificate must be a base64 string, not a JSON {actual}.', fix: 'Give the base64 of the CA certificate\'s DER bytes, in quotes.' },
+      ...Object.fromEntries(Object.entries(base64Problems).map(([k, v]) => [k, { message: `certificate is not base64: ${v}.` }])),
+    },
+  },
+  'certificate.pem-armour': {
+    message: 'certificate holds PEM text (-----BEGIN CERTIFICATE-----), not base64.',
+    fix: 'Drop the BEGIN/END lines and join the base64 lines into one string.',
+  },
+  'certificate.not-x509': {
+    message: 'certificate is base64 but not a DER X.509 certificate: {reason}.',
+    fix: 'Check that the bytes are the certificate itself (not a key, CSR or PKCS#7 bundle) and that nothing was cut or appended.',
+  },
+  'certificate.not-ca': {
+    message: '{subject} is not a CA certificate: basicConstraints cA is false.',
+    fix: 'List only CA certificates (basicConstraints cA=true); a device or server certificate does not belong in the trust list.',
+    variants: {
+      absent: { message: '{subject} is not a CA certificate: it has no basicConstraints extension.', fix: 'List only CA certificates (basicConstraints cA=true); reissue the CA with basicConstraints if it really is one.' },
+    },
+  },
+  'certificate.key-cert-sign-missing': {
+    message: 'keyUsage ({bits}) does not allow signing certificates (keyCertSign).',
+    fix: 'Reissue the CA with keyUsage keyCertSign (and cRLSign if it publishes CRLs).',
+  },
+  'certificate.expired': {
+    message: '{subject} expired on {notAfter}.',
+    fix: 'Remove the expired CA or replace it with its renewed certificate.',
+  },
+  'certificate.not-yet-valid': {
+    message: 'The certificate is not valid until {notBefore}.',
+    fix: 'Check the CA\'s notBefore and the clock (--at); devices cannot be validated against it before then.',
+  },
+  'certificate.ski-missing': {
+    message: 'The CA certificate has no subjectKeyIdentifier, so Graph\'s issuerSki has nothing to show.',
+    fix: 'Reissue the CA with a subjectKeyIdentifier (SHA-1 of the public key, RFC 5280 method 1).',
+  },
+  'certificate.weak-key': {
+    message: 'The {algorithm} key is only {size} bits.',
+    fix: 'Replace the CA with one using RSA ≥ 2048 bits or ECDSA P-256 or stronger.',
+  },
+  'certificate.weak-signature': {
+    message: 'The certificate is signed with {algorithm} ({hash} can be forged).',
+    fix: 'Reissue the CA with a SHA-256 (or stronger) signature.',
+  },
+  'certificate.signature-unverifiable': {
+    message: 'The signature ({algorithm}) could not be verified: {reason}.',
+    fix: 'Verify the chain with another tool (for example `openssl verify`); the findings assume it is valid.',
+  },
+  'certificate.basic-constraints-not-critical': {
+    message: 'basicConstraints is not marked critical.',
+    fix: 'Reissue the CA with basicConstraints critical; some verifiers reject it as is.',
+  },
+  'certificate.key-identifier-critical': {
+    message: '{extension} is marked critical.',
+    fix: 'Reissue the CA with {extension} non-critical.',
+  },
+  'certificate.duplicate-extension': {
+    message: 'Extension {oid} appears more than once.',
+    fix: 'Reissue the certificate with each extension once.',
+  },
+  'flag.root-not-self-signed': {
+    message: 'isRootAuthority is true, but the certificate was issued by {issuer}: it is not a root.',
+    fix: 'Set isRootAuthority to false and list its issuer too.',
+    variants: {
+      'bad-signature': { message: 'isRootAuthority is true, but the certificate\'s signature does not verify with its own key: it is not self-signed.', fix: 'Set isRootAuthority to false and list the CA that really signed it.' },
+    },
+  },
+  'flag.self-signed-not-root': {
+    message: 'isRootAuthority is false, but {subject} is self-signed: it is a root.',
+    fix: 'Set isRootAuthority to true.',
+  },
+  'echo.issuer': {
+    message: 'issuer "{given}" does not match the certificate (its issuer is "{computed}").',
+    fix: 'Remove issuer: it is read-only and the server computes it.',
+    variants: {
+      match: { message: 'issuer matches the certificate; it is read-only, the server computes it.', fix: 'Remove issuer from the request; it is ignored at best.' },
+      subject: { message: 'issuer names the certificate\'s subject ("{subject}"), not its issuer ("{computed}"); it is read-only, the server computes it.', fix: 'Remove issuer from the request.' },
+    },
+  },
+  'echo.issuer-ski': {
+    message: 'issuerSki "{given}" does not match the certificate\'s subjectKeyIdentifier {computed}.',
+    fix: 'Remove issuerSki: it is read-only and the server computes it.',
+    variants: {
+      match: { message: 'issuerSki matches the certificate; it is read-only, the server computes it.', fix: 'Remove issuerSki from the request; it is ignored at best.' },
+    },
+  },
+  'crl.url-not-absolute': {
+    message: '"{url}" is not an absolute URL.',
+    fix: 'Give a full http URL such as "http://pki.example.com/ca.crl", or null for no CRL.',
+  },
+  'crl.url-not-http': {
+    message: '"{url}" uses {scheme}; Entra only fetches CRLs over http.',
+    fix: 'Publish the CRL at an http:// URL (CRLs are signed, so http is safe) and use that.',
+  },
+  'crl.delta-without-base': {
+    message: 'A delta CRL URL is set without a base CRL URL.',
+    fix: 'Set certificateRevocationListUrl to the complete CRL, or remove the delta URL.',
+  },
+  'crl.delta-equals-base': {
+    message: 'The delta CRL URL is the same as the base CRL URL ("{url}").',
+    fix: 'Point deltaCertificateRevocationListUrl at the delta CRL, or set it to null.',
+  },
+  'crl.ca-lacks-crl-sign': {
+    message: 'A CRL URL is configured, but the CA\'s keyUsage ({bits}) does not include cRLSign, so it cannot sign that CRL.',
+    fix: 'Use the URL of the CRL this CA\'s issuer publishes, or reissue the CA with cRLSign.',
+  },
+  'crl.subordinate-cdp-mismatch': {
+    message: 'The configured CRL URL "{url}" is not among the CRL distribution points of the CA it issued at {subordinate} ({points}).',
+    fix: 'Check that "{url}" is the CRL this CA publishes; its subordinates point to {points}.',
+  },
+  'list.duplicate-certificate': {
+    message: 'This certificate is already listed at {first} (SHA-256 {thumbprint}).',
+    fix: 'Remove the second copy.',
+  },
+  'chain.issuer-missing': {
+    message: 'The issuer of this intermediate ({issuer}) is not in the list.',
+    fix: 'Add the CA certificate of {issuer} (and every CA up to its root).',
+    variants: {
+      'key-id-match': { message: 'The issuer of this intermediate ({issuer}) is not in the list; {keyIdMatch} has the matching key identifier but a different subject name.', fix: 'Check the names: RFC 5280 chains by name; add the right issuer certificate.' },
+    },
+  },
+  'chain.issuer-signature-invalid': {
+    message: 'The listed CA named {issuer} ({candidates}) did not sign this certificate: the signature does not verify with its key.',
+    fix: 'Add the CA certificate whose key really signed it (a re-keyed or renewed CA has a new key), or remove this certificate.',
+  },
+  'chain.aki-mismatch': {
+    message: 'authorityKeyIdentifier {aki} differs from the subjectKeyIdentifier {ski} of its issuer at {issuer}.',
+    fix: 'Reissue the certificate with the issuer\'s SKI as its AKI.',
+  },
+  'chain.no-root': {
+    message: 'The issuers of this CA go round in a loop ({loop}) without reaching a self-signed root.',
+    fix: 'Add the self-signed root of this hierarchy.',
+  },
+  'chain.path-length-exceeded': {
+    message: 'This CA is {depth} level(s) below {ancestor}, whose pathLenConstraint is {limit}.',
+    fix: 'Device certificates issued under this CA will fail validation: issue them from a CA allowed by the constraint.',
+  },
+  'update.removes-cas': {
+    message: 'The update removes {count} CA(s) that the current resource has: {list}.',
+    fix: 'Add them back to certificateAuthorities if they should stay trusted (the server deletes whatever the list leaves out).',
+  },
+  'update.adds-while-expired': {
+    message: 'The update adds CAs ({added}) while keeping {subject}, which expired on {notAfter}; Entra refuses uploads while a CA is expired.',
+    fix: 'Remove or replace the expired CA in the same update.',
+  },
+};

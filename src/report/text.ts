@@ -1,0 +1,79 @@
+/** The Report for people: findings grouped by CA with its subject, a one-line summary, colour only when asked. */
+import type { Finding, Lang, Report, Severity } from '../types.js';
+import type { CaSummary } from '../preflight.js';
+
+export interface TextOptions {
+  color?: boolean;
+  lang?: Lang;
+  /** Shown in the header, e.g. the file name. */
+  source?: string;
+}
+
+const LABELS = {
+  en: { error: 'error', warning: 'warning', info: 'info', fix: 'fix', body: 'Request body', ca: 'CA', root: 'root', intermediate: 'intermediate',
+    unreadable: 'certificate not readable', accepted: 'the server would accept this body (200 OK)', rejects: 'the server would answer',
+    errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`, warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`, infos: (n: number) => `${n} info`,
+    clean: 'no findings' },
+  fr: { error: 'erreur', warning: 'avertissement', info: 'info', fix: 'correction', body: 'Corps de la requête', ca: 'AC', root: 'racine', intermediate: 'intermédiaire',
+    unreadable: 'certificat illisible', accepted: 'le serveur accepterait ce corps (200 OK)', rejects: 'le serveur répondrait',
+    errors: (n: number) => `${n} erreur${n > 1 ? 's' : ''}`, warnings: (n: number) => `${n} avertissement${n > 1 ? 's' : ''}`, infos: (n: number) => `${n} info`,
+    clean: 'aucune remarque' },
+};
+
+const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', ok: '\x1b[32m' };
+
+export function formatText(report: Report, cas: CaSummary[], options: TextOptions = {}): string {
+  const L = LABELS[options.lang ?? 'en'];
+  const paint = (c: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[c]}${s}\x1b[0m` : s);
+  const groups = new Map<number | null, Finding[]>();
+  for (const f of report.findings) {
+    const m = /^\/certificateAuthorities\/(\d+)(\/|$)/.exec(f.path);
+    const key = m ? Number(m[1]) : null;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  const out: string[] = [];
+  if (options.source) out.push(paint('bold', options.source), '');
+  const width = Math.max(...report.findings.map((f) => f.rule.length), 10);
+  const writeFinding = (f: Finding) => {
+    const where = f.line ? `${f.path || '""'} (${f.line}:${f.column})` : f.path || '""';
+    const sev = (L[f.severity] as string).padEnd(13);
+    out.push(`  ${paint(f.severity, sev)} ${f.rule.padEnd(width)}  ${paint('dim', where)}`);
+    out.push(`  ${' '.repeat(13)} ${f.message}`);
+    if (f.fix) out.push(`  ${' '.repeat(13)} ${paint('dim', `${L.fix}: ${f.fix}`)}`);
+  };
+  const top = groups.get(null);
+  if (top) {
+    out.push(paint('bold', L.body));
+    top.forEach(writeFinding);
+    out.push('');
+  }
+  for (const ca of cas) {
+    const fs = groups.get(ca.index);
+    if (!fs) continue;
+    const kind = ca.isRootAuthority === true ? L.root : ca.isRootAuthority === false ? L.intermediate : '?';
+    out.push(paint('bold', `${L.ca} #${ca.index}  ${ca.subject ?? `(${L.unreadable})`}  [${kind}]`));
+    if (ca.thumbprint) out.push(paint('dim', `  SHA-256 ${ca.thumbprint}`));
+    fs.forEach(writeFinding);
+    out.push('');
+  }
+  // Findings pointing at entries that are not objects or beyond the list (should not happen, but never lose one).
+  for (const [key, fs] of groups) {
+    if (key !== null && !cas.some((c) => c.index === key)) { out.push(paint('bold', `${L.ca} #${key}`)); fs.forEach(writeFinding); out.push(''); }
+  }
+  out.push(summaryLine(report, options));
+  return out.join('\n') + '\n';
+}
+
+export function summaryLine(report: Report, options: TextOptions = {}): string {
+  const L = LABELS[options.lang ?? 'en'];
+  const paint = (c: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[c]}${s}\x1b[0m` : s);
+  const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
+  const parts = [L.errors(count('error')), L.warnings(count('warning')), L.infos(count('info'))].join(', ');
+  const server = report.graphError
+    ? `${L.rejects} ${report.graphError.status} ${report.graphError.body.error.code}: ${report.graphError.body.error.message}`
+    : L.accepted;
+  const mark = report.ok ? paint('ok', '✓') : paint('error', '✗');
+  return `${mark} ${report.findings.length ? parts : L.clean}; ${server}`;
+}

@@ -1,0 +1,19 @@
+import { defineRule } from '../rule.js';
+import { typeOfJson } from '../context.js';
+
+export default defineRule({
+  id: 'body.not-object',
+  severity: 'error',
+  basis: 'graph-inferred',
+  citation: 'OData JSON Format 4.01 §5 (a resource is a JSON object); update page "Request body"',
+  description: 'The body must be a JSON object holding the members to update; the server cannot read an array, string or number as a resource.',
+  server: {
+    step: 2,
+    status: 400,
+    code: 'BadRequest',
+    message: () => 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+  },
+  check(ctx, emit) {
+    if (!ctx.jsonError && !ctx.bodyObject) emit({ path: '', params: { type: typeOfJson(ctx.body) } });
+  },
+});

@@ -1,0 +1,25 @@
+import { defineRule } from '../rule.js';
+import { READ_ONLY_TOP, hasOwn } from '../../graph/model.js';
+import { pointer } from '../../graph/json-text.js';
+
+export default defineRule({
+  id: 'body.read-only-property',
+  severity: 'error',
+  basis: 'graph-documented',
+  citation: 'update page: "You can only update the following two properties"; observed message in msgraph-beta-sdk-java#621, microsoft-graph-docs-contrib#6969',
+  description: 'Only displayName and certificateAuthorities may be sent; id, deletedDateTime and tlsClientAuthParameter are read-only.',
+  server: {
+    step: 2,
+    status: 400,
+    code: 'Request_BadRequest',
+    message: (p) => `Property '${p.property}' is read-only and cannot be set.`,
+  },
+  check(ctx, emit) {
+    if (!ctx.bodyObject) return;
+    for (const key of Object.keys(ctx.bodyObject)) {
+      if ((READ_ONLY_TOP as readonly string[]).includes(key) && hasOwn(ctx.bodyObject, key)) {
+        emit({ path: pointer(key), params: { property: key } });
+      }
+    }
+  },
+});

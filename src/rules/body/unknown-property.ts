@@ -1,0 +1,27 @@
+import { defineRule } from '../rule.js';
+import { READ_ONLY_TOP, WRITABLE_TOP, isControlInformation } from '../../graph/model.js';
+import { pointer } from '../../graph/json-text.js';
+import { suggestMember } from '../suggest.js';
+
+const KNOWN = [...WRITABLE_TOP, ...READ_ONLY_TOP] as readonly string[];
+
+export default defineRule({
+  id: 'body.unknown-property',
+  severity: 'error',
+  basis: 'graph-documented',
+  citation: 'mutualTlsOauthConfiguration resource (metadata); observed message in msgraph-sdk-powershell#3230',
+  description: 'A member the resource does not have, such as the update page\'s misspelt "certificateAuthority", is rejected.',
+  server: {
+    step: 2,
+    status: 400,
+    code: 'Request_BadRequest',
+    message: (p) => `Invalid property '${p.property}'.`,
+  },
+  check(ctx, emit) {
+    if (!ctx.bodyObject) return;
+    for (const key of Object.keys(ctx.bodyObject)) {
+      if (KNOWN.includes(key) || isControlInformation(key)) continue;
+      emit({ path: pointer(key), params: { property: key, suggestion: suggestMember(key, WRITABLE_TOP) }, variant: suggestMember(key, WRITABLE_TOP) ? 'suggestion' : undefined });
+    }
+  },
+});

@@ -1,0 +1,24 @@
+import { defineRule } from '../rule.js';
+import { hasOwn } from '../../graph/model.js';
+import { pointer } from '../../graph/json-text.js';
+import { typeOfJson } from '../context.js';
+import { invalidValue } from '../helpers.js';
+
+export default defineRule({
+  id: 'body.wrong-type',
+  severity: 'error',
+  basis: 'graph-documented',
+  citation: 'mutualTlsOauthConfiguration resource: displayName String (nullable), certificateAuthorities Collection(certificateAuthority)',
+  description: 'displayName must be a string or null and certificateAuthorities an array; the server cannot convert other JSON types (its message here is inferred from the documented template).',
+  server: invalidValue(3),
+  check(ctx, emit) {
+    const body = ctx.bodyObject;
+    if (!body) return;
+    if (hasOwn(body, 'displayName') && body.displayName !== null && typeof body.displayName !== 'string') {
+      emit({ path: pointer('displayName'), params: { property: 'displayName', expected: 'a string or null', actual: typeOfJson(body.displayName) } });
+    }
+    if (hasOwn(body, 'certificateAuthorities') && !Array.isArray(body.certificateAuthorities)) {
+      emit({ path: pointer('certificateAuthorities'), params: { property: 'certificateAuthorities', expected: 'an array', actual: typeOfJson(body.certificateAuthorities) } });
+    }
+  },
+});

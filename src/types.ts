@@ -1,0 +1,114 @@
+/**
+ * Shared shapes of the public contract (DESIGN "Report", "Certificate facts").
+ * Everything here is plain data: JSON-serialisable, no classes, no node: imports.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Where a rule's claim comes from. */
+export type Basis = 'graph-documented' | 'graph-inferred' | 'entra-cba' | 'rfc5280' | 'best-practice';
+
+export type Lang = 'en' | 'fr';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** RFC 6901 JSON Pointer into the checked body; "" is the whole body. */
+  path: string;
+  message: string;
+  basis: Basis;
+  /** 1-based, present when the input was JSON text. */
+  line?: number;
+  column?: number;
+  fix?: string;
+}
+
+export interface GraphErrorBody {
+  error: {
+    code: string;
+    message: string;
+    details?: { target: string; code: string }[];
+    innerError: { date: string; 'request-id': string; 'client-request-id': string };
+  };
+}
+
+export interface GraphError {
+  status: number;
+  body: GraphErrorBody;
+}
+
+export interface Report {
+  ok: boolean;
+  findings: Finding[];
+  graphError: GraphError | null;
+}
+
+/** A relative distinguished name attribute, in certificate order (least specific first). */
+export interface NameAttribute {
+  /** Dotted OID, e.g. "2.5.4.3". */
+  oid: string;
+  /** Short name when known (CN, O, OU, C, ST, L, …), otherwise the dotted OID. */
+  type: string;
+  value: string;
+}
+
+export interface DistinguishedName {
+  /** RFC 4514 string: most specific RDN first, `,` separated, escaped. */
+  rfc4514: string;
+  /** Windows / Graph style: most specific first, `, ` separated, `S=` for state. */
+  windows: string;
+  /** RDN sequence in certificate order; each RDN is a set of attributes. */
+  rdns: NameAttribute[][];
+  /** RFC 5280 §7.1 comparison key (normalised, order-preserving). */
+  key: string;
+}
+
+export type SkiMethod = 'rfc5280-method1' | 'rfc5280-method2' | 'rfc7093-method1' | 'rfc7093-method2' | 'rfc7093-method3' | 'other';
+
+export interface KeyInfo {
+  /** "RSA", "EC", "Ed25519", "Ed448", "DSA", or a dotted OID. */
+  algorithm: string;
+  /** Modulus bits for RSA, curve size for EC. */
+  size?: number;
+  /** Named curve (P-256, P-384, P-521, brainpoolP256r1, secp256k1, …) for EC keys. */
+  curve?: string;
+}
+
+export interface SignatureAlgorithmInfo {
+  oid: string;
+  /** Friendly name, e.g. "sha256WithRSAEncryption", "ecdsa-with-SHA384", "RSASSA-PSS", "Ed25519". */
+  name: string;
+  /** Hash used by the signature when known: "SHA-1", "SHA-256", "MD5", … */
+  hash?: string;
+}
+
+export interface CertificateFacts {
+  version: number;
+  serialNumber: string; // upper-case hex
+  subject: DistinguishedName;
+  issuer: DistinguishedName;
+  notBefore: string; // ISO 8601
+  notAfter: string;
+  thumbprints: { sha1: string; sha256: string }; // lower-case hex
+  subjectKeyIdentifier: { value: string; critical: boolean; method: SkiMethod } | null; // value: 40+ upper-case hex
+  authorityKeyIdentifier: { keyIdentifier: string | null; critical: boolean } | null;
+  basicConstraints: { cA: boolean; pathLenConstraint: number | null; critical: boolean } | null;
+  keyUsage: { bits: string[]; critical: boolean } | null;
+  extendedKeyUsage: string[] | null;
+  crlDistributionPoints: string[];
+  freshestCrl: string[];
+  key: KeyInfo;
+  signatureAlgorithm: SignatureAlgorithmInfo;
+  selfIssued: boolean;
+  /** true/false when the self-signature was checked; null when it could not be verified (unsupported algorithm). */
+  selfSigned: boolean | null;
+  /** Why selfSigned is null, when it is. */
+  selfSignatureError?: string;
+  /** The certificateAuthority entry this certificate would make. */
+  certificateAuthority: {
+    certificate: string;
+    isRootAuthority: boolean;
+    certificateRevocationListUrl: string | null;
+    deltaCertificateRevocationListUrl: string | null;
+  };
+}
