@@ -39,7 +39,9 @@ function escapeRfc4514(value: string): string {
 }
 
 function quoteWindows(value: string): string {
-  return /[,+="\n<>#;]|^\s|\s$/.test(value) || value === '' ? '"' + value.replace(/"/g, '""') + '"' : value;
+  // Windows quotes values holding , + = " newline < > # ; or edge spaces; a backslash is quoted too, so that the
+  // string reads back unambiguously with the RFC 4514 escapes parseNameString also accepts.
+  return /[,+="\n<>#;\\]|^\s|\s$/.test(value) || value === '' ? '"' + value.replace(/"/g, '""') + '"' : value;
 }
 
 /**

@@ -82,8 +82,8 @@ function fail(what: string): never {
 
 function decode(bytes: Uint8Array, what: string): Node {
   const r = asn1js.fromBER(bytes);
-  if (r.offset === -1) fail(`${what}: ${describeAsn1Error(r.result.error, bytes.length)}`);
-  if (r.offset !== bytes.length) fail(`${what}: ${bytes.length - r.offset} trailing byte(s) after the DER value`);
+  if (r.offset === -1) fail(what ? `${what}: ${describeAsn1Error(r.result.error, bytes.length)}` : describeAsn1Error(r.result.error, bytes.length));
+  if (r.offset !== bytes.length) fail(`${what ? what + ': ' : ''}${bytes.length - r.offset} trailing byte(s) after the DER value`);
   return r.result as Node;
 }
 
@@ -254,7 +254,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
   if (der.length > MAX_CERTIFICATE_BYTES) fail(`the certificate is ${der.length} bytes, more than the ${MAX_CERTIFICATE_BYTES} accepted`);
   let root: Node;
   try {
-    root = decode(der, 'the bytes');
+    root = decode(der, '');
   } catch (e) {
     if (e instanceof CertificateParseError) throw e;
     fail(`certificate: ${(e as Error).message}`); // e.g. stack exhaustion on absurd nesting

@@ -14,7 +14,7 @@ const LABELS = {
     unreadable: 'certificate not readable', accepted: 'the server would accept this body (200 OK)', rejects: 'the server would answer',
     errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`, warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`, infos: (n: number) => `${n} info`,
     clean: 'no findings' },
-  fr: { error: 'erreur', warning: 'avertissement', info: 'info', fix: 'correction', body: 'Corps de la requête', ca: 'AC', root: 'racine', intermediate: 'intermédiaire',
+  fr: { error: 'erreur', warning: 'avertissement', info: 'info', fix: 'correction', body: 'Corps de la demande', ca: 'AC', root: 'racine', intermediate: 'intermédiaire',
     unreadable: 'certificat illisible', accepted: 'le serveur accepterait ce corps (200 OK)', rejects: 'le serveur répondrait',
     errors: (n: number) => `${n} erreur${n > 1 ? 's' : ''}`, warnings: (n: number) => `${n} avertissement${n > 1 ? 's' : ''}`, infos: (n: number) => `${n} info`,
     clean: 'aucune remarque' },

@@ -1,5 +1,242 @@
+/**
+ * French messages, keyed by rule id, with the same keys, variants and `{placeholders}` as en.ts. Terminology follows
+ * Microsoft's French Graph documentation (« autorité de certification », « autorité racine », « corps de la demande »);
+ * property names and technical terms stay as admins see them. Graph's own messages are not here: they stay verbatim in the rules.
+ */
 import type { Catalogue } from './types.js';
-import { en } from './en.js';
 
-/** French messages (falls back to English where a text is missing). */
-export const fr: Catalogue = { ...en };
+const base64Problems: Record<string, string> = {
+  empty: 'la chaîne est vide',
+  whitespace: 'la chaîne contient un caractère d’espacement ou un saut de ligne au caractère {index}',
+  character: 'le caractère {index} ("{char}") n’est pas un caractère base64',
+  'mixed-alphabets': 'la chaîne mélange les alphabets base64 ("+", "/") et base64url ("-", "_")',
+  padding: 'le remplissage par "=" est incorrect',
+  length: 'la longueur de la chaîne est impossible en base64 (un caractère de trop ou de moins)',
+};
+
+export const fr: Catalogue = {
+  'body.not-json': {
+    message: 'Le corps n’est pas un JSON valide : {reason}.',
+    fix: 'Envoyez un seul objet JSON ; vérifiez les guillemets, les virgules (pas de virgule finale), les crochets et les accolades autour de la position indiquée.',
+  },
+  'body.not-object': {
+    message: 'Le corps est une valeur JSON de type {type}, et non un objet.',
+    fix: 'Envoyez un objet tel que {"displayName": "…", "certificateAuthorities": [ … ]}.',
+  },
+  'body.read-only-property': {
+    message: 'La propriété "{property}" est en lecture seule et ne peut pas être envoyée dans une demande PATCH.',
+    fix: 'Retirez "{property}" du corps ; seules les propriétés displayName et certificateAuthorities peuvent être mises à jour.',
+  },
+  'body.unknown-property': {
+    message: 'La ressource n’a pas de propriété "{property}".',
+    fix: 'Retirez "{property}" ; les propriétés modifiables sont displayName et certificateAuthorities.',
+    variants: {
+      suggestion: { message: 'La ressource n’a pas de propriété "{property}" ; vouliez-vous dire "{suggestion}" ?', fix: 'Renommez "{property}" en "{suggestion}" (le tableau de la page de mise à jour de la documentation écrit mal ce nom).' },
+    },
+  },
+  'body.odata-control-ignored': {
+    message: '"{property}" est une information de contrôle OData ; le serveur l’ignore dans une demande.',
+    fix: 'Retirez "{property}" (cette information provient d’une réponse à un GET).',
+  },
+  'body.odata-type-invalid': {
+    message: 'La valeur "{type}" de @odata.type n’est pas le type de cet objet.',
+    fix: 'Utilisez "{expected}" ou retirez @odata.type.',
+  },
+  'body.wrong-type': {
+    message: 'La propriété "{property}" n’a pas le type attendu ({expected}) : c’est une valeur JSON de type {actual}.',
+    fix: 'Donnez à "{property}" une valeur du type attendu ({expected}).',
+  },
+  'body.duplicate-key': {
+    message: 'Le membre "{member}" apparaît plusieurs fois dans le même objet.',
+    fix: 'Ne gardez qu’une seule occurrence de "{member}".',
+  },
+  'body.empty-list': {
+    message: 'certificateAuthorities est vide : la mise à jour retire toutes les autorités de certification approuvées.',
+    fix: 'Indiquez toutes les autorités de certification qui doivent rester approuvées, ou retirez certificateAuthorities du corps pour laisser la liste inchangée.',
+  },
+  'body.display-name-too-long': {
+    message: 'displayName compte {length} caractères ; le magasin de confiance en autorise {max}.',
+    fix: 'Raccourcissez displayName à {max} caractères au plus.',
+  },
+  'body.too-many-cas': {
+    message: 'La liste compte {count} autorités de certification ; le magasin de confiance en autorise {max}.',
+    fix: 'Retirez les autorités de certification devenues inutiles, ou répartissez les appareils entre plusieurs configurations.',
+  },
+  'entry.not-object': {
+    message: 'Cet élément de certificateAuthorities est une valeur JSON de type {actual}, et non un objet.',
+    fix: 'Faites de chaque élément un objet contenant certificate et isRootAuthority.',
+  },
+  'entry.root-flag-invalid': {
+    message: 'isRootAuthority doit valoir true ou false, et non une valeur JSON de type {actual}.',
+    fix: 'Définissez isRootAuthority sur true pour une autorité racine auto-signée et sur false pour une autorité intermédiaire (sans guillemets).',
+    variants: {
+      missing: { message: 'isRootAuthority est absent ; cette propriété est obligatoire.', fix: 'Ajoutez "isRootAuthority": true pour une autorité racine auto-signée, false pour une autorité intermédiaire.' },
+    },
+  },
+  'entry.url-wrong-type': {
+    message: '"{property}" doit être une chaîne ou null, et non une valeur JSON de type {actual}.',
+    fix: 'Donnez à "{property}" une URL http entre guillemets, ou null.',
+  },
+  'entry.unknown-property': {
+    message: 'certificateAuthority n’a pas de propriété "{property}".',
+    fix: 'Retirez "{property}" ; une entrée comporte certificate, isRootAuthority, certificateRevocationListUrl et deltaCertificateRevocationListUrl.',
+    variants: {
+      suggestion: { message: 'certificateAuthority n’a pas de propriété "{property}" ; vouliez-vous dire "{suggestion}" ?', fix: 'Retirez "{property}" ("{suggestion}" est le vrai nom ; s’il s’agit d’une propriété en lecture seule renvoyée par le serveur, celui-ci la calcule et elle peut être omise).' },
+    },
+  },
+  'certificate.missing': {
+    message: 'L’entrée n’a pas de certificat.',
+    fix: 'Ajoutez "certificate" avec l’encodage base64 des octets DER du certificat de l’autorité de certification.',
+    variants: {
+      null: { message: 'certificate vaut null.', fix: 'Indiquez l’encodage base64 des octets DER du certificat de l’autorité de certification, ou retirez l’entrée.' },
+    },
+  },
+  'certificate.not-base64': {
+    message: 'certificate n’est pas encodé en base64.',
+    fix: 'Encodez les octets DER en base64 sur une seule ligne (par exemple `base64 -w0 ca.der`), sans espaces ni sauts de ligne.',
+    variants: {
+      type: { message: 'certificate doit être une chaîne base64, et non une valeur JSON de type {actual}.', fix: 'Indiquez l’encodage base64 des octets DER du certificat de l’autorité de certification, entre guillemets.' },
+      ...Object.fromEntries(Object.entries(base64Problems).map(([k, v]) => [k, { message: `certificate n’est pas encodé en base64 : ${v}.` }])),
+    },
+  },
+  'certificate.pem-armour': {
+    message: 'certificate contient du texte PEM (-----BEGIN CERTIFICATE-----), et non du base64.',
+    fix: 'Supprimez les lignes BEGIN/END et réunissez les lignes base64 en une seule chaîne.',
+  },
+  'certificate.not-x509': {
+    message: 'certificate est bien du base64, mais pas un certificat X.509 DER : {reason}.',
+    fix: 'Vérifiez que les octets sont ceux du certificat lui-même (et non d’une clé, d’une CSR ou d’un paquet PKCS#7) et que rien n’a été tronqué ni ajouté.',
+  },
+  'certificate.not-ca': {
+    message: '{subject} n’est pas un certificat d’autorité de certification : basicConstraints cA vaut false.',
+    fix: 'Ne listez que des certificats d’autorité de certification (basicConstraints cA=true) ; un certificat d’appareil ou de serveur n’a pas sa place dans la liste de confiance.',
+    variants: {
+      absent: { message: '{subject} n’est pas un certificat d’autorité de certification : il n’a pas d’extension basicConstraints.', fix: 'Ne listez que des certificats d’autorité de certification (basicConstraints cA=true) ; s’il s’agit réellement d’une autorité de certification, réémettez son certificat avec basicConstraints.' },
+    },
+  },
+  'certificate.key-cert-sign-missing': {
+    message: 'keyUsage ({bits}) ne permet pas de signer des certificats (keyCertSign).',
+    fix: 'Réémettez le certificat de l’autorité de certification avec keyUsage keyCertSign (et cRLSign si elle publie des CRL).',
+  },
+  'certificate.expired': {
+    message: '{subject} a expiré le {notAfter}.',
+    fix: 'Retirez l’autorité de certification expirée ou remplacez-la par son certificat renouvelé.',
+  },
+  'certificate.not-yet-valid': {
+    message: 'Le certificat ne sera valide qu’à partir du {notBefore}.',
+    fix: 'Vérifiez le notBefore de l’autorité de certification et l’horloge (--at) ; les appareils ne pourront pas être validés avec elle avant cette date.',
+  },
+  'certificate.ski-missing': {
+    message: 'Le certificat de l’autorité de certification n’a pas de subjectKeyIdentifier : l’issuerSki de Graph n’a donc rien à afficher.',
+    fix: 'Réémettez le certificat de l’autorité de certification avec un subjectKeyIdentifier (SHA-1 de la clé publique, méthode 1 du RFC 5280).',
+  },
+  'certificate.weak-key': {
+    message: 'La clé {algorithm} ne fait que {size} bits.',
+    fix: 'Remplacez l’autorité de certification par une autorité utilisant RSA ≥ 2048 bits, ou ECDSA P-256 ou plus robuste.',
+  },
+  'certificate.weak-signature': {
+    message: 'Le certificat est signé avec {algorithm} (une signature {hash} peut être contrefaite).',
+    fix: 'Réémettez le certificat de l’autorité de certification avec une signature SHA-256 (ou plus robuste).',
+  },
+  'certificate.signature-unverifiable': {
+    message: 'La signature ({algorithm}) n’a pas pu être vérifiée : {reason}.',
+    fix: 'Vérifiez la chaîne avec un autre outil (par exemple `openssl verify`) ; les remarques supposent qu’elle est valide.',
+  },
+  'certificate.basic-constraints-not-critical': {
+    message: 'L’extension basicConstraints n’est pas marquée comme critique.',
+    fix: 'Réémettez le certificat de l’autorité de certification avec basicConstraints critique ; certains vérificateurs le rejettent en l’état.',
+  },
+  'certificate.key-identifier-critical': {
+    message: 'L’extension {extension} est marquée comme critique.',
+    fix: 'Réémettez le certificat de l’autorité de certification avec {extension} non critique.',
+  },
+  'certificate.duplicate-extension': {
+    message: 'L’extension {oid} apparaît plusieurs fois.',
+    fix: 'Réémettez le certificat avec chaque extension une seule fois.',
+  },
+  'flag.root-not-self-signed': {
+    message: 'isRootAuthority vaut true, mais le certificat a été émis par {issuer} : ce n’est pas une autorité racine.',
+    fix: 'Définissez isRootAuthority sur false et ajoutez aussi son émetteur à la liste.',
+    variants: {
+      'bad-signature': { message: 'isRootAuthority vaut true, mais la signature du certificat ne se vérifie pas avec sa propre clé : il n’est pas auto-signé.', fix: 'Définissez isRootAuthority sur false et ajoutez à la liste l’autorité de certification qui l’a réellement signé.' },
+    },
+  },
+  'flag.self-signed-not-root': {
+    message: 'isRootAuthority vaut false, mais {subject} est auto-signé : c’est une autorité racine.',
+    fix: 'Définissez isRootAuthority sur true.',
+  },
+  'echo.issuer': {
+    message: 'issuer "{given}" ne correspond pas au certificat (son émetteur est "{computed}").',
+    fix: 'Retirez issuer : cette propriété est en lecture seule et le serveur la calcule.',
+    variants: {
+      match: { message: 'issuer correspond au certificat ; cette propriété est en lecture seule, le serveur la calcule.', fix: 'Retirez issuer de la demande ; au mieux, elle est ignorée.' },
+      subject: { message: 'issuer indique le sujet du certificat ("{subject}"), et non son émetteur ("{computed}") ; cette propriété est en lecture seule, le serveur la calcule.', fix: 'Retirez issuer de la demande.' },
+    },
+  },
+  'echo.issuer-ski': {
+    message: 'issuerSki "{given}" ne correspond pas au subjectKeyIdentifier {computed} du certificat.',
+    fix: 'Retirez issuerSki : cette propriété est en lecture seule et le serveur la calcule.',
+    variants: {
+      match: { message: 'issuerSki correspond au certificat ; cette propriété est en lecture seule, le serveur la calcule.', fix: 'Retirez issuerSki de la demande ; au mieux, elle est ignorée.' },
+    },
+  },
+  'crl.url-not-absolute': {
+    message: '"{url}" n’est pas une URL absolue.',
+    fix: 'Indiquez une URL http complète, par exemple "http://pki.example.com/ca.crl", ou null s’il n’y a pas de CRL.',
+  },
+  'crl.url-not-http': {
+    message: '"{url}" utilise {scheme} ; Entra ne récupère les CRL qu’en http.',
+    fix: 'Publiez la CRL à une URL http:// (les CRL sont signées, http ne pose donc pas de problème de sécurité) et utilisez cette URL.',
+  },
+  'crl.delta-without-base': {
+    message: 'Une URL de CRL delta est définie sans URL de CRL de base.',
+    fix: 'Définissez certificateRevocationListUrl sur la CRL complète, ou retirez l’URL delta.',
+  },
+  'crl.delta-equals-base': {
+    message: 'L’URL de la CRL delta est identique à celle de la CRL de base ("{url}").',
+    fix: 'Faites pointer deltaCertificateRevocationListUrl vers la CRL delta, ou définissez-la sur null.',
+  },
+  'crl.ca-lacks-crl-sign': {
+    message: 'Une URL de CRL est configurée, mais le keyUsage de l’autorité de certification ({bits}) n’inclut pas cRLSign : elle ne peut donc pas signer cette CRL.',
+    fix: 'Utilisez l’URL de la CRL publiée par l’émetteur de cette autorité de certification, ou réémettez son certificat avec cRLSign.',
+  },
+  'crl.subordinate-cdp-mismatch': {
+    message: 'L’URL de CRL configurée "{url}" ne figure pas parmi les points de distribution de CRL de l’autorité subordonnée que cette autorité de certification a émise, en {subordinate} ({points}).',
+    fix: 'Vérifiez que "{url}" est bien la CRL publiée par cette autorité de certification ; ses autorités subordonnées renvoient vers {points}.',
+  },
+  'list.duplicate-certificate': {
+    message: 'Ce certificat figure déjà dans la liste en {first} (SHA-256 {thumbprint}).',
+    fix: 'Retirez le doublon.',
+  },
+  'chain.issuer-missing': {
+    message: 'L’émetteur de cette autorité intermédiaire ({issuer}) ne figure pas dans la liste.',
+    fix: 'Ajoutez le certificat d’autorité de certification de {issuer} (et ceux de toutes les autorités jusqu’à sa racine).',
+    variants: {
+      'key-id-match': { message: 'L’émetteur de cette autorité intermédiaire ({issuer}) ne figure pas dans la liste ; {keyIdMatch} a l’identifiant de clé correspondant, mais un nom de sujet différent.', fix: 'Vérifiez les noms : le RFC 5280 construit les chaînes d’après les noms ; ajoutez le bon certificat d’émetteur.' },
+    },
+  },
+  'chain.issuer-signature-invalid': {
+    message: 'L’autorité de certification {issuer} présente dans la liste ({candidates}) n’a pas signé ce certificat : la signature ne se vérifie pas avec sa clé.',
+    fix: 'Ajoutez le certificat de l’autorité de certification dont la clé l’a réellement signé (une autorité renouvelée ou dont la clé a été changée a une nouvelle clé), ou retirez ce certificat.',
+  },
+  'chain.aki-mismatch': {
+    message: 'authorityKeyIdentifier {aki} diffère du subjectKeyIdentifier {ski} de son émetteur en {issuer}.',
+    fix: 'Réémettez le certificat avec le SKI de l’émetteur comme AKI.',
+  },
+  'chain.no-root': {
+    message: 'Les émetteurs de cette autorité de certification forment une boucle ({loop}) sans atteindre d’autorité racine auto-signée.',
+    fix: 'Ajoutez l’autorité racine auto-signée de cette hiérarchie.',
+  },
+  'chain.path-length-exceeded': {
+    message: 'Cette autorité de certification se trouve {depth} niveau(x) sous {ancestor}, dont le pathLenConstraint vaut {limit}.',
+    fix: 'Les certificats d’appareil émis sous cette autorité de certification échoueront à la validation : émettez-les depuis une autorité que la contrainte autorise.',
+  },
+  'update.removes-cas': {
+    message: 'La mise à jour retire {count} autorité(s) de certification présente(s) dans la ressource actuelle : {list}.',
+    fix: 'Rajoutez-les dans certificateAuthorities si elles doivent rester approuvées (le serveur supprime toute autorité absente de la liste).',
+  },
+  'update.adds-while-expired': {
+    message: 'La mise à jour ajoute des autorités de certification ({added}) tout en conservant {subject}, qui a expiré le {notAfter} ; Entra refuse tout ajout tant qu’une autorité de certification est expirée.',
+    fix: 'Retirez ou remplacez l’autorité de certification expirée dans la même mise à jour.',
+  },
+};
