@@ -11,6 +11,8 @@
  * `scripts/lib/node-signers.ts`; any object implementing {@link Signer} works.
  */
 
+import { encodeBase64, encodePem } from './encoding.js';
+
 // ---------------------------------------------------------------------------------------------------------
 // Public types
 
@@ -755,32 +757,8 @@ function distributionPoints(points: DistributionPointSpec[]): Bytes {
 // ---------------------------------------------------------------------------------------------------------
 // Certificates
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-export function toBase64(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + '==';
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + '=';
-  }
-  return out;
-}
-
-export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
-  const b64 = toBase64(der);
-  let body = '';
-  for (let i = 0; i < b64.length; i += 64) body += b64.slice(i, i + 64) + '\n';
-  return `-----BEGIN ${label}-----\n${body}-----END ${label}-----\n`;
-}
+/** Re-exported for callers of the builder; the codec itself lives in encoding.ts. */
+export { encodeBase64 as toBase64, encodePem as toPem };
 
 const DAY = 86_400_000;
 
@@ -858,8 +836,8 @@ export async function buildCertificate(spec: CertificateSpec): Promise<BuiltCert
   const der = seq(tbs, encodeAlgorithm(outerAlg), tlv(0x03, new Uint8Array([0]), signature));
   return {
     der,
-    base64: toBase64(der),
-    pem: toPem(der),
+    base64: encodeBase64(der),
+    pem: encodePem(der),
     subject: spec.subject,
     issuer: issuerName,
     key: spec.key,
