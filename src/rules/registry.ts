@@ -27,7 +27,7 @@ import certificate_ski_missing from './certificate/ski-missing.js';
 import certificate_weak_key from './certificate/weak-key.js';
 import certificate_weak_signature from './certificate/weak-signature.js';
 import chain_aki_mismatch from './chain/aki-mismatch.js';
-import chain_duplicate_certificate from './chain/duplicate-certificate.js';
+import list_duplicate_certificate from './list/duplicate-certificate.js';
 import chain_issuer_missing from './chain/issuer-missing.js';
 import chain_issuer_signature_invalid from './chain/issuer-signature-invalid.js';
 import chain_no_root from './chain/no-root.js';
@@ -77,7 +77,7 @@ export const rules: readonly Rule[] = [
   certificate_weak_key,
   certificate_weak_signature,
   chain_aki_mismatch,
-  chain_duplicate_certificate,
+  list_duplicate_certificate,
   chain_issuer_missing,
   chain_issuer_signature_invalid,
   chain_no_root,
