@@ -73,3 +73,16 @@ describe('base64 in the certificate field', () => {
     expect(fromHex('abc')).toBeNull();
   });
 });
+
+describe('comparison keys', () => {
+  it('never give two different names the same key, whatever the values hold', () => {
+    const one = makeDistinguishedName([[{ oid: '2.5.4.3', type: 'CN', value: 'a/2.5.4.3=b' }]], () => true);
+    const two = makeDistinguishedName([[{ oid: '2.5.4.3', type: 'CN', value: 'b' }], [{ oid: '2.5.4.3', type: 'CN', value: 'a' }]], () => true);
+    const plus = makeDistinguishedName([[{ oid: '2.5.4.3', type: 'CN', value: 'a+2.5.4.3=b' }]], () => true);
+    const multi = makeDistinguishedName([[{ oid: '2.5.4.3', type: 'CN', value: 'a' }, { oid: '2.5.4.3', type: 'CN', value: 'b' }]], () => true);
+    expect(one.key).not.toBe(two.key);
+    expect(plus.key).not.toBe(multi.key);
+    expect(parseNameString(one.rfc4514)).toBe(one.key);
+    expect(parseNameString(plus.windows)).toBe(plus.key);
+  });
+});

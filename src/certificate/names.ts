@@ -52,6 +52,11 @@ export function normaliseForMatch(value: string): string {
   return value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** Escapes the separators of the comparison key inside a value, so different names never share a key. */
+function keyValue(value: string): string {
+  return value.replace(/[%+/=]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
 export function makeDistinguishedName(rdns: NameAttribute[][], stringTyped: (a: NameAttribute) => boolean): DistinguishedName {
   const reversed = [...rdns].reverse();
   const rfc4514 = reversed.map((rdn) => rdn.map((a) => `${shortName(a.oid)}=${escapeRfc4514(a.value)}`).join('+')).join(',');
@@ -59,7 +64,7 @@ export function makeDistinguishedName(rdns: NameAttribute[][], stringTyped: (a: 
     .map((rdn) => rdn.map((a) => `${WINDOWS_NAMES[a.oid] ?? 'OID.' + a.oid}=${quoteWindows(a.value)}`).join(' + '))
     .join(', ');
   const key = rdns
-    .map((rdn) => rdn.map((a) => `${a.oid}=${stringTyped(a) ? normaliseForMatch(a.value) : a.value}`).sort().join('+'))
+    .map((rdn) => rdn.map((a) => `${a.oid}=${keyValue(stringTyped(a) ? normaliseForMatch(a.value) : a.value)}`).sort().join('+'))
     .join('/');
   return { rfc4514, windows, rdns, key };
 }
@@ -105,7 +110,7 @@ export function parseNameString(text: string): string | null {
         value += text[i++];
       }
     }
-    current.push(`${oid}=${normaliseForMatch(value)}`);
+    current.push(`${oid}=${keyValue(normaliseForMatch(value))}`);
     if (i >= n || text[i] === ',' || text[i] === ';') { rdns.push(current.sort()); current = []; }
     i++;
   }

@@ -1,0 +1,256 @@
+/**
+ * x509-limbo runner: `npm run limbo [-- path/to/limbo.json] [--family X] [--verbose] [--lenient]`.
+ *
+ * For each testcase, the trust list is trusted_certs (the trust anchors) followed by untrusted_intermediates; the peer
+ * certificate is validated against it with validateDevicePath (strict RFC 5280 profile, or its default checks with
+ * --lenient) at validation_time (now when null) with max_chain_depth, and the verdict is compared with upstream's
+ * expected_result. Cases that need what the validator leaves out (revocation, name constraints, policies, peer names)
+ * are "n/a". Beside the verdict, each case's list goes through preflight as a Graph body (trusted → isRootAuthority
+ * true, intermediates → false) and its error findings are printed, to show how the list lint relates to the path
+ * verdict. Exit 1 on an unexpected disagreement, or when a known divergence agrees again (the list must shrink).
+ *
+ * Reads `../shared/conformance/limbo-ca-subset.json` (beside the checkout) by default, or any file in limbo's format.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { decodePem, encodeBase64 } from '../src/certificate/encoding.js';
+import { parseCertificate } from '../src/certificate/parse.js';
+import { validateDevicePath, type PathValidation } from '../src/chain/validate-path.js';
+import { preflight } from '../src/preflight.js';
+
+export interface LimboTestcase {
+  id: string;
+  family?: string;
+  description?: string;
+  features?: string[] | null;
+  expected_result: 'SUCCESS' | 'FAILURE';
+  validation_time?: string | null;
+  max_chain_depth?: number | null;
+  trusted_certs: string[];
+  untrusted_intermediates: string[];
+  peer_certificate: string;
+  crls?: string[] | null;
+}
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_LIMBO_FILE = resolve(REPO_ROOT, '../shared/conformance/limbo-ca-subset.json');
+
+/**
+ * Cases whose verdict does not match upstream's for a reason we stand by. Each one is asserted to still diverge by
+ * test/limbo.test.ts, which holds the same map.
+ */
+export const KNOWN_DIVERGENCES: Record<string, string> = {
+  'webpki::aki::root-with-aki-missing-keyidentifier': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 lets a self-signed certificate omit the key identifier',
+  'webpki::aki::root-with-aki-authoritycertissuer': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 allows authorityCertIssuer',
+  'webpki::aki::root-with-aki-authoritycertserialnumber': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 allows authorityCertSerialNumber',
+  'webpki::aki::root-with-aki-all-fields': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 allows authorityCertIssuer and authorityCertSerialNumber',
+  'webpki::eku::root-has-eku': 'CA/B Forum root profile; RFC 5280 allows an EKU in a CA certificate',
+  'webpki::forbidden-weak-rsa-key-in-root': 'CA/B Forum key-size policy (RSA ≥ 2048); the list lint warns about it, path validation does not reject it',
+  'webpki::forbidden-rsa-not-divisible-by-8-in-root': 'CA/B Forum key-size policy (modulus a multiple of 8); not an RFC 5280 rule',
+  'webpki::ee-basicconstraints-ca': 'CA/B Forum subscriber profile (cA must be false); RFC 5280 puts no CA/EE condition on the leaf',
+  'webpki::ca-as-leaf': 'CA/B Forum subscriber profile; RFC 5280 accepts a CA certificate as the leaf (rfc5280::ca-as-leaf expects SUCCESS)',
+};
+
+/** Features whose cases need checks the validator does not make. */
+const OUT_OF_SCOPE_FEATURES: Record<string, string> = {
+  'has-crl': 'revocation (CRLs) is not checked',
+  'name-constraint-dn': 'name constraints are not evaluated',
+  'has-policy-constraints': 'certificate policies are not evaluated',
+  'has-cert-policies': 'certificate policies are not evaluated',
+  'no-cert-policies': 'certificate policies are not evaluated',
+  'pedantic-public-suffix-wildcard': 'peer names are not matched',
+};
+/** Id namespaces (a `::` segment before the last) or family names of the same kind. */
+const OUT_OF_SCOPE_NAMESPACES: Record<string, string> = {
+  nc: 'name constraints are not evaluated',
+  nameconstraints: 'name constraints are not evaluated',
+  'name-constraints': 'name constraints are not evaluated',
+  pc: 'certificate policies are not evaluated',
+  policies: 'certificate policies are not evaluated',
+  crl: 'revocation (CRLs) is not checked',
+  san: 'peer names are not matched',
+  cn: 'peer names are not matched',
+};
+
+export function familyOf(tc: LimboTestcase): string {
+  return tc.family ?? (tc.id.split('::').slice(0, -1).join('::') || tc.id);
+}
+
+/** Why a case is not applicable to a trust-list path check, or null when it is. */
+export function notApplicable(tc: LimboTestcase): string | null {
+  for (const f of tc.features ?? []) {
+    const why = OUT_OF_SCOPE_FEATURES[f];
+    if (why) return `${why} (feature ${f})`;
+  }
+  const segments = [...tc.id.split('::').slice(0, -1), ...(tc.family ? [tc.family] : [])];
+  for (const s of segments) {
+    const why = OUT_OF_SCOPE_NAMESPACES[s];
+    if (why) return `${why} (${s})`;
+  }
+  if (tc.crls?.length) return 'revocation (CRLs) is not checked';
+  return null;
+}
+
+export function readLimboFile(path: string): LimboTestcase[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const hint = path === DEFAULT_LIMBO_FILE ? ' (the shared/ directory must sit beside the repository: ../shared/conformance/)' : '';
+    throw new Error(`cannot read ${path}${hint}: ${(e as Error).message}`);
+  }
+  const data = JSON.parse(text) as { testcases?: LimboTestcase[] };
+  if (!Array.isArray(data.testcases)) throw new Error(`${path} has no "testcases" array: not a file in x509-limbo's format`);
+  return data.testcases;
+}
+
+function pemToDer(pem: string): Uint8Array {
+  const block = decodePem(pem).find((b) => b.label === 'CERTIFICATE');
+  if (!block) throw new Error('a certificate is not PEM');
+  return block.bytes;
+}
+
+export interface CaseOutcome {
+  tc: LimboTestcase;
+  family: string;
+  /** Set when the case is not applicable; the other verdict fields then describe our run anyway. */
+  notApplicable: string | null;
+  verdict: 'SUCCESS' | 'FAILURE';
+  validation: PathValidation;
+  agrees: boolean;
+  known: string | null;
+}
+
+/** Runs one case through validateDevicePath the way the suite means it. */
+export async function runCase(tc: LimboTestcase, crypto: Crypto, options: { lenient?: boolean } = {}): Promise<CaseOutcome> {
+  const list = [...tc.trusted_certs, ...tc.untrusted_intermediates].map(pemToDer);
+  const at = tc.validation_time ? new Date(tc.validation_time) : new Date();
+  let validation: PathValidation;
+  try {
+    validation = await validateDevicePath(list, pemToDer(tc.peer_certificate), {
+      at, crypto, maxDepth: tc.max_chain_depth ?? null, anchors: tc.trusted_certs.map((_, i) => i), strict: !options.lenient,
+    });
+  } catch (e) {
+    validation = { ok: false, path: null, reasons: [`the peer certificate cannot be read: ${(e as Error).message}`], unchecked: [] };
+  }
+  const verdict = validation.ok ? 'SUCCESS' : 'FAILURE';
+  return {
+    tc, family: familyOf(tc), notApplicable: notApplicable(tc), verdict, validation,
+    agrees: verdict === tc.expected_result, known: options.lenient ? null : KNOWN_DIVERGENCES[tc.id] ?? null,
+  };
+}
+
+/** The case's list as a Graph body through preflight: its error findings as `rule at entry`. */
+export async function lintCase(tc: LimboTestcase, crypto: Crypto): Promise<string[]> {
+  const entry = (pem: string, isRootAuthority: boolean) => ({ certificate: encodeBase64(pemToDer(pem)), isRootAuthority });
+  const body = {
+    certificateAuthorities: [...tc.trusted_certs.map((p) => entry(p, true)), ...tc.untrusted_intermediates.map((p) => entry(p, false))],
+  };
+  const at = tc.validation_time ? new Date(tc.validation_time) : new Date();
+  const report = await preflight(body, { at, crypto });
+  return report.findings.filter((f) => f.severity === 'error').map((f) => {
+    const m = /^\/certificateAuthorities\/(\d+)/.exec(f.path);
+    const i = m ? Number(m[1]) : -1;
+    const where = i < 0 ? 'body' : i < tc.trusted_certs.length ? `T${i}` : `I${i - tc.trusted_certs.length}`;
+    return `${f.rule}@${where}`;
+  });
+}
+
+function describePath(tc: LimboTestcase, path: number[] | null): string {
+  if (!path) return '-';
+  return ['peer', ...path.map((i) => (i < tc.trusted_certs.length ? `T${i}` : `I${i - tc.trusted_certs.length}`))].join('→');
+}
+
+const pad = (s: string | number, n: number): string => String(s).padEnd(n);
+const padL = (s: string | number, n: number): string => String(s).padStart(n);
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      family: { type: 'string', multiple: true }, verbose: { type: 'boolean', short: 'v' }, lenient: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run limbo [-- path/to/limbo.json] [--family X]... [--verbose] [--lenient]');
+    console.log('  --lenient  validate without the strict RFC 5280 profile checks (validateDevicePath\'s default);');
+    console.log('             disagreements are then informational and the exit code is 0');
+    return 0;
+  }
+  const file = positionals[0] ? resolve(process.cwd(), positionals[0]) : DEFAULT_LIMBO_FILE;
+  let cases: LimboTestcase[];
+  try {
+    cases = readLimboFile(file);
+  } catch (e) {
+    console.error((e as Error).message);
+    return 2;
+  }
+  if (values.family?.length) cases = cases.filter((tc) => values.family!.some((f) => familyOf(tc) === f || tc.id.startsWith(f)));
+  const crypto = globalThis.crypto;
+  console.log(`x509-limbo: ${relative(process.cwd(), file) || file} — ${cases.length} testcase(s)`);
+  const lenient = values.lenient === true;
+  console.log(`verdict: validateDevicePath (${lenient ? 'default checks, no strict profile' : 'strict RFC 5280 profile'}); `
+    + 'lint: preflight error findings on the list (T = trusted, I = intermediate)\n');
+
+  const outcomes: CaseOutcome[] = [];
+  for (const tc of cases) {
+    const o = await runCase(tc, crypto, { lenient });
+    const lint = await lintCase(tc, crypto).catch((e: Error) => [`(preflight failed: ${e.message})`]);
+    outcomes.push(o);
+    const mark = o.notApplicable ? 'n/a' : o.agrees ? 'ok ' : o.known ? 'div' : 'BAD';
+    console.log(`${mark} ${pad(tc.id, 58)} expected ${pad(tc.expected_result, 7)} got ${pad(o.verdict, 7)} path ${pad(describePath(tc, o.validation.path), 12)} lint: ${lint.length ? lint.join(', ') : 'no errors'}`);
+    if (values.verbose) {
+      if (o.notApplicable) console.log(`      n/a: ${o.notApplicable}`);
+      for (const r of o.validation.reasons) console.log(`      - ${r}`);
+      for (const u of o.validation.unchecked) console.log(`      ~ ${u}`);
+    }
+  }
+
+  const families = new Map<string, { cases: number; applicable: number; agree: number; known: number; unexpected: number; na: number }>();
+  for (const o of outcomes) {
+    let f = families.get(o.family);
+    if (!f) families.set(o.family, (f = { cases: 0, applicable: 0, agree: 0, known: 0, unexpected: 0, na: 0 }));
+    f.cases++;
+    if (o.notApplicable) { f.na++; continue; }
+    f.applicable++;
+    if (o.agrees) f.agree++;
+    else if (o.known) f.known++;
+    else f.unexpected++;
+  }
+  console.log(`\n${pad('family', 24)}${padL('cases', 6)}${padL('applicable', 11)}${padL('agree', 7)}${padL('known', 7)}${padL('unexpected', 11)}${padL('n/a', 5)}`);
+  const total = { cases: 0, applicable: 0, agree: 0, known: 0, unexpected: 0, na: 0 };
+  for (const [name, f] of [...families].sort((a, b) => a[0].localeCompare(b[0]))) {
+    console.log(`${pad(name, 24)}${padL(f.cases, 6)}${padL(f.applicable, 11)}${padL(f.agree, 7)}${padL(f.known, 7)}${padL(f.unexpected, 11)}${padL(f.na, 5)}`);
+    for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += f[k];
+  }
+  console.log(`${pad('total', 24)}${padL(total.cases, 6)}${padL(total.applicable, 11)}${padL(total.agree, 7)}${padL(total.known, 7)}${padL(total.unexpected, 11)}${padL(total.na, 5)}`);
+
+  const known = outcomes.filter((o) => !o.notApplicable && !o.agrees && o.known);
+  const unexpected = outcomes.filter((o) => !o.notApplicable && !o.agrees && !o.known);
+  const fixedKnown = outcomes.filter((o) => !o.notApplicable && o.agrees && o.known);
+  if (known.length) {
+    console.log(`\nknown divergences (${known.length}):`);
+    for (const o of known) console.log(`  ${o.tc.id}: expected ${o.tc.expected_result}, got ${o.verdict} — ${o.known}`);
+  }
+  if (fixedKnown.length && !lenient) {
+    console.log(`\nlisted as known divergences but now agreeing (${fixedKnown.length}) — remove them from KNOWN_DIVERGENCES:`);
+    for (const o of fixedKnown) console.log(`  ${o.tc.id}`);
+  }
+  console.log(`\n${lenient ? 'disagreements (informational with --lenient)' : 'unexpected disagreements'} (${unexpected.length})${unexpected.length ? ':' : ''}`);
+  for (const o of unexpected) {
+    console.log(`  ${o.tc.id}: expected ${o.tc.expected_result}, got ${o.verdict}`);
+    for (const r of o.validation.reasons.length ? o.validation.reasons : ['(a path validated: ' + describePath(o.tc, o.validation.path) + ')']) console.log(`    - ${r}`);
+  }
+  const naReasons = new Map<string, number>();
+  for (const o of outcomes) if (o.notApplicable) naReasons.set(o.notApplicable, (naReasons.get(o.notApplicable) ?? 0) + 1);
+  console.log(`\nn/a (${total.na})${total.na ? ':' : ''}`);
+  for (const [why, n] of naReasons) console.log(`  ${padL(n, 4)}  ${why}`);
+  return !lenient && (unexpected.length || fixedKnown.length) ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await main();
+}

@@ -1,0 +1,209 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { existsSync } from 'node:fs';
+import {
+  DEFAULT_LIMBO_FILE, KNOWN_DIVERGENCES as RUNNER_DIVERGENCES, notApplicable, readLimboFile, runCase, type LimboTestcase,
+} from '../scripts/limbo.js';
+import { validateDevicePath } from '../src/chain/validate-path.js';
+import {
+  buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate, type CertificateSpec, type KeyPairHandle,
+} from '../src/certificate/builder.js';
+
+/**
+ * Cases where our verdict differs from upstream's expected_result, each with the reason we keep it. Every entry is
+ * asserted to still diverge, so a fix shows up as a failing test that asks for the entry to go.
+ */
+const KNOWN_DIVERGENCES: Record<string, string> = {
+  'webpki::aki::root-with-aki-missing-keyidentifier': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 lets a self-signed certificate omit the key identifier',
+  'webpki::aki::root-with-aki-authoritycertissuer': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 allows authorityCertIssuer',
+  'webpki::aki::root-with-aki-authoritycertserialnumber': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 allows authorityCertSerialNumber',
+  'webpki::aki::root-with-aki-all-fields': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 allows authorityCertIssuer and authorityCertSerialNumber',
+  'webpki::eku::root-has-eku': 'CA/B Forum root profile; RFC 5280 allows an EKU in a CA certificate',
+  'webpki::forbidden-weak-rsa-key-in-root': 'CA/B Forum key-size policy (RSA ≥ 2048); the list lint warns about it, path validation does not reject it',
+  'webpki::forbidden-rsa-not-divisible-by-8-in-root': 'CA/B Forum key-size policy (modulus a multiple of 8); not an RFC 5280 rule',
+  'webpki::ee-basicconstraints-ca': 'CA/B Forum subscriber profile (cA must be false); RFC 5280 puts no CA/EE condition on the leaf',
+  'webpki::ca-as-leaf': 'CA/B Forum subscriber profile; RFC 5280 accepts a CA certificate as the leaf (rfc5280::ca-as-leaf expects SUCCESS)',
+};
+
+/** The only features that make a case of the subset "n/a": what the validator leaves out. */
+const OUT_OF_SCOPE_FEATURES = ['has-crl', 'name-constraint-dn', 'has-policy-constraints', 'has-cert-policies', 'no-cert-policies'];
+
+const dataPresent = existsSync(DEFAULT_LIMBO_FILE);
+const cases: LimboTestcase[] = dataPresent ? readLimboFile(DEFAULT_LIMBO_FILE) : [];
+const applicable = cases.filter((tc) => notApplicable(tc) === null);
+
+describe('x509-limbo conformance subset', () => {
+  it('finds the conformance data beside the repository', () => {
+    if (!dataPresent) {
+      throw new Error(`x509-limbo data not found at ${DEFAULT_LIMBO_FILE}: the shared/ directory must sit beside the repository checkout, `
+        + 'as ../shared/conformance/limbo-ca-subset.json relative to the repository root');
+    }
+    expect(cases.length).toBe(67);
+  });
+
+  it('marks n/a exactly the cases with out-of-scope features', () => {
+    const na = cases.filter((tc) => notApplicable(tc) !== null).map((tc) => tc.id);
+    const outOfScope = cases.filter((tc) => (tc.features ?? []).some((f) => OUT_OF_SCOPE_FEATURES.includes(f))).map((tc) => tc.id);
+    expect(na).toEqual(outOfScope);
+    expect(na.length).toBeLessThan(cases.length / 4);
+  });
+
+  it('keeps the runner and this test on the same known divergences, all applicable cases of the file', () => {
+    expect(RUNNER_DIVERGENCES).toEqual(KNOWN_DIVERGENCES);
+    const applicableIds = new Set(applicable.map((tc) => tc.id));
+    for (const id of Object.keys(KNOWN_DIVERGENCES)) expect(applicableIds.has(id), id).toBe(true);
+  });
+
+  it.each(applicable.map((tc) => [tc.id, tc] as const))('%s', async (id, tc) => {
+    const outcome = await runCase(tc, globalThis.crypto);
+    const detail = `${id}: got ${outcome.verdict}; ${outcome.validation.reasons.join('; ') || 'path ' + JSON.stringify(outcome.validation.path)}`;
+    if (KNOWN_DIVERGENCES[id]) expect(outcome.verdict, `${detail} — listed as a known divergence but agrees now: remove it`).not.toBe(tc.expected_result);
+    else expect(outcome.verdict, detail).toBe(tc.expected_result);
+    if (!outcome.validation.ok) expect(outcome.validation.reasons.length).toBeGreaterThan(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+const notBefore = new Date('2025-01-01T00:00:00Z');
+const notAfter = new Date('2035-01-01T00:00:00Z');
+const at = new Date('2026-06-01T00:00:00Z');
+const crypto = globalThis.crypto;
+
+describe('validateDevicePath', () => {
+  let keys: KeyPairHandle[];
+  const key = (i: number): KeyPairHandle => keys[i]!;
+  const cert = (spec: Omit<CertificateSpec, 'notBefore' | 'notAfter'> & Partial<CertificateSpec>): Promise<BuiltCertificate> =>
+    buildCertificate({ notBefore, notAfter, ...spec });
+  const device = (issuer: BuiltCertificate, extra: Partial<CertificateSpec> = {}): Promise<BuiltCertificate> =>
+    cert({ subject: 'CN=device-001, O=Contoso', key: key(9), issuer, basicConstraints: { cA: false }, keyUsage: { bits: ['digitalSignature'] }, ...extra });
+
+  beforeAll(async () => {
+    keys = await Promise.all(Array.from({ length: 10 }, () => generateKeyPair('P-256')));
+  });
+
+  it('accepts a valid three-tier path, whatever the order of the list', async () => {
+    const [root, inter, leaf] = await buildHierarchy({ depth: 3, leaf: true, notBefore, notAfter });
+    const r = await validateDevicePath([root!.der, inter!.der], leaf!.der, { at, crypto });
+    expect(r).toEqual({ ok: true, path: [1, 0], reasons: [], unchecked: [] });
+    const reversed = await validateDevicePath([inter!.der, root!.der], leaf!.der, { at, crypto });
+    expect(reversed.path).toEqual([0, 1]);
+    const noIntermediate = await validateDevicePath([root!.der], leaf!.der, { at, crypto });
+    expect(noIntermediate.ok).toBe(false);
+    expect(noIntermediate.reasons.join('\n')).toMatch(/no listed CA has the subject "CN=Test Intermediate CA 1/);
+  });
+
+  it('rejects an intermediate that is expired at the validation time, and accepts it before', async () => {
+    const root = await cert({ subject: 'CN=Root', key: key(0) });
+    const inter = await cert({ subject: 'CN=Issuing', key: key(1), issuer: root, notAfter: new Date('2026-01-01T00:00:00Z') });
+    const leaf = await device(inter);
+    const r = await validateDevicePath([root.der, inter.der], leaf.der, { at, crypto });
+    expect(r.ok).toBe(false);
+    expect(r.path).toBeNull();
+    expect(r.reasons.join('\n')).toMatch(/#1 "CN=Issuing" expired on 2026-01-01T00:00:00Z/);
+    const before = await validateDevicePath([root.der, inter.der], leaf.der, { at: new Date('2025-12-01T00:00:00Z'), crypto });
+    expect(before).toMatchObject({ ok: true, path: [1, 0] });
+  });
+
+  it('enforces pathLenConstraint over non-self-issued intermediates, and the maximum depth', async () => {
+    const root = await cert({ subject: 'CN=Root', key: key(0) });
+    const limited = await cert({ subject: 'CN=Policy CA', key: key(1), issuer: root, basicConstraints: { cA: true, pathLenConstraint: 0 } });
+    const issuing = await cert({ subject: 'CN=Issuing', key: key(2), issuer: limited });
+    const leaf = await device(issuing);
+    const r = await validateDevicePath([root.der, limited.der, issuing.der], leaf.der, { at, crypto });
+    expect(r.ok).toBe(false);
+    expect(r.reasons.join('\n')).toMatch(/#1 "CN=Policy CA" has pathLenConstraint 0 but 1 CA certificate\(s\) below it/);
+
+    const roomy = await cert({ subject: 'CN=Policy CA', key: key(1), issuer: root, basicConstraints: { cA: true, pathLenConstraint: 1 } });
+    const ok = await validateDevicePath([root.der, roomy.der, issuing.der], leaf.der, { at, crypto });
+    expect(ok).toMatchObject({ ok: true, path: [2, 1, 0] });
+    const shallow = await validateDevicePath([root.der, roomy.der, issuing.der], leaf.der, { at, crypto, maxDepth: 1 });
+    expect(shallow.ok).toBe(false);
+    expect(shallow.reasons.join('\n')).toMatch(/more than the maximum depth 1/);
+  });
+
+  it('terminates on two CAs that certify each other, and finds the way out when one is also certified by the root', async () => {
+    const root = await cert({ subject: 'CN=Root', key: key(0) });
+    const a = await cert({ subject: 'CN=CA A', key: key(1), issuer: { subject: 'CN=CA B', key: key(2) } });
+    const b = await cert({ subject: 'CN=CA B', key: key(2), issuer: { subject: 'CN=CA A', key: key(1) } });
+    const leaf = await device(a);
+    const r = await validateDevicePath([root.der, a.der, b.der], leaf.der, { at, crypto, maxDepth: 255 });
+    expect(r.ok).toBe(false);
+    expect(r.reasons.join('\n')).toMatch(/already on the path \(a cycle\)/);
+
+    const aByRoot = await cert({ subject: 'CN=CA A', key: key(1), issuer: root });
+    const out = await validateDevicePath([root.der, a.der, b.der, aByRoot.der], leaf.der, { at, crypto });
+    expect(out.ok).toBe(true);
+    expect(out.path!.at(-2)).toBe(3);
+    expect(out.path!.at(-1)).toBe(0);
+  });
+
+  it('rejects an intermediate whose signature was made with another key', async () => {
+    const root = await cert({ subject: 'CN=Root', key: key(0) });
+    const forged = await cert({ subject: 'CN=Issuing', key: key(1), issuer: root, signWith: key(5) });
+    const leaf = await device(forged);
+    const r = await validateDevicePath([root.der, forged.der], leaf.der, { at, crypto });
+    expect(r.ok).toBe(false);
+    expect(r.reasons).toEqual(['#0 "CN=Root" as issuer of #1 "CN=Issuing": its key does not verify the signature']);
+  });
+
+  it('backtracks: the first of two same-named issuers leads to an expired root, the second to a valid one', async () => {
+    const oldRoot = await cert({ subject: 'CN=Old Root', key: key(0), notAfter: new Date('2026-01-01T00:00:00Z') });
+    const newRoot = await cert({ subject: 'CN=New Root', key: key(3) });
+    // The same issuing CA (same name, same key) certified by both roots, the one under the expired root listed first.
+    const viaOld = await cert({ subject: 'CN=Issuing', key: key(1), issuer: oldRoot });
+    const viaNew = await cert({ subject: 'CN=Issuing', key: key(1), issuer: newRoot });
+    const leaf = await device(viaOld);
+    const list = [oldRoot.der, viaOld.der, newRoot.der, viaNew.der];
+    const r = await validateDevicePath(list, leaf.der, { at, crypto });
+    expect(r).toEqual({ ok: true, path: [3, 2], reasons: [], unchecked: [] });
+    // Only the first candidate's path exists: the verdict is a failure that names the expired root.
+    const only = await validateDevicePath(list.slice(0, 2), leaf.der, { at, crypto });
+    expect(only.reasons.join('\n')).toMatch(/#0 "CN=Old Root" expired/);
+  });
+
+  it('rejects unknown critical and duplicate extensions, and checks the profile rules only when strict', async () => {
+    const root = await cert({ subject: 'CN=Root', key: key(0) });
+    const odd = await cert({
+      subject: 'CN=Issuing', key: key(1), issuer: root,
+      extraExtensions: [{ oid: '1.3.6.1.4.1.55738.666.1', critical: true, value: new Uint8Array([0x05, 0x00]) }],
+    });
+    const r = await validateDevicePath([root.der, odd.der], (await device(odd)).der, { at, crypto });
+    expect(r.reasons.join('\n')).toMatch(/unrecognised critical extension 1\.3\.6\.1\.4\.1\.55738\.666\.1/);
+
+    const repeated = await device(root, { extraExtensions: [{ oid: '2.5.29.14', value: new Uint8Array([0x04, 0x02, 0x01, 0x02]) }] });
+    const dup = await validateDevicePath([root.der], repeated.der, { at, crypto });
+    expect(dup).toMatchObject({ ok: false, path: null, reasons: ['the device "CN=device-001,O=Contoso" repeats extension 2.5.29.14 (RFC 5280 §4.2)'] });
+
+    const noSki = await cert({ subject: 'CN=Issuing', key: key(1), issuer: root, subjectKeyIdentifier: null });
+    const leaf = await device(noSki);
+    expect((await validateDevicePath([root.der, noSki.der], leaf.der, { at, crypto })).ok).toBe(true);
+    const strict = await validateDevicePath([root.der, noSki.der], leaf.der, { at, crypto, strict: true });
+    expect(strict.ok).toBe(false);
+    expect(strict.reasons.join('\n')).toMatch(/#1 "CN=Issuing" is a CA without subjectKeyIdentifier/);
+  });
+
+  it('needs a CA at every issuing position: v1 roots are accepted, v3 roots without cA and v1 intermediates are not', async () => {
+    const v1Root = await cert({ subject: 'CN=Legacy Root', key: key(0), version: 1 });
+    const inter = await cert({ subject: 'CN=Issuing', key: key(1), issuer: v1Root });
+    const leaf = await device(inter);
+    expect(await validateDevicePath([v1Root.der, inter.der], leaf.der, { at, crypto })).toMatchObject({ ok: true, path: [1, 0] });
+
+    const v1Inter = await cert({ subject: 'CN=Issuing', key: key(1), issuer: v1Root, version: 1 });
+    const viaV1 = await validateDevicePath([v1Root.der, v1Inter.der], (await device(v1Inter)).der, { at, crypto });
+    expect(viaV1.reasons.join('\n')).toMatch(/#1 "CN=Issuing" is a version 1 certificate, which cannot be a CA/);
+
+    const bareRoot = await cert({ subject: 'CN=Root', key: key(0), basicConstraints: null, keyUsage: null });
+    const bare = await validateDevicePath([bareRoot.der], (await device(bareRoot)).der, { at, crypto });
+    expect(bare.reasons).toEqual(['#0 "CN=Root" is a trust anchor whose basicConstraints is missing, so it is not a CA']);
+  });
+
+  it('takes the trust anchors from the caller, or every listed CA with trustRootsOnly false', async () => {
+    const root = await cert({ subject: 'CN=Root', key: key(0) });
+    const inter = await cert({ subject: 'CN=Issuing', key: key(1), issuer: root });
+    const leaf = await device(inter);
+    expect((await validateDevicePath([inter.der], leaf.der, { at, crypto })).ok).toBe(false);
+    expect(await validateDevicePath([inter.der], leaf.der, { at, crypto, trustRootsOnly: false })).toMatchObject({ ok: true, path: [0] });
+    const untrustedRoot = await validateDevicePath([root.der, inter.der], leaf.der, { at, crypto, anchors: [] });
+    expect(untrustedRoot.reasons.join('\n')).toMatch(/#0 "CN=Root" is self-signed but not a trust anchor/);
+  });
+});
