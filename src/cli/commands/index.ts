@@ -2,5 +2,7 @@
 import type { Command } from './types.js';
 import { check } from './check.js';
 import { inspect } from './inspect.js';
+import { diff } from './diff.js';
+import { patch } from './patch.js';
 
-export const commands: Command[] = [check, inspect];
+export const commands: Command[] = [check, diff, patch, inspect];

@@ -1,0 +1,157 @@
+import { parseArgs } from 'node:util';
+import { planPatch, isTrouble, type PatchOptions } from '../../diff/request.js';
+import type { AddOperation, PatchOperation } from '../../diff/operations.js';
+import { formatCurlCommand, formatHttpRequest, permissionComment } from '../../diff/http.js';
+import { summaryLine } from '../../diff/text.js';
+import { CLOUDS } from '../../graph/clouds.js';
+import { formatText } from '../../report/text.js';
+import { CliError, EXIT, readInputBytes, readJsonFile } from '../io.js';
+import { oneOf, parseAt } from './options.js';
+import type { Command, CommandIO } from './types.js';
+
+export const patch: Command = {
+  name: 'patch',
+  summary: 'build the ready-to-send PATCH from a desired body or from --add/--remove/--display-name, with a removal guard',
+  help: `Usage: ca-preflight patch <current.json> [desired.json] [operations] [options]
+
+Builds the request for PATCH /beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/{id}.
+Graph replaces certificateAuthorities as a whole, so the body carries the WHOLE list (current order, additions
+last), only the members a PATCH may set, and displayName only when it changes. current.json is a GET response
+(as is: id, @odata.*, issuer and issuerSki are left out of the body). The change is either desired.json (a body
+or an edited GET response; an absent member stays as it is) or operations, or both (operations apply after it).
+
+Operations (in order; repeat as needed):
+  --add <cert file>       add a CA from a PEM, DER (.cer) or base64 file; its root flag is inferred from its
+                          self-signature unless one of the next two follows it
+    --root | --intermediate   set isRootAuthority of the --add before it
+    --crl <URL>               set certificateRevocationListUrl of the --add before it
+  --remove <CA>           remove the CA with this SHA-256 or SHA-1 thumbprint (any case, colons allowed) or this
+                          exact subject (RFC 4514 "CN=…,O=…" or Windows "CN=…, O=…, S=…")
+  --display-name <name>   rename the configuration
+
+Options:
+  --allow-removal         allow a request that removes CAs (otherwise it is refused, naming each one)
+  --id <id>               the configuration id when current.json has none
+  --cloud <cloud>         global (default), usgov, dod, china
+  --format <fmt>          json (default): { method, url, headers, body }; http: an HTTP request; curl: a curl command
+  --at <ISO date>         check validity at this time instead of now
+  -h, --help              this help
+
+The request is checked as "ca-preflight check --current" would; it is refused (exit 1, nothing on standard output,
+the reasons on standard error) when the body has errors or when it would remove CAs without --allow-removal.
+With no change at all nothing is printed and the exit status is 0. The request needs the permission
+MutualTlsOauthConfiguration.ReadWrite.All (said on standard error for json, as a comment line for http and curl).
+
+Exit status: 0 request printed (or nothing to change); 1 refused; 2 usage or IO trouble, or an operation
+that matches nothing.
+
+Examples:
+  ca-preflight patch get.json desired.json > request.json
+  ca-preflight patch get.json --add new-root.pem --crl http://pki.example/root.crl --format curl
+  ca-preflight patch get.json --remove 5F:3C:…:9A --allow-removal --format http`,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args, allowPositionals: true, strict: true, tokens: true,
+        options: {
+          add: { type: 'string', multiple: true }, root: { type: 'boolean', multiple: true }, intermediate: { type: 'boolean', multiple: true },
+          crl: { type: 'string', multiple: true }, remove: { type: 'string', multiple: true }, 'display-name': { type: 'string', multiple: true },
+          'allow-removal': { type: 'boolean' }, id: { type: 'string' }, cloud: { type: 'string' }, format: { type: 'string' }, at: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      });
+    } catch (e) {
+      throw new CliError(`patch: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')}\nRun "ca-preflight patch --help" for usage.`);
+    }
+    const { values, positionals, tokens } = parsed;
+    if (values.help) { io.out(patch.help + '\n'); return EXIT.ok; }
+    if (positionals.length < 1 || positionals.length > 2) throw new CliError('patch: give the current resource (a GET response) and optionally the desired configuration.\nRun "ca-preflight patch --help" for usage.');
+    if (positionals[0] === '-' && positionals[1] === '-') throw new CliError('patch: only one of the two files can be standard input (-).');
+    const format = oneOf('patch', 'format', values.format, ['json', 'http', 'curl'] as const, 'json');
+    const cloud = oneOf('patch', 'cloud', values.cloud, CLOUDS, 'global');
+    const at = parseAt('patch', values.at);
+
+    const operations = readOperations(tokens ?? []);
+    const current = readJsonFile(positionals[0]!, 'current resource');
+    const desired = positionals[1] !== undefined ? readJsonFile(positionals[1], 'desired configuration') : undefined;
+    if (Array.isArray(desired)) {
+      throw new CliError(`patch: ${positionals[1]} is a JSON array; the desired configuration is an object such as {"certificateAuthorities": [ … ]}.`);
+    }
+    if (desired === undefined && operations.length === 0) {
+      throw new CliError('patch: nothing to do: give a desired configuration file or at least one of --add, --remove, --display-name.\nRun "ca-preflight patch --help" for usage.');
+    }
+    const options: PatchOptions = { cloud, ...(values['allow-removal'] ? { allowRemoval: true } : {}), ...(values.id !== undefined ? { id: values.id } : {}), ...(at ? { at } : {}) };
+    const plan = desired === undefined
+      ? await planPatch(current, operations, options)
+      : await planPatch(current, desired, { ...options, operations });
+    const result = plan.result;
+
+    if (!result.ok) {
+      const trouble = isTrouble(result.refusal);
+      io.err(`ca-preflight patch: ${trouble ? 'cannot build the request' : 'refused: nothing to send'}\n`);
+      for (const r of result.refusal.reasons) io.err(`  ✗ ${r.message}\n`);
+      if (result.refusal.report && result.refusal.reasons.some((r) => r.kind === 'findings')) {
+        io.err('\n' + formatText(result.refusal.report, plan.cas, { color: io.color, source: 'request body (as it would be sent)' }));
+      }
+      return trouble ? EXIT.trouble : EXIT.findings;
+    }
+    for (const note of result.notes) io.err(`note: ${note}\n`);
+    if (!result.request) {
+      io.err('ca-preflight patch: no change: the desired configuration is what the resource already holds; nothing to send.\n');
+      return EXIT.ok;
+    }
+    const request = result.request;
+    io.out(format === 'http' ? formatHttpRequest(request) : format === 'curl' ? formatCurlCommand(request) : JSON.stringify(request, null, 2) + '\n');
+    if (format === 'json') io.err(permissionComment() + '\n');
+    writeWarnings(result.report.findings, io);
+    io.err(`${summaryLine(result.changes)}\n`);
+    return EXIT.ok;
+  },
+};
+
+function writeWarnings(findings: { severity: string; rule: string; path: string; message: string }[], io: CommandIO): void {
+  for (const f of findings) if (f.severity === 'warning') io.err(`warning ${f.rule} ${f.path || '""'}: ${f.message}\n`);
+}
+
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
+/** Operations in command-line order; --root, --intermediate and --crl belong to the --add before them. */
+function readOperations(tokens: Token[]): PatchOperation[] {
+  const ops: PatchOperation[] = [];
+  let lastAdd: AddOperation | null = null;
+  const modifier = (name: string): AddOperation => {
+    if (!lastAdd) throw new CliError(`patch: --${name} applies to the --add before it, and there is none.\nRun "ca-preflight patch --help" for usage.`);
+    return lastAdd;
+  };
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const value = typeof t.value === 'string' ? t.value : undefined;
+    switch (t.name) {
+      case 'add':
+        lastAdd = { op: 'add', certificate: new Uint8Array(readInputBytes(value!, 'certificate file')) };
+        ops.push(lastAdd);
+        break;
+      case 'root':
+      case 'intermediate': {
+        const add = modifier(t.name);
+        if (add.isRootAuthority !== undefined) throw new CliError('patch: give at most one of --root and --intermediate for each --add.');
+        add.isRootAuthority = t.name === 'root';
+        break;
+      }
+      case 'crl': {
+        const add = modifier('crl');
+        if (add.certificateRevocationListUrl !== undefined) throw new CliError('patch: give at most one --crl for each --add.');
+        add.certificateRevocationListUrl = value!;
+        break;
+      }
+      case 'remove':
+        ops.push({ op: 'remove', ca: value! });
+        break;
+      case 'display-name':
+        ops.push({ op: 'rename', displayName: value! });
+        break;
+    }
+  }
+  return ops;
+}

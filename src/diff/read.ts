@@ -1,0 +1,125 @@
+/**
+ * Reading the two sides of an update: a resource (a GET response, a desired body, or JSON text of either) and its
+ * `certificateAuthorities`, each certificate decoded and described once so entries can be matched by SHA-256.
+ */
+import { decodeBase64Strict, type Base64Problem } from '../certificate/encoding.js';
+import { describeCertificate, readCertificateInput, type CertificateRecord } from '../certificate/facts.js';
+import { parseCertificate } from '../certificate/parse.js';
+import { hasOwn, isPlainObject } from '../graph/model.js';
+
+/** One entry of a `certificateAuthorities` list. */
+export interface ListedCa {
+  index: number;
+  value: unknown;
+  /** The entry when it is a JSON object. */
+  object: Record<string, unknown> | null;
+  /** The described certificate; null when it cannot be decoded (then it can only be matched by its exact text). */
+  record: CertificateRecord | null;
+  /** Why the certificate could not be decoded, when `record` is null. */
+  problem: string | null;
+  /** The `certificate` member when it is a string. */
+  certificateText: string | null;
+}
+
+/**
+ * How certificates are decoded: `strict` as the server reads a request body (base64 or base64url, nothing else),
+ * `lenient` for a stored resource (as preflight reads `current`: PEM or whitespace would still be matched).
+ */
+export type Decoding = 'strict' | 'lenient';
+
+function base64ProblemText(p: Base64Problem): string {
+  switch (p.kind) {
+    case 'empty': return 'it is an empty string';
+    case 'pem': return 'it is PEM text, not base64';
+    case 'whitespace': return `it has white space at character ${p.index}`;
+    case 'character': return `"${p.char}" at character ${p.index} is not base64`;
+    case 'mixed-alphabets': return 'it mixes the base64 and base64url alphabets';
+    case 'padding': return 'its "=" padding is wrong';
+    case 'length': return 'its length is not that of base64';
+  }
+}
+
+function decode(text: string, decoding: Decoding): Uint8Array | string {
+  if (decoding === 'lenient') {
+    try {
+      return readCertificateInput(text);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  const r = decodeBase64Strict(text);
+  return 'bytes' in r ? r.bytes : base64ProblemText(r.problem);
+}
+
+/** Reads one certificate value; a string result says why it is not a certificate. */
+export async function describeCertificateValue(value: unknown, decoding: Decoding, crypto: Crypto): Promise<CertificateRecord | string> {
+  if (value === undefined) return 'the entry has no certificate';
+  if (typeof value !== 'string') return `the certificate is ${value === null ? 'null' : `a JSON ${Array.isArray(value) ? 'array' : typeof value}`}, not a base64 string`;
+  const bytes = decode(value, decoding);
+  if (typeof bytes === 'string') return `the certificate is not base64: ${bytes}`;
+  try {
+    return await describeCertificate(parseCertificate(bytes), crypto);
+  } catch (e) {
+    return `the certificate is not a DER X.509 certificate: ${(e as Error)?.message ?? String(e)}`;
+  }
+}
+
+export async function readCaList(list: readonly unknown[], decoding: Decoding, crypto: Crypto): Promise<ListedCa[]> {
+  return Promise.all(list.map(async (value, index): Promise<ListedCa> => {
+    const object = isPlainObject(value) ? value : null;
+    if (!object) {
+      const type = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+      return { index, value, object, record: null, problem: `the entry is ${type}, not an object`, certificateText: null };
+    }
+    const certificate = hasOwn(object, 'certificate') ? object.certificate : undefined;
+    const described = await describeCertificateValue(certificate, decoding, crypto);
+    const certificateText = typeof certificate === 'string' ? certificate : null;
+    return typeof described === 'string'
+      ? { index, value, object, record: null, problem: described, certificateText }
+      : { index, value, object, record: described, problem: null, certificateText };
+  }));
+}
+
+export class ResourceInputError extends Error {}
+
+/**
+ * A resource given as a value or JSON text. A collection response (`{ "value": [ … ] }`) is accepted too:
+ * its single resource, or the one whose id is `id`.
+ */
+export function readResource(input: unknown, what: string, id?: string): Record<string, unknown> {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new ResourceInputError(`${what} is not JSON: ${(e as Error).message}`);
+    }
+  }
+  if (!isPlainObject(value)) {
+    throw new ResourceInputError(`${what} must be a JSON object (a mutualTlsOauthConfiguration), not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}`);
+  }
+  if (isPlainObject(value.error) && !hasOwn(value, 'certificateAuthorities')) {
+    const e = value.error;
+    throw new ResourceInputError(`${what} is a Graph error response (${String(e.code)}: ${String(e.message)}), not a mutualTlsOauthConfiguration`);
+  }
+  if (Array.isArray(value.value) && !hasOwn(value, 'certificateAuthorities') && !hasOwn(value, 'displayName')) {
+    const items = value.value.filter(isPlainObject);
+    const chosen = id !== undefined ? items.filter((r) => r.id === id) : items;
+    if (chosen.length === 1) return chosen[0]!;
+    const ids = items.map((r) => String(r.id)).join(', ') || 'none';
+    throw new ResourceInputError(id !== undefined
+      ? `${what} is a collection response without a configuration whose id is "${id}" (ids: ${ids})`
+      : `${what} is a collection response with ${items.length} configurations; choose one with --id (ids: ${ids})`);
+  }
+  return value;
+}
+
+/** `certificateAuthorities` of a resource, or null when the member is absent. Throws when it is not an array. */
+export function caListOf(resource: Record<string, unknown>, what: string): unknown[] | null {
+  if (!hasOwn(resource, 'certificateAuthorities')) return null;
+  const list = resource.certificateAuthorities;
+  if (!Array.isArray(list)) {
+    throw new ResourceInputError(`${what}.certificateAuthorities must be an array, not ${list === null ? 'null' : `a ${typeof list}`}`);
+  }
+  return list;
+}

@@ -1,0 +1,51 @@
+/**
+ * The national clouds the update page lists, their Graph base URLs, and the URLs of the trust-list resource
+ * (reference/graph-api.md "The call").
+ */
+
+export const CLOUD_BASE_URLS = {
+  global: 'https://graph.microsoft.com',
+  usgov: 'https://graph.microsoft.us',
+  dod: 'https://dod-graph.microsoft.us',
+  china: 'https://microsoftgraph.chinacloudapi.cn',
+} as const;
+
+export type Cloud = keyof typeof CLOUD_BASE_URLS;
+
+export const CLOUDS = Object.keys(CLOUD_BASE_URLS) as Cloud[];
+
+/** The collection, relative to a cloud's base URL (beta only). */
+export const CONFIGURATIONS_PATH = '/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations';
+
+/** The permission the update needs (delegated work or school account, or application); least privileged, no higher one exists. */
+export const PATCH_PERMISSION = 'MutualTlsOauthConfiguration.ReadWrite.All';
+
+export function isCloud(value: unknown): value is Cloud {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CLOUD_BASE_URLS, value);
+}
+
+/** `<base>/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/<id>`, the id percent-encoded as a path segment. */
+export function configurationUrl(id: string, cloud: Cloud = 'global'): string {
+  return `${CLOUD_BASE_URLS[cloud]}${CONFIGURATIONS_PATH}/${encodeURIComponent(id)}`;
+}
+
+/** The cloud whose base URL starts `url`, or null. */
+export function cloudOfUrl(url: string): Cloud | null {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return null;
+  }
+  return CLOUDS.find((c) => CLOUD_BASE_URLS[c] === origin) ?? null;
+}
+
+/** The `@odata.context` of a single resource, as on the update page's responses, with the cloud's base. */
+export function entityContextUrl(cloud: Cloud = 'global'): string {
+  return `${CLOUD_BASE_URLS[cloud]}/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations/$entity`;
+}
+
+/** The `@odata.context` of the collection (OData JSON §10: the entity set without `/$entity`). */
+export function collectionContextUrl(cloud: Cloud = 'global'): string {
+  return `${CLOUD_BASE_URLS[cloud]}/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations`;
+}

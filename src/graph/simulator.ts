@@ -1,0 +1,238 @@
+/**
+ * A local stand-in for Graph's trust-list endpoint. `simulatePatch` answers one PATCH the way the server would —
+ * the 400 of `preflight`'s server order, or 200 with the updated resource (issuer and issuerSki computed from each
+ * certificate) — and `createGraphHandler` wraps it in a `fetch`-compatible function holding resources in memory,
+ * so a Graph client can be tested end to end with no network.
+ */
+import type { GraphError, GraphErrorBody } from '../types.js';
+import { preflight, resolveClock } from '../preflight.js';
+import { decodeBase64Strict, toHex } from '../certificate/encoding.js';
+import { describeCertificate, type CertificateRecord } from '../certificate/facts.js';
+import { parseCertificate } from '../certificate/parse.js';
+import { defaultCrypto, digest } from '../certificate/verify.js';
+import { graphErrorEnvelope, hasOwn, isControlInformation, isPlainObject, newGuid } from './model.js';
+import { cloudOfUrl, collectionContextUrl, CONFIGURATIONS_PATH, entityContextUrl, type Cloud } from './clouds.js';
+
+/** The request as `buildPatchRequest` makes it; `method`, `url` and `headers` are checked when present. */
+export interface SimulatedRequest {
+  method?: string;
+  url?: string;
+  headers?: Record<string, string> | Headers;
+  /** The body: a parsed value or the JSON text. */
+  body: unknown;
+}
+
+/** Graph's refusal: 400 (server order, Content-Type), 404 (another id), 405 (another method). */
+export type SimulatedFailure = { status: 400 | 404 | 405; body: GraphErrorBody };
+export type SimulatedResponse = { status: 200; body: Record<string, unknown> } | SimulatedFailure;
+
+export interface SimulateOptions {
+  /** The server's clock: validity checks and `innerError.date`. Default now. */
+  at?: Date | string | number;
+  /** Echoed as `innerError.client-request-id` (the `client-request-id` request header). */
+  clientRequestId?: string;
+  requestId?: string;
+  crypto?: Crypto;
+  /** Cloud for `@odata.context` when the request has no URL of a known cloud. Default global. */
+  cloud?: Cloud;
+}
+
+/** [OBS] microsoft-graph-docs-contrib#6337; the same message serves a body that is not JSON (rule body.not-json). */
+export const NOT_JSON_MESSAGE = 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
+
+/** [OBS] the directory service's message for an unknown object id (microsoft-graph-docs-contrib#6431); for this endpoint it is [INF]. */
+export function resourceNotFoundMessage(id: string): string {
+  return `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`;
+}
+
+/** [OBS] the directory service's message for a method the target does not support (microsoft-graph-docs#119); status 405 is [INF]. */
+export const METHOD_NOT_ALLOWED_MESSAGE = 'Specified HTTP method is not allowed for the request target.';
+
+/** [OBS] Graph's message for a path segment it cannot resolve (msgraph-beta-sdk-python#764). */
+export function segmentNotFoundMessage(segment: string): string {
+  return `Resource not found for the segment '${segment}'.`;
+}
+
+function headerOf(headers: SimulatedRequest['headers'], name: string): string | null {
+  if (!headers) return null;
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? null : (headers as Record<string, string>)[key] ?? null;
+}
+
+/** A path segment as Graph reads it; a malformed escape stays as written. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function isJsonContentType(value: string | null): boolean {
+  return value !== null && /^\s*application\/json\s*(;|$)/i.test(value);
+}
+
+/** Every status the simulator answers with is one of {@link SimulatedFailure}'s. */
+function failure(e: GraphError): SimulatedFailure {
+  return e as SimulatedFailure;
+}
+
+function readResourceValue(current: unknown): Record<string, unknown> {
+  const value = typeof current === 'string' ? (JSON.parse(current) as unknown) : current;
+  if (!isPlainObject(value)) throw new TypeError('current must be a mutualTlsOauthConfiguration resource (a JSON object)');
+  return value;
+}
+
+/**
+ * `issuerSki` as the server computes it: the certificate's own SKI, 40 upper-case hex. Without the extension,
+ * the SHA-1 of the public key (RFC 5280 method 1, what Windows derives as the key identifier) — [INF]: not documented.
+ */
+async function issuerSkiOf(record: CertificateRecord, crypto: Crypto): Promise<string> {
+  if (record.facts.subjectKeyIdentifier) return record.facts.subjectKeyIdentifier.value;
+  return toHex(await digest(crypto, 'SHA-1', record.parsed.publicKey.keyBits), true);
+}
+
+/** A stored entry, members in the order of the update page's responses; the certificate as standard base64 of the DER. */
+async function storedEntry(entry: Record<string, unknown>, crypto: Crypto): Promise<Record<string, unknown>> {
+  const decoded = decodeBase64Strict(entry.certificate as string);
+  if (!('bytes' in decoded)) throw new Error('unreachable: preflight accepted a certificate that is not base64');
+  const record = await describeCertificate(parseCertificate(decoded.bytes), crypto);
+  return {
+    isRootAuthority: entry.isRootAuthority,
+    certificateRevocationListUrl: entry.certificateRevocationListUrl ?? null,
+    deltaCertificateRevocationListUrl: entry.deltaCertificateRevocationListUrl ?? null,
+    certificate: record.facts.certificateAuthority.certificate,
+    issuer: record.facts.issuer.windows,
+    issuerSki: await issuerSkiOf(record, crypto),
+  };
+}
+
+/** The resource after an accepted body: read-only members as they were, `@odata.context` first, other control information dropped. */
+async function updatedResource(current: Record<string, unknown>, body: Record<string, unknown>, cloud: Cloud, crypto: Crypto): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = { '@odata.context': entityContextUrl(cloud) };
+  const list = hasOwn(body, 'certificateAuthorities')
+    ? await Promise.all((body.certificateAuthorities as Record<string, unknown>[]).map((e) => storedEntry(e, crypto)))
+    : undefined;
+  for (const [k, v] of Object.entries(current)) {
+    if (isControlInformation(k)) continue;
+    out[k] = k === 'displayName' && hasOwn(body, 'displayName') ? body.displayName : k === 'certificateAuthorities' && list ? list : v;
+  }
+  if (hasOwn(body, 'displayName') && !hasOwn(out, 'displayName')) out.displayName = body.displayName;
+  if (list && !hasOwn(out, 'certificateAuthorities')) out.certificateAuthorities = list;
+  return out;
+}
+
+/**
+ * What Graph would answer to `request` against the stored resource `current`: 405 for another method, 404 when
+ * the URL names another id, 400 when Content-Type is not JSON, then the first failure of `preflight`'s server order,
+ * else 200 with the updated resource. `current` is left untouched.
+ */
+export async function simulatePatch(current: unknown, request: SimulatedRequest, options: SimulateOptions = {}): Promise<SimulatedResponse> {
+  const resource = readResourceValue(current);
+  const crypto = options.crypto ?? (await defaultCrypto());
+  const at = resolveClock(options.at);
+  const envelope = { at, crypto, ...(options.clientRequestId ? { clientRequestId: options.clientRequestId } : {}), ...(options.requestId ? { requestId: options.requestId } : {}) };
+  const cloud = (request.url ? cloudOfUrl(request.url) : null) ?? options.cloud ?? 'global';
+
+  if (request.method !== undefined && request.method.toUpperCase() !== 'PATCH') {
+    return failure(graphErrorEnvelope(405, 'Request_BadRequest', METHOD_NOT_ALLOWED_MESSAGE, null, envelope));
+  }
+  if (request.url !== undefined) {
+    let path = '';
+    try { path = new URL(request.url).pathname; } catch { path = request.url; }
+    const prefix = CONFIGURATIONS_PATH + '/';
+    if (path.startsWith(prefix) && typeof resource.id === 'string') {
+      const id = decodeSegment(path.slice(prefix.length).replace(/\/$/, ''));
+      if (id !== resource.id) return failure(graphErrorEnvelope(404, 'Request_ResourceNotFound', resourceNotFoundMessage(id), null, envelope));
+    }
+  }
+  if (request.headers !== undefined && !isJsonContentType(headerOf(request.headers, 'content-type'))) {
+    return failure(graphErrorEnvelope(400, 'BadRequest', NOT_JSON_MESSAGE, null, envelope));
+  }
+
+  const report = await preflight(request.body, {
+    current: resource, at, crypto,
+    ...(options.clientRequestId ? { clientRequestId: options.clientRequestId } : {}), ...(options.requestId ? { requestId: options.requestId } : {}),
+  });
+  if (report.graphError) return failure(report.graphError);
+  const body = (typeof request.body === 'string' ? JSON.parse(request.body) : request.body) as Record<string, unknown>;
+  return { status: 200, body: await updatedResource(resource, body, cloud, crypto) };
+}
+
+export interface GraphHandlerOptions {
+  /** The server's clock; a function is called per request. Default now. */
+  at?: Date | string | number | (() => Date);
+  crypto?: Crypto;
+}
+
+export type GraphFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+export interface GraphHandler extends GraphFetch {
+  /** The stored resources now, as GET would return them without `@odata.context` (copies). */
+  resources(): Record<string, unknown>[];
+}
+
+function jsonResponse(status: number, body: unknown, headers: Record<string, string>): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
+const EXPECTED_SEGMENTS = CONFIGURATIONS_PATH.split('/').slice(1);
+
+/**
+ * A `fetch`-compatible handler serving GET of the collection, and GET and PATCH of
+ * `/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/{id}` on any host, from resources held in
+ * memory (copies of `initialResources`; each needs a string `id`). State is kept per handler: an accepted PATCH
+ * changes what later GETs return. Other ids → 404, other methods → 405, other paths → 400, as Graph answers.
+ */
+export function createGraphHandler(initialResources: readonly unknown[], options: GraphHandlerOptions = {}): GraphHandler {
+  const store = new Map<string, Record<string, unknown>>();
+  for (const r of initialResources) {
+    const value = readResourceValue(r);
+    if (typeof value.id !== 'string') throw new TypeError('each resource given to createGraphHandler needs a string "id"');
+    store.set(value.id, structuredClone(Object.fromEntries(Object.entries(value).filter(([k]) => !isControlInformation(k)))));
+  }
+  const clock = (): Date => resolveClock(typeof options.at === 'function' ? options.at() : options.at);
+
+  const handler = (async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const crypto = options.crypto ?? (await defaultCrypto());
+    const at = clock();
+    const clientRequestId = request.headers.get('client-request-id') ?? undefined;
+    const requestId = newGuid(crypto);
+    const ids = { 'request-id': requestId, 'client-request-id': clientRequestId ?? requestId };
+    const fail = (status: number, code: string, message: string): Response =>
+      jsonResponse(status, graphErrorEnvelope(status, code, message, null, { at, requestId, ...(clientRequestId ? { clientRequestId } : {}) }).body, ids);
+    const url = new URL(request.url);
+    const cloud = cloudOfUrl(request.url) ?? 'global';
+    const segments = url.pathname.split('/').slice(1).filter((s, i, all) => s !== '' || i < all.length - 1);
+
+    const mismatch = EXPECTED_SEGMENTS.findIndex((s, i) => segments[i] !== s);
+    if (mismatch !== -1 || segments.length > EXPECTED_SEGMENTS.length + 1) {
+      const segment = mismatch !== -1 ? segments[mismatch] ?? '' : segments[EXPECTED_SEGMENTS.length + 1]!;
+      return fail(400, 'BadRequest', segmentNotFoundMessage(decodeSegment(segment)));
+    }
+    if (segments.length === EXPECTED_SEGMENTS.length) {
+      if (request.method !== 'GET') return fail(405, 'Request_BadRequest', METHOD_NOT_ALLOWED_MESSAGE);
+      return jsonResponse(200, { '@odata.context': collectionContextUrl(cloud), value: [...store.values()].map((r) => structuredClone(r)) }, ids);
+    }
+    const id = decodeSegment(segments[EXPECTED_SEGMENTS.length]!);
+    const stored = store.get(id);
+    if (request.method !== 'GET' && request.method !== 'PATCH') return fail(405, 'Request_BadRequest', METHOD_NOT_ALLOWED_MESSAGE);
+    if (!stored) return fail(404, 'Request_ResourceNotFound', resourceNotFoundMessage(id));
+    if (request.method === 'GET') return jsonResponse(200, { '@odata.context': entityContextUrl(cloud), ...structuredClone(stored) }, ids);
+
+    const text = await request.text();
+    const answer = await simulatePatch(stored, {
+      method: 'PATCH', url: request.url, headers: { 'Content-Type': request.headers.get('content-type') ?? '' }, body: text,
+    }, { at, crypto, requestId, cloud, ...(clientRequestId ? { clientRequestId } : {}) });
+    if (answer.status === 200) {
+      const rest: Record<string, unknown> = { ...(answer.body as Record<string, unknown>) };
+      delete rest['@odata.context'];
+      store.set(id, structuredClone(rest));
+    }
+    return jsonResponse(answer.status, answer.body, ids);
+  }) as GraphHandler;
+  handler.resources = () => [...store.values()].map((r) => structuredClone(r));
+  return handler;
+}
