@@ -61,6 +61,9 @@ export function parseJsonText(input: string): JsonTextResult {
   if (input.charCodeAt(0) === 0xfeff) {
     return { ok: false, reason: 'the text starts with a byte order mark (U+FEFF), which is not JSON', position: { line: 1, column: 1 } };
   }
+  // Checked before any parser runs: jsonc-parser recurses once per level and overflows the stack near 5,000 levels.
+  const tooDeepAt = nestingBeyondLimit(input);
+  if (tooDeepAt >= 0) return { ok: false, reason: `JSON nesting deeper than ${MAX_JSON_DEPTH} levels`, position: toPosition(tooDeepAt) };
   let value: unknown;
   try {
     value = JSON.parse(input);
@@ -83,7 +86,11 @@ export function parseJsonText(input: string): JsonTextResult {
       const [node, ptr, depth] = stack.pop()!;
       if (depth > MAX_JSON_DEPTH) { tooDeep = true; break; }
       const seen = offsets.get(ptr);
-      if (seen !== undefined) duplicateKeys.push(ptr);
+      if (seen !== undefined) {
+        duplicateKeys.push(ptr);
+        // An earlier copy of a repeated member: JSON.parse drops it, so its own members are neither in the value nor duplicates.
+        if (node.offset < seen) continue;
+      }
       // The stack visits later members first; keep the last occurrence, the one JSON.parse keeps.
       if (seen === undefined || node.offset > seen) offsets.set(ptr, node.offset);
       if (node.type === 'object') {
@@ -115,6 +122,27 @@ export function parseJsonText(input: string): JsonTextResult {
   };
 }
 
+/**
+ * Offset of the first `[` or `{` that opens a value nested deeper than {@link MAX_JSON_DEPTH} (the limit the
+ * parsed tree is held to), or -1. One pass, brackets inside strings skipped; the text need not be valid JSON.
+ */
+function nestingBeyondLimit(text: string): number {
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++open > MAX_JSON_DEPTH + 1) return i;
+    } else if ((c === 93 /* ] */ || c === 125 /* } */) && open > 0) open--;
+  }
+  return -1;
+}
+
 function describeParseError(code: string): string {
   const words: Record<string, string> = {
     InvalidSymbol: 'unexpected character', InvalidNumberFormat: 'invalid number', PropertyNameExpected: 'a property name in double quotes was expected',
@@ -137,6 +165,15 @@ function jsonParsePosition(e: Error, toPosition: (o: number) => Position): Posit
  * or null when it is.
  */
 export function checkJsonValue(value: unknown): string | null {
+  try {
+    return checkJsonData(value);
+  } catch (e) {
+    // A getter or a proxy trap that throws: the value cannot even be read, let alone sent.
+    return `the value could not be read (${e instanceof Error ? e.message : 'a non-Error exception'})`;
+  }
+}
+
+function checkJsonData(value: unknown): string | null {
   const onPath = new Set<object>();
   const stack: [unknown, number, boolean][] = [[value, 0, false]];
   while (stack.length) {
@@ -144,11 +181,17 @@ export function checkJsonValue(value: unknown): string | null {
     if (leaving) { onPath.delete(v as object); continue; }
     if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
     if (typeof v === 'number') { if (!Number.isFinite(v)) return `the number ${v} cannot be written in JSON`; continue; }
-    if (typeof v !== 'object') return `a ${typeof v} cannot be written in JSON`;
+    if (typeof v !== 'object') return `${v === undefined ? 'an undefined value' : `a ${typeof v}`} cannot be written in JSON`;
     if (depth > MAX_JSON_DEPTH) return `JSON nesting deeper than ${MAX_JSON_DEPTH} levels`;
     if (onPath.has(v)) return 'the value contains a cycle';
     const proto = Object.getPrototypeOf(v);
-    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) return `a ${proto?.constructor?.name ?? 'non-plain'} object cannot be written in JSON`;
+    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) {
+      // A plain object as prototype is what an object literal's `__proto__: {…}` makes; JSON.parse makes an own member instead.
+      const plainProto = !Object.prototype.hasOwnProperty.call(proto, 'constructor');
+      return plainProto
+        ? 'an object whose prototype is another object (as a literal "__proto__: {…}" makes) cannot be written in JSON; define a member named "__proto__" with JSON.parse or Object.defineProperty'
+        : `a ${proto?.constructor?.name ?? 'non-plain'} object cannot be written in JSON`;
+    }
     onPath.add(v);
     stack.push([v, depth, true]);
     for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1, false]);

@@ -1,0 +1,245 @@
+/**
+ * Body-level rules (body.*): JSON, members of the resource, OData control information, limits of the sibling PKI store.
+ */
+import {
+  NOT_JSON_400,
+  badType400,
+  ca,
+  error,
+  invalidValue400,
+  list,
+  readOnly400,
+  root,
+  unknown400,
+  warning,
+  type VectorCase,
+} from './framework.js';
+import { dn, type Pki } from './pki.js';
+
+export async function bodyCases(pki: Pki): Promise<VectorCase[]> {
+  const group = 'body';
+  const rootCa = await pki.root(dn('Body Root CA'));
+  const otherRoot = await pki.root(dn('Body Other Root CA'));
+  const one = list(root(rootCa));
+
+  // 251 distinct cheap roots: one more than the PKI store's documented limit.
+  const many = [];
+  for (let i = 0; i < 251; i++) many.push(await pki.root(dn(`Limit Root CA ${String(i + 1).padStart(3, '0')}`), { keyUsage: { bits: ['keyCertSign'] } }));
+
+  const twoRootsText = `{
+  "displayName": "Two roots",
+  "certificateAuthorities": [
+    { "certificate": "${rootCa.base64}", "isRootAuthority": true },
+    { "certificate": "${otherRoot.base64}", "isRootAuthority": true }
+  ]
+}`;
+
+  return [
+    {
+      group, name: 'not-json-single-quotes',
+      description: 'Single-quoted strings are not JSON: 400 BadRequest, position of the first bad character.',
+      bodyText: `{\n  'displayName': 'x'\n}`,
+      expect: { findings: [error('body.not-json', '', [2, 3])], graphError: NOT_JSON_400 },
+    },
+    {
+      group, name: 'not-json-empty',
+      description: 'An empty body is not JSON.',
+      bodyText: '',
+      expect: { findings: [error('body.not-json', '', [1, 1])], graphError: NOT_JSON_400 },
+    },
+    {
+      group, name: 'not-json-byte-order-mark',
+      description: 'A body that starts with a UTF-8 byte order mark (U+FEFF): RFC 8259 §8.1 forbids adding one, and the server\'s reader does not skip it.',
+      bodyText: '\ufeff{"displayName": "x"}',
+      expect: { findings: [error('body.not-json', '', [1, 1])], graphError: NOT_JSON_400 },
+    },
+    {
+      group, name: 'not-object-array',
+      description: 'A JSON array is JSON but not a resource: body.not-object at the whole body.',
+      body: [one],
+      expect: { findings: [error('body.not-object', '')], graphError: NOT_JSON_400 },
+    },
+    {
+      group, name: 'not-object-near-miss-empty-object',
+      description: 'An empty object is a valid (if pointless) PATCH body: nothing to report.',
+      body: {},
+      nearMissFor: ['body.not-object', 'body.empty-list'],
+      expect: { findings: [] },
+    },
+    {
+      group, name: 'display-name-257',
+      description: 'A displayName of 257 characters, one over the limit documented for the sibling PKI store: a warning (entra-cba), the server is not known to reject it.',
+      body: { displayName: 'D'.repeat(257) },
+      expect: { findings: [warning('body.display-name-too-long', '/displayName')] },
+    },
+    {
+      group, name: 'display-name-256',
+      description: 'A displayName of exactly 256 characters: at the limit, no finding.',
+      body: { displayName: 'D'.repeat(256) },
+      nearMissFor: ['body.display-name-too-long'],
+      expect: { findings: [] },
+    },
+    {
+      group, name: 'display-name-null',
+      description: 'displayName may be null (String, nullable).',
+      body: { displayName: null },
+      nearMissFor: ['body.wrong-type'],
+      expect: { findings: [] },
+    },
+    {
+      group, name: 'display-name-number',
+      description: 'displayName must be a string or null; a number is an invalid value (template message, inferred).',
+      body: { displayName: 42 },
+      expect: { findings: [error('body.wrong-type', '/displayName')], graphError: invalidValue400('displayName') },
+    },
+    {
+      group, name: 'certificate-authorities-object',
+      description: 'certificateAuthorities must be an array; a single object is an invalid value.',
+      body: { certificateAuthorities: root(rootCa) },
+      expect: { findings: [error('body.wrong-type', '/certificateAuthorities')], graphError: invalidValue400('certificateAuthorities') },
+    },
+    {
+      group, name: 'empty-list',
+      description: 'certificateAuthorities: [] removes every trusted CA: a warning, the server accepts it.',
+      body: { certificateAuthorities: [] },
+      expect: { findings: [warning('body.empty-list', '/certificateAuthorities')] },
+    },
+    {
+      group, name: 'one-root',
+      description: 'A list with one valid root: nothing to report.',
+      body: one,
+      nearMissFor: ['body.empty-list', 'body.too-many-cas'],
+      expect: { findings: [] },
+    },
+    {
+      group, name: 'too-many-cas-251',
+      description: '251 distinct self-signed roots, one more than the sibling PKI store accepts: a warning at /certificateAuthorities and nothing else.',
+      body: list(...many.map((c) => root(c))),
+      expect: { findings: [warning('body.too-many-cas', '/certificateAuthorities')] },
+    },
+    {
+      group, name: 'too-many-cas-250',
+      description: '250 distinct self-signed roots: at the limit, no finding.',
+      body: list(...many.slice(0, 250).map((c) => root(c))),
+      nearMissFor: ['body.too-many-cas'],
+      expect: { findings: [] },
+    },
+    {
+      group, name: 'read-only-id',
+      description: 'id is read-only: the documented "Property \'id\' is read-only and cannot be set." (observed).',
+      body: { id: 'eec5ba11-2fc0-4113-83a2-ed986ed13cdb', displayName: 'x' },
+      expect: { findings: [error('body.read-only-property', '/id')], graphError: readOnly400('id') },
+    },
+    {
+      group, name: 'read-only-deleted-date-time',
+      description: 'deletedDateTime is read-only.',
+      body: { deletedDateTime: null, ...one },
+      expect: { findings: [error('body.read-only-property', '/deletedDateTime')], graphError: readOnly400('deletedDateTime') },
+    },
+    {
+      group, name: 'writable-members-only',
+      description: 'Both writable members and nothing else: no read-only or unknown member.',
+      body: { displayName: 'x', ...one },
+      nearMissFor: ['body.read-only-property', 'body.unknown-property', 'body.odata-control-ignored'],
+      expect: { findings: [] },
+    },
+    {
+      group, name: 'unknown-certificate-authority-singular',
+      description: 'The update page\'s table spells the member "certificateAuthority": no such property, "Invalid property" (observed message).',
+      body: { certificateAuthority: [root(rootCa)] },
+      expect: { findings: [error('body.unknown-property', '/certificateAuthority')], graphError: unknown400('certificateAuthority') },
+    },
+    {
+      group, name: 'read-only-before-unknown',
+      description: 'An unknown member before a read-only one: both are found, and the server names the first in document order.',
+      body: { displayname: 'x', tlsClientAuthParameter: 'tls_client_auth_subject_dn' },
+      expect: {
+        findings: [error('body.unknown-property', '/displayname'), error('body.read-only-property', '/tlsClientAuthParameter')],
+        graphError: unknown400('displayname'),
+      },
+    },
+    {
+      group, name: 'odata-context-ignored',
+      description: '@odata.context and @odata.etag (from a re-sent GET) are ignored by the server: warnings, the body is accepted.',
+      body: { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations/$entity', '@odata.etag': 'W/"1"', ...one },
+      expect: { findings: [warning('body.odata-control-ignored', '/@odata.context'), warning('body.odata-control-ignored', '/@odata.etag')] },
+    },
+    {
+      group, name: 'odata-type-correct',
+      description: 'The resource\'s own @odata.type on the body and the entry\'s own on an entry: accepted, nothing to report.',
+      body: { '@odata.type': '#microsoft.graph.mutualTlsOauthConfiguration', certificateAuthorities: [{ '@odata.type': '#microsoft.graph.certificateAuthority', ...root(rootCa) }] },
+      nearMissFor: ['body.odata-type-invalid', 'body.odata-control-ignored'],
+      expect: { findings: [] },
+    },
+    {
+      group, name: 'odata-type-wrong',
+      description: 'An @odata.type naming another type cannot be resolved: the observed "A type named … could not be resolved by the model" 400.',
+      body: { '@odata.type': '#microsoft.graph.trustedCertificateAuthority', ...one },
+      expect: { findings: [error('body.odata-type-invalid', '/@odata.type')], graphError: badType400('microsoft.graph.trustedCertificateAuthority') },
+    },
+    {
+      group, name: 'odata-type-wrong-on-entry',
+      description: 'An entry typed as the resource: the entry\'s @odata.type is rejected.',
+      body: list({ '@odata.type': '#microsoft.graph.mutualTlsOauthConfiguration', ...root(rootCa) }),
+      expect: { findings: [error('body.odata-type-invalid', ca(0, '@odata.type'))], graphError: badType400('microsoft.graph.mutualTlsOauthConfiguration') },
+    },
+    {
+      group, name: 'duplicate-key',
+      description: 'displayName written twice: JSON readers disagree on which counts (the last one, here). A warning at the member, with its position.',
+      bodyText: `{\n  "displayName": "first",\n  "displayName": "second"\n}`,
+      expect: { findings: [warning('body.duplicate-key', '/displayName', [3, 18])] },
+    },
+    {
+      group, name: 'duplicate-key-list',
+      description: 'certificateAuthorities written twice: one warning at the member, none for the members of the entries inside either copy.',
+      bodyText: `{\n  "certificateAuthorities": [ { "certificate": "${otherRoot.base64}", "isRootAuthority": true } ],\n  "certificateAuthorities": [ { "certificate": "${rootCa.base64}", "isRootAuthority": true } ]\n}`,
+      expect: { findings: [warning('body.duplicate-key', '/certificateAuthorities', [3, 29])] },
+    },
+    {
+      group, name: 'unknown-property-pointer-escapes',
+      description: 'A member named "a/b~c" after an emoji: the JSON Pointer escapes "/" and "~" (/a~1b~0c), and the column counts UTF-16 code units (the emoji is two).',
+      bodyText: '{"displayName": "\u{1F600}", "a/b~c": 1}',
+      expect: { findings: [error('body.unknown-property', '/a~1b~0c', [1, 32])], graphError: unknown400('a/b~c') },
+    },
+    {
+      group, name: 'read-only-crlf-lines',
+      description: 'JSON text with CRLF line ends: the line of a finding counts each CRLF once.',
+      bodyText: '{\r\n  "displayName": "x",\r\n  "id": "x"\r\n}',
+      expect: { findings: [error('body.read-only-property', '/id', [3, 9])], graphError: readOnly400('id') },
+    },
+    {
+      group, name: 'same-member-names-in-sibling-entries',
+      description: 'The same member names in two different entries are not duplicates.',
+      bodyText: twoRootsText,
+      nearMissFor: ['body.duplicate-key'],
+      expect: { findings: [] },
+    },
+    {
+      group: 'server-order', name: 'members-before-entry-types',
+      description: 'A misspelt entry member (step 3) written before a read-only top-level id (step 2): both are found; the server answers for the step that comes first, the read-only id.',
+      body: { certificateAuthorities: [root(rootCa, { extra: { issuerSubjectkeyIdentifier: 'SKI' } })], id: 'eec5ba11-2fc0-4113-83a2-ed986ed13cdb' },
+      expect: {
+        findings: [error('entry.unknown-property', ca(0, 'issuerSubjectkeyIdentifier')), error('body.read-only-property', '/id')],
+        graphError: readOnly400('id'),
+      },
+    },
+    {
+      group: 'server-order', name: 'types-before-certificates',
+      description: 'An unreadable certificate in the first entry (step 4) and a string isRootAuthority in the second (step 3): the server answers for the type error.',
+      body: list({ certificate: 'Binary', isRootAuthority: true }, { certificate: otherRoot.base64, isRootAuthority: 'yes' }),
+      expect: {
+        findings: [error('certificate.not-x509', ca(0, 'certificate')), error('entry.root-flag-invalid', ca(1, 'isRootAuthority'))],
+        graphError: invalidValue400('isRootAuthority'),
+      },
+    },
+    {
+      group: 'server-order', name: 'first-certificate-failure',
+      description: 'Three entries with certificate problems of different kinds: one finding each, and a single 400 (the certificate message names no entry).',
+      body: list({ certificate: rootCa.pem, isRootAuthority: true }, { isRootAuthority: true }, { certificate: 'not base64!', isRootAuthority: true }),
+      expect: {
+        findings: [error('certificate.pem-armour', ca(0, 'certificate')), error('certificate.missing', ca(1, 'certificate')), error('certificate.not-base64', ca(2, 'certificate'))],
+        graphError: invalidValue400('certificate'),
+      },
+    },
+  ];
+}

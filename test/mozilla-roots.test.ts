@@ -1,0 +1,196 @@
+/**
+ * Real public roots: Debian's ca-certificates ships the Mozilla root store under /usr/share/ca-certificates/mozilla.
+ * All of them go into one body as roots; every certificate must parse and be self-signed, and the findings must be
+ * exactly those that OpenSSL's view of the same files predicts (expired at the clock below, no SKI, basicConstraints
+ * not critical) — in particular no weak-signature for SHA-1 self-signatures. Our facts (SHA-256 thumbprint, SKI,
+ * validity, subject and issuer) are compared with `openssl x509` for every file.
+ */
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inspectCertificate } from '../src/certificate/facts.js';
+import { preflight } from '../src/preflight.js';
+import type { CertificateFacts, Report } from '../src/types.js';
+
+const DIR = '/usr/share/ca-certificates/mozilla';
+/** Fixed, so the expected findings do not depend on the day the suite runs (they are derived from OpenSSL's dates). */
+const AT = '2026-06-01T00:00:00Z';
+
+interface OpensslView {
+  subject: string;
+  issuer: string;
+  sha256: string;
+  notBefore: number;
+  notAfter: number;
+  ski: string | null;
+  basicConstraints: { critical: boolean; cA: boolean } | null;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Mar  5 12:09:48 2013 GMT" (OpenSSL's certificate text) → epoch milliseconds. */
+function opensslDate(text: string): number {
+  const m = /^(\w{3}) +(\d+) (\d\d):(\d\d):(\d\d) (\d{4}) GMT$/.exec(text.trim());
+  if (!m) throw new Error(`not an OpenSSL date: ${text}`);
+  return Date.UTC(+m[6]!, MONTHS.indexOf(m[1]!), +m[2]!, +m[3]!, +m[4]!, +m[5]!);
+}
+
+const openssl = (script: string, file: string): string =>
+  execFileSync('sh', ['-c', script, 'sh', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+
+/**
+ * OpenSSL's view of every certificate, in file order, from three OpenSSL processes for the whole store (one per file
+ * would cost seconds): `pkcs7 -print_certs` prints subject and issuer unambiguously (values with specials quoted),
+ * `storeutl -text` the validity, SKI and basicConstraints; the SHA-256 fingerprint is libcrypto's X509_digest
+ * through node's X509Certificate.
+ */
+function opensslViews(pems: string[]): OpensslView[] {
+  const dir = mkdtempSync(join(tmpdir(), 'mozilla-roots-'));
+  const bundle = join(dir, 'bundle.pem');
+  let names: string[];
+  let texts: string[];
+  try {
+    writeFileSync(bundle, pems.join('\n'));
+    names = openssl('openssl crl2pkcs7 -nocrl -certfile "$1" | openssl pkcs7 -print_certs -noout', bundle)
+      .split('\n').filter((l) => l.startsWith('subject=') || l.startsWith('issuer='));
+    texts = openssl('openssl storeutl -noout -text -certs "$1"', bundle).split(/^\d+: Certificate$/m).slice(1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (names.length !== 2 * pems.length || texts.length !== pems.length) throw new Error(`OpenSSL printed ${names.length / 2} names and ${texts.length} texts for ${pems.length} certificates`);
+  return pems.map((pem, i) => {
+    const lines = texts[i]!.split('\n').map((l) => l.trim());
+    const after = (prefix: string): string => {
+      const line = lines.find((l) => l.startsWith(prefix));
+      if (line === undefined) throw new Error(`OpenSSL printed no ${prefix} for certificate ${i}`);
+      return line.slice(prefix.length);
+    };
+    const skiAt = lines.findIndex((l) => l.startsWith('X509v3 Subject Key Identifier:'));
+    const bcAt = lines.findIndex((l) => l.startsWith('X509v3 Basic Constraints:'));
+    return {
+      subject: names[2 * i]!.slice('subject='.length),
+      issuer: names[2 * i + 1]!.slice('issuer='.length),
+      sha256: new X509Certificate(pem).fingerprint256.replace(/:/g, '').toLowerCase(),
+      notBefore: opensslDate(after('Not Before:')),
+      notAfter: opensslDate(after('Not After :')),
+      ski: skiAt < 0 ? null : lines[skiAt + 1]!.replace(/:/g, '').toUpperCase(),
+      basicConstraints: bcAt < 0 ? null : { critical: lines[bcAt]!.includes('critical'), cA: lines[bcAt + 1]!.includes('CA:TRUE') },
+    };
+  });
+}
+
+type Rdns = [string, string][][];
+
+/** Undoes `\XX` (UTF-8 bytes, as OpenSSL escapes non-ASCII) and `\c` escapes. */
+function unescapeValue(raw: string): string {
+  const bytes: number[] = [];
+  const utf8 = new TextEncoder();
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === '\\' && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3))) { bytes.push(parseInt(raw.slice(i + 1, i + 3), 16)); i += 2; }
+    else if (c === '\\') { bytes.push(...utf8.encode(raw[i + 1] ?? '')); i += 1; }
+    else { const cp = raw.codePointAt(i)!; bytes.push(...utf8.encode(String.fromCodePoint(cp))); if (cp > 0xffff) i++; }
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+}
+
+/**
+ * A DN string → RDNs of [TYPE, value] with escapes undone, in certificate order (least specific first).
+ * `rfc4514`: ours, most specific first, `,` and `+` separators, backslash escapes. `oneline`: OpenSSL's
+ * `C = US, O = "Example, Inc.", CN = x` (least specific first, ` = `, `, `, ` + `, values with specials quoted).
+ */
+function readDn(dn: string, style: 'rfc4514' | 'oneline'): Rdns {
+  const rdns: Rdns = [];
+  let rdn: [string, string][] = [];
+  let i = 0;
+  const eq = style === 'oneline' ? ' = ' : '=';
+  while (i < dn.length) {
+    const e = dn.indexOf(eq, i);
+    if (e < 0) throw new Error(`cannot read ${JSON.stringify(dn)} at ${i}`);
+    const type = dn.slice(i, e).toUpperCase();
+    i = e + eq.length;
+    let raw = '';
+    if (style === 'oneline' && dn[i] === '"') {
+      for (i++; i < dn.length && dn[i] !== '"'; i++) raw += dn[i] === '\\' ? dn[i] + dn[++i]! : dn[i];
+      i++;
+    } else {
+      for (; i < dn.length && dn[i] !== ',' && dn[i] !== '+'; i++) raw += dn[i] === '\\' ? dn[i] + dn[++i]! : dn[i];
+      if (style === 'oneline' && dn[i] === '+') raw = raw.replace(/ $/, '');
+    }
+    rdn.push([type, unescapeValue(raw)]);
+    const sep = dn[i];
+    i += style === 'oneline' && sep !== undefined ? 2 : 1;
+    if (sep !== '+') { rdns.push(rdn); rdn = []; }
+  }
+  if (rdn.length) rdns.push(rdn);
+  return style === 'rfc4514' ? rdns.reverse() : rdns;
+}
+
+const expectedFinding = (rule: string, i: number) => `${rule} @ /certificateAuthorities/${i}/certificate`;
+
+describe('Mozilla roots (Debian ca-certificates)', () => {
+  let files: string[] = [];
+  let facts: CertificateFacts[] = [];
+  let views: OpensslView[];
+  let report: Report;
+
+  beforeAll(async () => {
+    if (!existsSync(DIR)) {
+      throw new Error(`${DIR} is missing: install the Mozilla root certificates with \`apt-get install ca-certificates\` (CI installs it)`);
+    }
+    files = readdirSync(DIR).filter((f) => f.endsWith('.crt')).sort().map((f) => join(DIR, f));
+    const pems = files.map((f) => readFileSync(f, 'utf8'));
+    const base64 = pems.map((p) => p.replace(/-----[A-Z ]+-----|\s/g, ''));
+    facts = await Promise.all(base64.map((b) => inspectCertificate(b)));
+    views = opensslViews(pems);
+    report = await preflight({ certificateAuthorities: base64.map((certificate) => ({ certificate, isRootAuthority: true })) }, { at: AT });
+  });
+
+  it('holds the Mozilla store, and every certificate parses and is self-signed', () => {
+    expect(files.length).toBeGreaterThanOrEqual(100);
+    expect(facts).toHaveLength(files.length);
+    const notSelfSigned = facts.flatMap((f, i) => (f.selfSigned === true ? [] : [`${files[i]}: selfSigned ${f.selfSigned} ${f.selfSignatureError ?? ''}`]));
+    expect(notSelfSigned).toEqual([]);
+  });
+
+  it('reports exactly the findings OpenSSL\'s view predicts: expired, no SKI, basicConstraints not critical', () => {
+    const at = Date.parse(AT);
+    const expected: string[] = [];
+    files.forEach((f, i) => {
+      const v = views[i]!;
+      if (v.notAfter < at) expected.push(expectedFinding('certificate.expired', i));
+      if (v.basicConstraints?.cA && !v.basicConstraints.critical) expected.push(expectedFinding('certificate.basic-constraints-not-critical', i));
+      if (v.ski === null) expected.push(expectedFinding('certificate.ski-missing', i));
+    });
+    const got = report.findings.map((f) => `${f.rule} @ ${f.path}`);
+    expect([...got].sort()).toEqual([...expected].sort());
+    expect(report.graphError).toBeNull();
+  });
+
+  it('does not call a SHA-1 self-signature weak', () => {
+    const sha1 = facts.flatMap((f, i) => (f.signatureAlgorithm.hash === 'SHA-1' ? [i] : []));
+    expect(sha1.length).toBeGreaterThan(0);
+    expect(report.findings.filter((f) => f.rule === 'certificate.weak-signature')).toEqual([]);
+  });
+
+  it('agrees with openssl on SHA-256 thumbprint, SKI, validity, subject and issuer for every file', () => {
+    const differences: string[] = [];
+    files.forEach((f, i) => {
+      const v = views[i]!;
+      const ours = facts[i]!;
+      const diff = (what: string, a: unknown, b: unknown) => {
+        if (JSON.stringify(a) !== JSON.stringify(b)) differences.push(`${f} ${what}: ours ${JSON.stringify(a)}, openssl ${JSON.stringify(b)}`);
+      };
+      diff('sha256', ours.thumbprints.sha256, v.sha256);
+      diff('ski', ours.subjectKeyIdentifier?.value ?? null, v.ski);
+      diff('notBefore', Date.parse(ours.notBefore), v.notBefore);
+      diff('notAfter', Date.parse(ours.notAfter), v.notAfter);
+      diff('subject', readDn(ours.subject.rfc4514, 'rfc4514'), readDn(v.subject, 'oneline'));
+      diff('issuer', readDn(ours.issuer.rfc4514, 'rfc4514'), readDn(v.issuer, 'oneline'));
+    });
+    expect(differences).toEqual([]);
+  });
+});
