@@ -168,8 +168,15 @@ export async function bodyCases(pki: Pki): Promise<VectorCase[]> {
       group, name: 'odata-type-correct',
       description: 'The resource\'s own @odata.type on the body and the entry\'s own on an entry: accepted, nothing to report.',
       body: { '@odata.type': '#microsoft.graph.mutualTlsOauthConfiguration', certificateAuthorities: [{ '@odata.type': '#microsoft.graph.certificateAuthority', ...root(rootCa) }] },
-      nearMissFor: ['body.odata-type-invalid', 'body.odata-control-ignored'],
+      nearMissFor: ['body.odata-type-invalid', 'body.odata-control-ignored', 'body.odata-type-no-hash'],
       expect: { findings: [] },
+    },
+    {
+      group, name: 'odata-type-without-hash',
+      description: 'The entry\'s own type written without the "#" OData JSON prescribes, as the update page\'s Example 1 response does: a warning, not a rejection.',
+      body: { certificateAuthorities: [{ '@odata.type': 'microsoft.graph.certificateAuthority', ...root(rootCa) }] },
+      nearMissFor: ['body.odata-type-invalid'],
+      expect: { findings: [warning('body.odata-type-no-hash', '/certificateAuthorities/0/@odata.type')] },
     },
     {
       group, name: 'odata-type-wrong',

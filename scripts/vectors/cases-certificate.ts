@@ -5,7 +5,7 @@
 import { KeyObject, sign } from 'node:crypto';
 import { OID, encodeOid, tlv, withSignatureHash, type KeyPairHandle } from '../../src/certificate/builder.js';
 import { brainpoolP256r1KeyPair, ecdsaKeyPair, ed448KeyPair, md5RsaKeyPair, secp256k1KeyPair } from '../lib/node-signers.js';
-import { AT_MS, ca, error, intermediate, list, root, seconds, warning, type VectorCase } from './framework.js';
+import { AT_MS, ca, entry, error, intermediate, list, root, seconds, warning, type VectorCase } from './framework.js';
 import { dn, type Pki } from './pki.js';
 
 const DER_NULL = new Uint8Array([0x05, 0x00]);
@@ -14,6 +14,17 @@ const DER_NULL = new Uint8Array([0x05, 0x00]);
 function md5Signing(key: KeyPairHandle): KeyPairHandle {
   const privateKey = KeyObject.from(key.privateKey as CryptoKey);
   return { ...key, signer: { algorithm: { oid: OID.md5WithRSAEncryption, params: 'null' }, sign: async (tbs) => new Uint8Array(sign('md5', tbs, privateKey)) } };
+}
+
+/** The same certificate with its outer SEQUENCE length re-written with one more (zero) length byte: BER, not DER. */
+function withLongFormOuterLength(der: Uint8Array): string {
+  const n = der[1]! & 0x7f; // DER of any real certificate uses the long form 0x8n here
+  const out = new Uint8Array(der.length + 1);
+  out[0] = der[0]!;
+  out[1] = 0x80 | (n + 1);
+  out[2] = 0;
+  out.set(der.subarray(2), 3);
+  return Buffer.from(out).toString('base64');
 }
 
 export async function certificateCases(pki: Pki): Promise<VectorCase[]> {
@@ -66,6 +77,11 @@ export async function certificateCases(pki: Pki): Promise<VectorCase[]> {
     extendedKeyUsage: [OID.ekuClientAuth],
     extraExtensions: [{ oid: OID.extKeyUsage, value: eku }],
   });
+  const criticalPrivate = await pki.root(dn('Root CA with a critical private extension'), {
+    extraExtensions: [{ oid: '1.3.6.1.4.1.99999.3', critical: true, value: DER_NULL }],
+  });
+  const algorithmMismatch = await pki.root(dn('Root CA with mismatched signature algorithms'), { tbsSignatureAlgorithm: { oid: '1.2.840.10045.4.3.3' } });
+  const berRoot = withLongFormOuterLength(rootCa.der);
   const twoPrivate = await pki.root(dn('Root CA with two private extensions'), {
     extraExtensions: [{ oid: '1.3.6.1.4.1.99999.1', value: DER_NULL }, { oid: '1.3.6.1.4.1.99999.2', value: DER_NULL }],
   });
@@ -135,10 +151,17 @@ export async function certificateCases(pki: Pki): Promise<VectorCase[]> {
       body: list(root(rootCa), intermediate(akiCritical)), expect: { findings: [warning('certificate.key-identifier-critical', cert(1))] } },
     { group, name: 'extensions-critical-as-required', description: 'A root and an intermediate with critical basicConstraints and non-critical key identifiers.',
       body: list(root(rootCa), intermediate(plainSub)),
-      nearMissFor: ['certificate.basic-constraints-not-critical', 'certificate.key-identifier-critical'], expect: { findings: [] } },
+      nearMissFor: ['certificate.basic-constraints-not-critical', 'certificate.key-identifier-critical', 'certificate.aki-missing',
+        'certificate.not-strict-der', 'certificate.signature-algorithm-mismatch'], expect: { findings: [] } },
+    { group, name: 'not-strict-der', description: 'A root whose outer SEQUENCE length is written in a longer form than needed: valid BER, not DER (the signature, over the TBS, still verifies).',
+      body: list(entry(berRoot, true)), expect: { findings: [warning('certificate.not-strict-der', cert(0))] } },
+    { group, name: 'signature-algorithm-mismatch', description: 'A root whose tbsCertificate names ecdsa-with-SHA384 while the outer signatureAlgorithm (used to verify) says ecdsa-with-SHA256.',
+      body: list(root(algorithmMismatch)), expect: { findings: [error('certificate.signature-algorithm-mismatch', cert(0))] } },
+    { group, name: 'unknown-critical-extension', description: 'A root with a critical private extension no verifier recognises.',
+      body: list(root(criticalPrivate)), expect: { findings: [error('certificate.unknown-critical-extension', cert(0))] } },
     { group, name: 'duplicate-extension', description: 'extendedKeyUsage written twice in one certificate.',
       body: list(root(duplicateEku)), expect: { findings: [error('certificate.duplicate-extension', cert(0))] } },
     { group, name: 'two-distinct-private-extensions', description: 'Two non-critical private extensions with different OIDs: not duplicates.',
-      body: list(root(twoPrivate)), nearMissFor: ['certificate.duplicate-extension'], expect: { findings: [] } },
+      body: list(root(twoPrivate)), nearMissFor: ['certificate.duplicate-extension', 'certificate.unknown-critical-extension'], expect: { findings: [] } },
   ];
 }

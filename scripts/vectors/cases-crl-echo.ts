@@ -32,6 +32,8 @@ export async function crlEchoCases(pki: Pki): Promise<VectorCase[]> {
   return [
     { group: crl, name: 'url-not-absolute-bare-host', description: 'A CRL URL without a scheme ("crl.example.com/…"): not an absolute URL.',
       body: list(root(rootCa, { crl: 'crl.example.com/vectors/root.crl' })), expect: { findings: [error('crl.url-not-absolute', url(0))] } },
+    { group: crl, name: 'url-not-absolute-no-slashes', description: 'A CRL URL "http:crl.example.com/…" without "//": browsers repair it, Windows\' URL reader does not.',
+      body: list(root(rootCa, { crl: 'http:crl.example.com/vectors/root.crl' })), expect: { findings: [error('crl.url-not-absolute', url(0))] } },
     { group: crl, name: 'url-not-absolute-empty', description: 'An empty CRL URL: null, not "", means "no CRL".',
       body: list(root(rootCa, { crl: '' })), expect: { findings: [error('crl.url-not-absolute', url(0))] } },
     { group: crl, name: 'url-not-http-https', description: 'An https:// CRL URL: Entra fetches CRLs over http only ("HTTPS is not allowed").',

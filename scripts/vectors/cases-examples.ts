@@ -90,6 +90,7 @@ export function exampleCases(): VectorCase[] {
           error('body.read-only-property', '/tlsClientAuthParameter', [5, 29]),
           error('certificate.missing', '/certificateAuthorities/0/certificate', [7, 5]),
           error('entry.root-flag-invalid', '/certificateAuthorities/0/isRootAuthority', [7, 5]),
+          warning('body.odata-type-no-hash', '/certificateAuthorities/0/@odata.type', [8, 22]),
         ],
         graphError: readOnly400('id'),
       },

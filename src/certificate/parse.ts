@@ -7,6 +7,7 @@ import * as asn1js from 'asn1js';
 import type { DistinguishedName, KeyInfo, NameAttribute, SignatureAlgorithmInfo } from '../types.js';
 import { makeDistinguishedName, shortName } from './names.js';
 import { toHex } from './encoding.js';
+import { derViolation } from './der-strict.js';
 import { CURVES, HASHES, KEY_ALGORITHMS, SIGNATURE_ALGORITHMS, EKU_NAMES } from './oids.js';
 
 /** Largest certificate accepted (Entra's PKI store allows 8 KB per CA; real roots stay under 3 KB). */
@@ -60,6 +61,8 @@ export interface ParsedCertificate {
   notAfter: Date;
   publicKey: SubjectPublicKey;
   extensions: ParsedExtension[];
+  /** The first X.690 DER violation (non-minimal or indefinite length, constructed string), or null. */
+  derViolation: string | null;
   /** Extension OIDs that appear more than once (RFC 5280 §4.2 forbids it). */
   duplicateExtensions: string[];
   skiBytes: Uint8Array | null;
@@ -311,7 +314,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
     signature, signatureAlgorithm, signatureInfo: readSignatureInfo(signatureAlgorithm),
     signatureValue: content(sigBits),
     issuer: issuer.dn, issuerDer: issuer.der, subject: subject.dn, subjectDer: subject.der,
-    notBefore, notAfter, publicKey, extensions, duplicateExtensions,
+    notBefore, notAfter, publicKey, extensions, duplicateExtensions, derViolation: derViolation(der),
     skiBytes: null, ski: null, aki: null, basicConstraints: null, keyUsage: null, extendedKeyUsage: null,
     crlDistributionPoints: [], freshestCrl: [],
     selfIssued: issuer.dn.key === subject.dn.key,

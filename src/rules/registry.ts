@@ -7,10 +7,12 @@ import body_not_json from './body/not-json.js';
 import body_not_object from './body/not-object.js';
 import body_odata_control_ignored from './body/odata-control-ignored.js';
 import body_odata_type_invalid from './body/odata-type-invalid.js';
+import body_odata_type_no_hash from './body/odata-type-no-hash.js';
 import body_read_only_property from './body/read-only-property.js';
 import body_too_many_cas from './body/too-many-cas.js';
 import body_unknown_property from './body/unknown-property.js';
 import body_wrong_type from './body/wrong-type.js';
+import certificate_aki_missing from './certificate/aki-missing.js';
 import certificate_basic_constraints_not_critical from './certificate/basic-constraints-not-critical.js';
 import certificate_duplicate_extension from './certificate/duplicate-extension.js';
 import certificate_expired from './certificate/expired.js';
@@ -19,15 +21,17 @@ import certificate_key_identifier_critical from './certificate/key-identifier-cr
 import certificate_missing from './certificate/missing.js';
 import certificate_not_base64 from './certificate/not-base64.js';
 import certificate_not_ca from './certificate/not-ca.js';
+import certificate_not_strict_der from './certificate/not-strict-der.js';
 import certificate_not_x509 from './certificate/not-x509.js';
 import certificate_not_yet_valid from './certificate/not-yet-valid.js';
 import certificate_pem_armour from './certificate/pem-armour.js';
+import certificate_signature_algorithm_mismatch from './certificate/signature-algorithm-mismatch.js';
 import certificate_signature_unverifiable from './certificate/signature-unverifiable.js';
 import certificate_ski_missing from './certificate/ski-missing.js';
+import certificate_unknown_critical_extension from './certificate/unknown-critical-extension.js';
 import certificate_weak_key from './certificate/weak-key.js';
 import certificate_weak_signature from './certificate/weak-signature.js';
 import chain_aki_mismatch from './chain/aki-mismatch.js';
-import list_duplicate_certificate from './list/duplicate-certificate.js';
 import chain_issuer_missing from './chain/issuer-missing.js';
 import chain_issuer_signature_invalid from './chain/issuer-signature-invalid.js';
 import chain_no_root from './chain/no-root.js';
@@ -46,6 +50,7 @@ import entry_unknown_property from './entry/unknown-property.js';
 import entry_url_wrong_type from './entry/url-wrong-type.js';
 import flag_root_not_self_signed from './flag/root-not-self-signed.js';
 import flag_self_signed_not_root from './flag/self-signed-not-root.js';
+import list_duplicate_certificate from './list/duplicate-certificate.js';
 import update_adds_while_expired from './update/adds-while-expired.js';
 import update_removes_cas from './update/removes-cas.js';
 
@@ -57,10 +62,12 @@ export const rules: readonly Rule[] = [
   body_not_object,
   body_odata_control_ignored,
   body_odata_type_invalid,
+  body_odata_type_no_hash,
   body_read_only_property,
   body_too_many_cas,
   body_unknown_property,
   body_wrong_type,
+  certificate_aki_missing,
   certificate_basic_constraints_not_critical,
   certificate_duplicate_extension,
   certificate_expired,
@@ -69,15 +76,17 @@ export const rules: readonly Rule[] = [
   certificate_missing,
   certificate_not_base64,
   certificate_not_ca,
+  certificate_not_strict_der,
   certificate_not_x509,
   certificate_not_yet_valid,
   certificate_pem_armour,
+  certificate_signature_algorithm_mismatch,
   certificate_signature_unverifiable,
   certificate_ski_missing,
+  certificate_unknown_critical_extension,
   certificate_weak_key,
   certificate_weak_signature,
   chain_aki_mismatch,
-  list_duplicate_certificate,
   chain_issuer_missing,
   chain_issuer_signature_invalid,
   chain_no_root,
@@ -96,6 +105,7 @@ export const rules: readonly Rule[] = [
   entry_url_wrong_type,
   flag_root_not_self_signed,
   flag_self_signed_not_root,
+  list_duplicate_certificate,
   update_adds_while_expired,
   update_removes_cas,
 ].sort((a, b) => a.id.localeCompare(b.id));

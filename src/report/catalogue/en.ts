@@ -238,4 +238,27 @@ export const en: Catalogue = {
     message: 'The update adds CAs ({added}) while keeping {subject}, which expired on {notAfter}; Entra refuses uploads while a CA is expired.',
     fix: 'Remove or replace the expired CA in the same update.',
   },
+  'body.odata-type-no-hash': {
+    message: '@odata.type "{type}" lacks the leading "#" that OData JSON prescribes.',
+    fix: 'Write "#{type}", or remove @odata.type.',
+  },
+  'certificate.not-strict-der': {
+    message: 'The certificate is BER, not DER: {problem}.',
+    fix: 'Re-encode the certificate as DER (for example `openssl x509 -in ca.cer -outform DER`) and send that.',
+  },
+  'certificate.signature-algorithm-mismatch': {
+    message: 'The signed part names signature algorithm {inner}, the outer field {outer}.',
+    fix: 'Do not trust this certificate: the two algorithm identifiers of a genuine certificate are identical.',
+  },
+  'certificate.unknown-critical-extension': {
+    message: 'The certificate has a critical extension {oid} that verifiers do not recognise.',
+    fix: 'Reissue the CA without that extension, or with it marked non-critical.',
+  },
+  'certificate.aki-missing': {
+    message: 'The intermediate has no authorityKeyIdentifier.',
+    fix: 'Reissue it with an authorityKeyIdentifier holding its issuer\'s subjectKeyIdentifier.',
+    variants: {
+      'no-key-id': { message: 'The intermediate\'s authorityKeyIdentifier has no keyIdentifier.' },
+    },
+  },
 };

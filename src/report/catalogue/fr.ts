@@ -239,4 +239,27 @@ export const fr: Catalogue = {
     message: 'La mise à jour ajoute des autorités de certification ({added}) tout en conservant {subject}, qui a expiré le {notAfter} ; Entra refuse tout ajout tant qu’une autorité de certification est expirée.',
     fix: 'Retirez ou remplacez l’autorité de certification expirée dans la même mise à jour.',
   },
+  'body.odata-type-no-hash': {
+    message: '@odata.type "{type}" n’a pas le "#" initial que prescrit le format JSON d’OData.',
+    fix: 'Écrivez "#{type}", ou supprimez @odata.type.',
+  },
+  'certificate.not-strict-der': {
+    message: 'Le certificat est encodé en BER, pas en DER : {problem}.',
+    fix: 'Réencodez le certificat en DER (par exemple `openssl x509 -in ca.cer -outform DER`) et envoyez celui-ci.',
+  },
+  'certificate.signature-algorithm-mismatch': {
+    message: 'La partie signée indique l’algorithme de signature {inner}, le champ extérieur {outer}.',
+    fix: 'Ne faites pas confiance à ce certificat : les deux identifiants d’algorithme d’un certificat authentique sont identiques.',
+  },
+  'certificate.unknown-critical-extension': {
+    message: 'Le certificat porte une extension critique {oid} que les vérificateurs ne reconnaissent pas.',
+    fix: 'Réémettez l’autorité de certification sans cette extension, ou avec l’extension marquée non critique.',
+  },
+  'certificate.aki-missing': {
+    message: 'L’autorité intermédiaire n’a pas d’authorityKeyIdentifier.',
+    fix: 'Réémettez-la avec un authorityKeyIdentifier contenant le subjectKeyIdentifier de son émetteur.',
+    variants: {
+      'no-key-id': { message: 'L’authorityKeyIdentifier de l’autorité intermédiaire n’a pas de keyIdentifier.' },
+    },
+  },
 };

@@ -4,7 +4,12 @@ import { URL_MEMBERS } from '../entry/url-wrong-type.js';
 
 export { URL_MEMBERS };
 
+/**
+ * The URL when `value` is an absolute URL with an authority (`scheme://host…`). WHATWG parsing alone would accept
+ * "http:host/x.crl" by repairing it; other URL readers (Windows' among them) do not.
+ */
 export function parseAbsoluteUrl(value: string): URL | null {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^https?:\/\/([/?#\s]|$)/i.test(value)) return null;
   try {
     return new URL(value);
   } catch {
