@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+/**
+ * Browser build (esbuild): the core as one ESM module, and the offline page.
+ *
+ *   dist/browser/ca-preflight.js   ESM, entry src/index.ts — the `browser` condition of package.json `exports["."]`
+ *   dist/browser/web.js            the page (web/app.ts with the core bundled in), an IIFE so that index.html also
+ *                                  works when opened straight from disk (Chromium refuses module scripts on file://)
+ *   dist/browser/index.html, styles.css   copied from web/
+ *
+ * Nothing is marked external except `@peculiar/webcrypto`: `defaultCrypto()` imports it dynamically, and only when
+ * `globalThis.crypto.subtle` is missing, which no browser in a secure context lacks. Keeping it external means the
+ * bundle never contains @peculiar/webcrypto or the node:crypto it sits on; package.json maps it to `false` in its
+ * `browser` field so that bundlers consuming this build (webpack, Vite) do not try to pull it in either.
+ * Any `node:` import (or a bare node built-in such as `fs`) reaching the graph fails the build with the importer named:
+ * fix the import, never shim it.
+ *
+ * Usage: node scripts/build-browser.mjs [--outdir DIR] [--quiet]
+ */
+import * as esbuild from 'esbuild';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const defaultOutdir = join(projectRoot, 'dist', 'browser');
+
+/** Packages the browser build must leave out (see the header). */
+export const BROWSER_EXTERNALS = ['@peculiar/webcrypto'];
+
+const NODE_BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
+
+/** Fails the build on any node: or node built-in import, naming the file that asked for it. */
+export const refuseNodeImports = {
+  name: 'refuse-node-imports',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const bare = args.path.startsWith('node:') ? args.path.slice(5) : args.path;
+      const isBuiltin = args.path.startsWith('node:') || NODE_BUILTINS.has(bare.split('/')[0] ?? bare);
+      if (!isBuiltin || args.kind === 'entry-point') return undefined;
+      return {
+        errors: [{
+          text: `"${args.path}" is a node built-in and cannot be in the browser build (imported by ${args.importer}). `
+            + 'Keep node APIs in src/cli/, or pass the capability in as an option.',
+        }],
+      };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: true,
+  sourcemap: true,
+  target: 'es2022',
+  platform: 'browser',
+  legalComments: 'none',
+  logLevel: 'silent',
+  metafile: true,
+  plugins: [refuseNodeImports],
+};
+
+/**
+ * Builds the library bundle and the page into `outdir` (default dist/browser).
+ * @param {{ outdir?: string }} [options]
+ * @returns {Promise<{ outdir: string, library: string, page: string, inputs: Record<string, number> }>}
+ */
+export async function buildBrowser(options = {}) {
+  const outdir = resolve(options.outdir ?? defaultOutdir);
+  await mkdir(outdir, { recursive: true });
+  const library = join(outdir, 'ca-preflight.js');
+  const page = join(outdir, 'web.js');
+  const [lib] = await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: [join(projectRoot, 'src', 'index.ts')],
+      outfile: library,
+      format: 'esm',
+      external: BROWSER_EXTERNALS,
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: [join(projectRoot, 'web', 'app.ts')],
+      outfile: page,
+      format: 'iife',
+      external: BROWSER_EXTERNALS,
+    }),
+    ...['index.html', 'styles.css'].map((f) => copyFile(join(projectRoot, 'web', f), join(outdir, f))),
+  ]);
+  /** Bytes each input contributes to the library bundle, for finding what grew. */
+  const inputs = {};
+  for (const output of Object.values(lib.metafile.outputs)) {
+    for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) inputs[file] = bytesInOutput;
+  }
+  return { outdir, library, page, inputs };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--outdir');
+  const outdir = at >= 0 ? args[at + 1] : undefined;
+  try {
+    const result = await buildBrowser(outdir ? { outdir } : {});
+    if (!args.includes('--quiet')) {
+      const { measure, formatSizes } = await import('./check-size.mjs');
+      console.log(`browser build → ${result.outdir}`);
+      console.log(formatSizes(await measure(result.outdir)));
+    }
+  } catch (e) {
+    const errors = e?.errors ?? [];
+    if (errors.length) for (const err of errors) console.error(`build-browser: ${err.text}${err.location ? ` (${err.location.file}:${err.location.line})` : ''}`);
+    else console.error(`build-browser: ${e?.message ?? e}`);
+    process.exit(1);
+  }
+}

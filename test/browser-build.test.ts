@@ -1,0 +1,68 @@
+/**
+ * The browser build (scripts/build-browser.mjs): ESM with no node: imports or require(), @peculiar/webcrypto left
+ * out, a source map, and within the size budget (minified < 200 KiB, gzip -9 < 100 KiB). Prints both sizes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { buildBrowser, refuseNodeImports, type BrowserBuild } from '../scripts/build-browser.mjs';
+import { BUDGET, formatSizes, measure } from '../scripts/check-size.mjs';
+
+let dir: string;
+let build: BrowserBuild;
+let library: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ca-preflight-browser-build-'));
+  build = await buildBrowser({ outdir: dir });
+  library = await readFile(build.library, 'utf8');
+});
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const builtins = builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/[/]/g, '\\/'));
+/** A static or dynamic import (or export … from) of a node: module or a node built-in, quoted as a specifier. */
+const NODE_IMPORT = new RegExp(`(?:\\bfrom|\\bimport)\\s*\\(?\\s*["'](?:node:[^"']*|(?:${builtins.join('|')})(?:/[^"']*)?)["']`);
+
+describe('browser build', () => {
+  it('is ESM with no node: imports and no require()', async () => {
+    const page = await readFile(build.page, 'utf8');
+    for (const [name, text] of [['ca-preflight.js', library], ['web.js', page]] as const) {
+      expect(text.match(NODE_IMPORT)?.[0] ?? null, `${name} imports a node module`).toBeNull();
+      expect(text.includes('require('), `${name} calls require(`).toBe(false);
+    }
+    expect(library).toMatch(/export\s*\{[^}]*\bpreflight\b[^}]*\}/);
+    expect(library).toMatch(/\/\/# sourceMappingURL=ca-preflight\.js\.map\s*$/);
+    const map = JSON.parse(await readFile(`${build.library}.map`, 'utf8')) as { sources: string[] };
+    expect(map.sources.some((s) => s.endsWith('src/preflight.ts'))).toBe(true);
+  });
+
+  it('leaves @peculiar/webcrypto out: only a dynamic import, reached when the platform has no WebCrypto', () => {
+    expect(Object.keys(build.inputs).filter((f) => f.includes('@peculiar'))).toEqual([]);
+    expect(library).not.toMatch(/from\s*["']@peculiar\/webcrypto["']/);
+    expect(Object.keys(build.inputs).filter((f) => f.includes('/cli/'))).toEqual([]);
+  });
+
+  it('fails the build on a node: import, naming the importer', async () => {
+    const entry = join(dir, 'uses-node.ts');
+    await writeFile(entry, "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n");
+    await expect(esbuild.build({ entryPoints: [entry], bundle: true, write: false, platform: 'browser', logLevel: 'silent', plugins: [refuseNodeImports] }))
+      .rejects.toThrow(/"node:fs" is a node built-in and cannot be in the browser build \(imported by .*uses-node\.ts\)/);
+  });
+
+  it('stays within the size budget', async () => {
+    const rows = await measure(dir);
+    console.log(`\n${formatSizes(rows)}`);
+    const lib = rows.find((r) => r.file === 'ca-preflight.js')!;
+    expect(lib.minified).toBe(Buffer.byteLength(library));
+    expect(lib.minified).toBeLessThan(BUDGET.minified);
+    expect(lib.gzip).toBeLessThan(BUDGET.gzip);
+    expect(lib.gzip).toBeLessThan(lib.minified);
+    expect(lib.withinBudget).toBe(true);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The page's own logic, in Chromium: caret positions from line:column, certificate files → entries appended to
+ * the body, and the request panel text.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { preflight } from '../../../src/index.js';
+import { buildHierarchy } from '../../../src/certificate/builder.js';
+import { offsetOf, selectionAt } from '../../../web/editor.js';
+import { appendCertificates, certificateInputs, readCertificateFile } from '../../../web/certificates.js';
+import { plainRequest } from '../../../web/request.js';
+import { graphResponseText } from '../../../web/render.js';
+
+/** 1-based line:column of an offset, counted the way the checker reports positions. */
+function positionOf(text: string, offset: number): [number, number] {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return [line, offset - (before.lastIndexOf('\n') + 1) + 1];
+}
+
+const valueAt = (root: unknown, pointer: string): unknown =>
+  pointer.split('/').slice(1).reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+
+describe('caret positions', () => {
+  it('offsetOf inverts line:column for every offset of any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'é', '\n', ' ', '"', '😀') }).chain((t) => fc.tuple(fc.constant(t), fc.nat({ max: t.length }))), ([text, offset]) => {
+        const [line, column] = positionOf(text, offset);
+        expect(offsetOf(text, line, column)).toBe(offset);
+      }),
+    );
+  });
+
+  it('clamps positions past the end of a line or of the text', () => {
+    expect(offsetOf('ab\ncd', 1, 99)).toBe(2);
+    expect(offsetOf('ab\ncd', 9, 1)).toBe(5);
+  });
+
+  it('selects exactly the string each finding points at', async () => {
+    const text = JSON.stringify({
+      certificateAuthorities: [
+        { isRootAuthority: true, certificateRevocationListUrl: 'ftp://example.test/root.crl', certificate: 'Binary', issuerSubjectkeyIdentifier: 'SKI' },
+      ],
+    }, null, 2);
+    const value = JSON.parse(text) as unknown;
+    const report = await preflight(text, { at: '2026-06-01T00:00:00Z' });
+    const strings = report.findings.filter((f) => typeof valueAt(value, f.path) === 'string');
+    expect(strings.map((f) => f.rule)).toEqual(expect.arrayContaining(['certificate.not-x509', 'entry.unknown-property']));
+    for (const f of strings) {
+      const [start, end] = selectionAt(text, offsetOf(text, f.line!, f.column!));
+      expect(text.slice(start, end), `${f.rule} at ${f.line}:${f.column}`).toBe(JSON.stringify(valueAt(value, f.path)));
+    }
+  });
+});
+
+describe('certificate files', () => {
+  it('splits a PEM bundle, keeps single PEM and DER files whole', async () => {
+    const [root, intermediate] = await buildHierarchy({ depth: 2 });
+    const enc = new TextEncoder();
+    expect(certificateInputs(enc.encode(`${root!.pem}\n${intermediate!.pem}`))).toHaveLength(2);
+    expect(certificateInputs(enc.encode(root!.pem))).toEqual([root!.pem]);
+    expect(certificateInputs(root!.der)).toEqual([root!.der]);
+    const bundle = await readCertificateFile('chain.pem', enc.encode(`${intermediate!.pem}${root!.pem}`));
+    expect(bundle.error).toBeUndefined();
+    expect(bundle.certificates.map((c) => c.certificateAuthority.isRootAuthority)).toEqual([false, true]);
+  });
+
+  it('names the file and the problem when a file holds no certificate', async () => {
+    const outcome = await readCertificateFile('notes.txt', new TextEncoder().encode('hello, not a certificate'));
+    expect(outcome.certificates).toEqual([]);
+    expect(outcome.error).toMatch(/PEM|base64/);
+  });
+
+  it('appends entries to an empty or existing body, once each, and the result checks clean', async () => {
+    const [root, intermediate] = await buildHierarchy({ depth: 2 });
+    const rootFile = await readCertificateFile('root.pem', new TextEncoder().encode(root!.pem));
+    const intermediateFile = await readCertificateFile('intermediate.cer', intermediate!.der);
+    const first = appendCertificates('', rootFile.certificates);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    const second = appendCertificates(first.text, [...intermediateFile.certificates, ...rootFile.certificates]);
+    expect(second.ok).toBe(true);
+    if (!second.ok) return;
+    expect(second.added).toHaveLength(1);
+    expect(second.alreadyListed.map((f) => f.thumbprints.sha256)).toEqual([rootFile.certificates[0]!.thumbprints.sha256]);
+    const body = JSON.parse(second.text) as { certificateAuthorities: { certificate: string; isRootAuthority: boolean }[] };
+    expect(body.certificateAuthorities.map((e) => [e.certificate, e.isRootAuthority])).toEqual([[root!.base64, true], [intermediate!.base64, false]]);
+    const report = await preflight(second.text);
+    expect(report.ok).toBe(true);
+    expect(report.graphError).toBeNull();
+  });
+
+  it('refuses to rewrite a body it cannot read', async () => {
+    const [root] = await buildHierarchy({ depth: 1 });
+    const facts = (await readCertificateFile('r.pem', new TextEncoder().encode(root!.pem))).certificates;
+    expect(appendCertificates('{ "certificateAuthorities": [', facts)).toEqual({ ok: false, problem: 'bodyNotJson' });
+    expect(appendCertificates('[]', facts)).toEqual({ ok: false, problem: 'bodyNotObject' });
+    expect(appendCertificates('{"certificateAuthorities": {}}', facts)).toEqual({ ok: false, problem: 'listNotArray' });
+    const kept = appendCertificates('{"displayName": "Cameras"}', facts);
+    expect(kept.ok && JSON.parse(kept.text)).toMatchObject({ displayName: 'Cameras', certificateAuthorities: [{ certificate: root!.base64 }] });
+  });
+});
+
+describe('request and response text', () => {
+  it('puts the checked body under the PATCH line, with the id when one is known', () => {
+    const body = '{ "displayName": "X" }';
+    expect(plainRequest(body, '', 'global').text).toBe(
+      `PATCH https://graph.microsoft.com/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/{id}\nContent-Type: application/json\n\n${body}`,
+    );
+    const withId = plainRequest(body, '{"id": "eec5ba11-2fc0-4113-83a2-ed986ed13cdb"}', 'usgov');
+    expect(withId.text.split('\n')[0]).toBe('PATCH https://graph.microsoft.us/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/eec5ba11-2fc0-4113-83a2-ed986ed13cdb');
+    expect(withId.bodyText).toBe(body);
+    expect(withId.curl).toBeNull();
+  });
+
+  it('shows 200 OK or the 400 envelope', async () => {
+    expect(graphResponseText(await preflight('{"displayName": "ok"}'))).toBe('HTTP/1.1 200 OK');
+    const refused = await preflight('{"id": "x"}', { at: '2026-06-01T00:00:00Z', clientRequestId: '00000000-0000-4000-8000-000000000000' });
+    const [head, ...rest] = graphResponseText(refused).split('\n\n');
+    expect(head).toBe('HTTP/1.1 400 Bad Request\nContent-Type: application/json');
+    expect(JSON.parse(rest.join('\n\n'))).toEqual(refused.graphError!.body);
+    expect(refused.graphError!.body.error.message).toBe("Property 'id' is read-only and cannot be set.");
+  });
+});

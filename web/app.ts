@@ -1,0 +1,213 @@
+/**
+ * The offline page: paste a body (or a GET response), add certificate files, check, read the findings and the
+ * response Graph would give, copy the request. Everything happens in this document; nothing is sent anywhere.
+ */
+import { preflight, type Lang, type PreflightOptions, type Report } from '../src/index.js';
+import { isCloud, type Cloud } from '../src/graph/clouds.js';
+import { applyLabels, LABELS, type Labels } from './i18n.js';
+import { LineNumberedEditor } from './editor.js';
+import { appendCertificates, readCertificateFile, type FileOutcome } from './certificates.js';
+import { renderReport } from './render.js';
+import { diffRequest, plainRequest, type RequestPanel } from './request.js';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`the page has no #${id}`);
+  return node as T;
+}
+
+const ui = {
+  lang: byId<HTMLSelectElement>('lang'),
+  dropzone: byId<HTMLButtonElement>('dropzone'),
+  files: byId<HTMLInputElement>('files'),
+  fileStatus: byId<HTMLElement>('file-status'),
+  currentError: byId<HTMLElement>('current-error'),
+  at: byId<HTMLInputElement>('at'),
+  cloud: byId<HTMLSelectElement>('cloud'),
+  strict: byId<HTMLInputElement>('strict'),
+  check: byId<HTMLButtonElement>('check'),
+  summary: byId<HTMLElement>('summary'),
+  findings: byId<HTMLOListElement>('findings'),
+  graph: byId<HTMLElement>('graph-response'),
+  requestHelp: byId<HTMLElement>('request-help'),
+  diff: byId<HTMLElement>('diff'),
+  diffList: byId<HTMLUListElement>('diff-list'),
+  request: byId<HTMLElement>('request'),
+  copy: byId<HTMLButtonElement>('copy'),
+  copyCurl: byId<HTMLButtonElement>('copy-curl'),
+  copyStatus: byId<HTMLElement>('copy-status'),
+};
+const body = new LineNumberedEditor(byId('body'), byId('body-gutter'));
+const current = new LineNumberedEditor(byId('current'), byId('current-gutter'));
+
+function initialLang(): Lang {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked === 'en' || asked === 'fr') return asked;
+  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+let lang: Lang = initialLang();
+let labels: Labels = LABELS[lang];
+let lastReport: Report | null = null;
+let panel: RequestPanel | null = null;
+/** Checks can overlap (paste, then a click); only the latest one may paint. */
+let generation = 0;
+
+function setLang(next: Lang): void {
+  lang = next;
+  ui.lang.value = next;
+  labels = applyLabels(document, next);
+  ui.requestHelp.textContent = panel?.mode === 'diff' ? labels.requestHelpDiff : labels.requestHelpPlain;
+}
+
+function readAt(): Date | undefined {
+  if (!ui.at.value) return undefined;
+  const d = new Date(ui.at.value); // datetime-local has no zone: read as local time, as the label says
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+function currentProblem(text: string): string | null {
+  if (text.trim() === '') return null;
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+async function check(): Promise<void> {
+  const mine = ++generation;
+  const text = body.value;
+  const currentText = current.value;
+  const cloud: Cloud = isCloud(ui.cloud.value) ? ui.cloud.value : 'global';
+  const at = readAt();
+  const problem = currentProblem(currentText);
+  ui.currentError.textContent = problem ? labels.currentNotJson(problem) : '';
+  current.textarea.setAttribute('aria-invalid', String(problem !== null));
+  if (problem) current.textarea.closest('details')?.setAttribute('open', '');
+
+  const options: PreflightOptions = { lang, strict: ui.strict.checked };
+  if (at) options.at = at;
+  if (currentText.trim() && !problem) options.current = currentText;
+  ui.summary.textContent = labels.checking;
+  ui.check.setAttribute('aria-busy', 'true');
+  try {
+    const report = await preflight(text, options);
+    const next: RequestPanel = options.current !== undefined
+      ? await diffRequest(text, currentText, labels, { cloud, strict: ui.strict.checked, lang, ...(at ? { at } : {}) })
+      : plainRequest(text, currentText, cloud);
+    if (mine !== generation) return;
+    lastReport = report;
+    renderReport(ui, report, labels, (line, column) => body.reveal(line, column));
+    showRequest(next);
+  } catch (e) {
+    if (mine !== generation) return;
+    ui.summary.textContent = e instanceof Error ? e.message : String(e);
+  } finally {
+    if (mine === generation) ui.check.removeAttribute('aria-busy');
+  }
+}
+
+function showRequest(next: RequestPanel): void {
+  panel = next;
+  ui.requestHelp.textContent = next.mode === 'diff' ? labels.requestHelpDiff : labels.requestHelpPlain;
+  ui.diff.hidden = next.mode !== 'diff';
+  ui.diffList.replaceChildren(...next.changes.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+  ui.request.textContent = next.text;
+  ui.copy.disabled = next.bodyText === null;
+  ui.copyCurl.hidden = next.curl === null;
+  ui.copyStatus.textContent = '';
+}
+
+async function copy(text: string | null | undefined, done: string): Promise<void> {
+  if (text === null || text === undefined) return;
+  try {
+    await navigator.clipboard.writeText(text);
+    ui.copyStatus.textContent = done;
+  } catch {
+    // No clipboard permission (or an insecure context): select the request so it can be copied by hand.
+    const range = document.createRange();
+    range.selectNodeContents(ui.request);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+    ui.copyStatus.textContent = labels.copyFailed;
+  }
+}
+
+async function addFiles(files: readonly File[]): Promise<void> {
+  if (files.length === 0) return;
+  const outcomes: FileOutcome[] = await Promise.all(
+    files.map(async (f) => readCertificateFile(f.name, new Uint8Array(await f.arrayBuffer()))),
+  );
+  const messages: { text: string; error: boolean }[] = [];
+  for (const o of outcomes) if (o.error) messages.push({ text: labels.fileError(o.file, o.error), error: true });
+  const certificates = outcomes.flatMap((o) => (o.error ? [] : o.certificates));
+  if (certificates.length) {
+    const appended = appendCertificates(body.value, certificates);
+    if (!appended.ok) {
+      messages.unshift({ text: labels[appended.problem], error: true });
+    } else {
+      body.value = appended.text;
+      const name = (f: (typeof certificates)[number]) =>
+        `${f.subject.rfc4514 || f.thumbprints.sha256} (${f.certificateAuthority.isRootAuthority ? labels.root : labels.intermediate})`;
+      if (appended.added.length) messages.unshift({ text: labels.added(appended.added.length, appended.added.map(name)), error: false });
+      for (const f of appended.alreadyListed) messages.push({ text: labels.alreadyListed(name(f)), error: false });
+    }
+  }
+  ui.fileStatus.replaceChildren(...messages.map((m) => Object.assign(document.createElement('p'), { textContent: m.text, className: m.error ? 'file-error' : '' })));
+  if (certificates.length) await check();
+}
+
+// Controls ---------------------------------------------------------------------------------------------------
+
+ui.check.addEventListener('click', () => void check());
+ui.copy.addEventListener('click', () => void copy(panel?.bodyText, labels.copied));
+ui.copyCurl.addEventListener('click', () => void copy(panel?.curl, labels.copiedCurl));
+ui.lang.addEventListener('change', () => {
+  setLang(ui.lang.value === 'fr' ? 'fr' : 'en');
+  if (lastReport) void check(); // the findings' messages come from the library in the chosen language
+});
+
+for (const editor of [body, current]) {
+  editor.textarea.addEventListener('paste', () => setTimeout(() => void check(), 0));
+  editor.textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void check();
+    }
+  });
+}
+
+// The drop zone is a button: Enter/Space or a click opens the file picker, and files can be dropped on it
+// (or on the body textarea). Dropping anywhere else must not navigate away from the page.
+ui.dropzone.addEventListener('click', () => ui.files.click());
+ui.files.addEventListener('change', () => {
+  const files = [...(ui.files.files ?? [])];
+  ui.files.value = '';
+  void addFiles(files);
+});
+for (const target of [ui.dropzone, body.textarea] as HTMLElement[]) {
+  target.addEventListener('dragover', (event) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    ui.dropzone.classList.add('dragging');
+  });
+  target.addEventListener('dragleave', () => ui.dropzone.classList.remove('dragging'));
+  target.addEventListener('drop', (event) => {
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length === 0) return; // dropped text goes into the textarea as usual
+    event.preventDefault();
+    ui.dropzone.classList.remove('dragging');
+    void addFiles(files);
+  });
+}
+for (const type of ['dragover', 'drop'] as const) {
+  window.addEventListener(type, (event) => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  });
+}
+
+setLang(lang);
+document.documentElement.dataset.ready = 'true';
