@@ -35,7 +35,8 @@ export function formatText(report: Report, cas: CaSummary[], options: TextOption
   }
   const out: string[] = [];
   if (options.source) out.push(paint('bold', options.source), '');
-  const width = Math.max(...report.findings.map((f) => f.rule.length), 10);
+  // A loop, not Math.max(...): a spread of 100,000+ findings overflows the call stack.
+  const width = report.findings.reduce((w, f) => Math.max(w, f.rule.length), 10);
   const writeFinding = (f: Finding) => {
     const where = f.line ? `${f.path || '""'} (${f.line}:${f.column})` : f.path || '""';
     const sev = (L[f.severity] as string).padEnd(13);
@@ -59,8 +60,9 @@ export function formatText(report: Report, cas: CaSummary[], options: TextOption
     out.push('');
   }
   // Findings pointing at entries that are not objects or beyond the list (should not happen, but never lose one).
+  const listed = new Set(cas.map((c) => c.index)); // a set, not cas.some(): 100,000 entries would make this quadratic
   for (const [key, fs] of groups) {
-    if (key !== null && !cas.some((c) => c.index === key)) { out.push(paint('bold', `${L.ca} #${key}`)); fs.forEach(writeFinding); out.push(''); }
+    if (key !== null && !listed.has(key)) { out.push(paint('bold', `${L.ca} #${key}`)); fs.forEach(writeFinding); out.push(''); }
   }
   out.push(summaryLine(report, options));
   return out.join('\n') + '\n';
