@@ -92,3 +92,15 @@ describe('bad input never throws and is reported where it is', () => {
     await expect(preflight('{}', { current: '{oops' })).rejects.toThrow(/options.current is not JSON/);
   });
 });
+
+describe('messages stay short whatever the input holds', () => {
+  it('quotes at most a bounded prefix of a huge member name or URL', async () => {
+    const name = 'x'.repeat(100_000);
+    const r = await preflight({ [name]: 1, certificateAuthorities: [{ certificate: root.base64, isRootAuthority: true, certificateRevocationListUrl: 'y'.repeat(50_000) }] }, { at });
+    expect(r.findings.map((f) => f.rule)).toEqual(['body.unknown-property', 'crl.url-not-absolute']);
+    for (const f of r.findings) expect(f.message.length).toBeLessThan(600);
+    expect(r.findings[0]!.message).toMatch(/\(100000 characters\)/);
+    // Graph's own message is quoted verbatim, as the server would send it.
+    expect(r.graphError?.body.error.message).toBe(`Invalid property '${name}'.`);
+  });
+});

@@ -6,8 +6,15 @@ import { fr } from './fr.js';
 
 export const catalogues: Record<Lang, Catalogue> = { en, fr };
 
+/** Longest parameter quoted in a message: a 10 MB member name must not make a 10 MB message. */
+export const MAX_QUOTED_CHARS = 200;
+
+function quote(value: string): string {
+  return value.length > MAX_QUOTED_CHARS ? `${value.slice(0, MAX_QUOTED_CHARS)}… (${value.length} characters)` : value;
+}
+
 function fill(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => quote(params[name] ?? ''));
 }
 
 export function renderMessage(lang: Lang, rule: string, params: Record<string, string> = {}, variant?: string): { message: string; fix?: string } {
