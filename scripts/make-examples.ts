@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildCertificate, generateKeyPair } from '../src/certificate/builder.js';
+import { EXAMPLE_2_REQUEST } from './vectors/cases-examples.js';
 
 const out = new URL('../examples/', import.meta.url);
 mkdirSync(out, { recursive: true });
@@ -31,23 +32,9 @@ const validBody = {
   ],
 };
 
-// The update page's Example 2 request, as published.
-const example2 = `{
-  "certificateAuthorities": [
-    {
-      "isRootAuthority": true,
-      "certificateRevocationListUrl": "http://LakeshoreRetail.com/root.crl",
-      "deltaCertificateRevocationListUrl": null,
-      "certificate": "Binary",
-      "issuer": "Lakeshore Retail",
-      "issuerSubjectkeyIdentifier": "SKI"
-    }
-  ]
-}
-`;
 
 writeFileSync(new URL('valid-body.json', out), JSON.stringify(validBody, null, 2) + '\n');
-writeFileSync(new URL('example2-request.json', out), example2);
+writeFileSync(new URL('example2-request.json', out), EXAMPLE_2_REQUEST + '\n');
 writeFileSync(new URL('contoso-root.pem', out), root.pem);
 writeFileSync(new URL('contoso-devices-01.pem', out), intermediate.pem);
 console.log('wrote examples/valid-body.json, examples/example2-request.json, examples/contoso-root.pem, examples/contoso-devices-01.pem');

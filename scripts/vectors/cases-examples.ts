@@ -50,7 +50,8 @@ const EXAMPLE_2_STORED = `{
   ]
 }`;
 
-const EXAMPLE_2_REQUEST = `{
+/** The update page's Example 2 request, as published (also bundled as examples/example2-request.json). */
+export const EXAMPLE_2_REQUEST = `{
   "certificateAuthorities": [
     {
       "isRootAuthority": true,
