@@ -48,6 +48,18 @@ export function decodeBase64Strict(text: string): Base64Result {
   return { bytes: decodeClean(text, end), alphabet: url ? 'base64url' : 'base64' };
 }
 
+/**
+ * Whether a text that {@link decodeBase64Strict} accepted as standard base64 is exactly what {@link encodeBase64}
+ * writes for its bytes: padded to a multiple of four, with the unused low bits of the last character zero.
+ */
+export function isCanonicalBase64(text: string): boolean {
+  if (text.length % 4 !== 0) return false;
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  if (pad === 0) return true;
+  const last = LOOKUP[text.charCodeAt(text.length - pad - 1)]!;
+  return (last & (pad === 2 ? 15 : 3)) === 0;
+}
+
 function decodeClean(text: string, end: number): Uint8Array {
   const out = new Uint8Array(Math.floor((end * 3) / 4));
   let o = 0;
@@ -79,28 +91,48 @@ export function decodeBase64Lenient(text: string): Uint8Array | null {
   return 'bytes' in r ? r.bytes : null;
 }
 
+const STD_CODES = Uint8Array.from(STD, (c) => c.charCodeAt(0));
+const ASCII = new TextDecoder();
+
+/**
+ * Standard base64 with padding. The characters are written into a byte array and decoded once: a string grown with
+ * `+=` is a rope of hundreds of pieces per certificate, several times the size of the flat string, and it is kept
+ * for as long as the facts are.
+ */
 export function encodeBase64(bytes: Uint8Array): string {
-  let out = '';
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
   let i = 0;
   for (; i + 3 <= bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += STD[n >> 18]! + STD[(n >> 12) & 63]! + STD[(n >> 6) & 63]! + STD[n & 63]!;
+    out[o++] = STD_CODES[n >> 18]!;
+    out[o++] = STD_CODES[(n >> 12) & 63]!;
+    out[o++] = STD_CODES[(n >> 6) & 63]!;
+    out[o++] = STD_CODES[n & 63]!;
   }
   const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += STD[n >> 18]! + STD[(n >> 12) & 63]! + '==';
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += STD[n >> 18]! + STD[(n >> 12) & 63]! + STD[(n >> 6) & 63]! + '=';
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    out[o++] = STD_CODES[n >> 18]!;
+    out[o++] = STD_CODES[(n >> 12) & 63]!;
+    out[o++] = rest === 2 ? STD_CODES[(n >> 6) & 63]! : 61; // '='
+    out[o++] = 61;
   }
-  return out;
+  return ASCII.decode(out);
 }
 
+const HEX_LOWER = '0123456789abcdef';
+const HEX_UPPER = '0123456789ABCDEF';
+
+/** Hex digits, written flat for the same reason as {@link encodeBase64}. */
 export function toHex(bytes: Uint8Array, upper = false): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += (bytes[i]! < 16 ? '0' : '') + bytes[i]!.toString(16);
-  return upper ? s.toUpperCase() : s;
+  const digits = upper ? HEX_UPPER : HEX_LOWER;
+  const out = new Uint8Array(bytes.length * 2);
+  for (let i = 0; i < bytes.length; i++) {
+    out[i * 2] = digits.charCodeAt(bytes[i]! >> 4);
+    out[i * 2 + 1] = digits.charCodeAt(bytes[i]! & 15);
+  }
+  return ASCII.decode(out);
 }
 
 export function fromHex(hex: string): Uint8Array | null {

@@ -5,6 +5,7 @@ import type { CertificateFacts, SkiMethod } from '../types.js';
 import { parseCertificate, type ParsedCertificate } from './parse.js';
 import { bytesEqual, decodeBase64Lenient, decodePem, encodeBase64, toHex } from './encoding.js';
 import { defaultCrypto, digest, verifySignature, type VerifyResult } from './verify.js';
+import { sha1, sha256 } from './sha.js';
 
 /** A parsed certificate with everything the rules ask of it, computed once. */
 export interface CertificateRecord {
@@ -23,7 +24,8 @@ async function skiMethod(crypto: Crypto, parsed: ParsedCertificate, sha1OfKey: U
     if (bytesEqual(ski, tail)) return 'rfc5280-method2';
   }
   if (ski.length === 20) {
-    const methods: [SkiMethod, 'SHA-256' | 'SHA-384' | 'SHA-512'][] = [['rfc7093-method1', 'SHA-256'], ['rfc7093-method2', 'SHA-384'], ['rfc7093-method3', 'SHA-512']];
+    if (bytesEqual(ski, sha256(parsed.publicKey.keyBits).slice(0, 20))) return 'rfc7093-method1';
+    const methods: [SkiMethod, 'SHA-384' | 'SHA-512'][] = [['rfc7093-method2', 'SHA-384'], ['rfc7093-method3', 'SHA-512']];
     for (const [m, h] of methods) {
       if (bytesEqual(ski, (await digest(crypto, h, parsed.publicKey.keyBits)).slice(0, 20))) return m;
     }
@@ -31,13 +33,20 @@ async function skiMethod(crypto: Crypto, parsed: ParsedCertificate, sha1OfKey: U
   return 'other';
 }
 
+/** What a caller may already hold about the DER, so it is neither recomputed nor copied. */
+export interface KnownEncodings {
+  /** Exactly `encodeBase64(parsed.der)` (e.g. the body's own string): the facts share it instead of a copy. */
+  base64?: string;
+  /** SHA-256 of `parsed.der`. */
+  sha256?: Uint8Array;
+}
+
 /** Computes the facts of a parsed certificate: thumbprints, SKI method, self-signature. */
-export async function describeCertificate(parsed: ParsedCertificate, crypto: Crypto): Promise<CertificateRecord> {
-  const [sha1, sha256, sha1OfKey] = await Promise.all([
-    digest(crypto, 'SHA-1', parsed.der),
-    digest(crypto, 'SHA-256', parsed.der),
-    parsed.skiBytes ? digest(crypto, 'SHA-1', parsed.publicKey.keyBits) : Promise.resolve(null),
-  ]);
+export async function describeCertificate(parsed: ParsedCertificate, crypto: Crypto, known: KnownEncodings = {}): Promise<CertificateRecord> {
+  // Thumbprints and the SKI check hash in-process (sha.ts): three WebCrypto round trips per certificate cost more than the hashing.
+  const thumbprintSha1 = sha1(parsed.der);
+  const thumbprintSha256 = known.sha256 ?? sha256(parsed.der);
+  const sha1OfKey = parsed.skiBytes ? sha1(parsed.publicKey.keyBits) : null;
   const selfSignature = parsed.selfIssued ? await verifySignature(parsed, parsed.publicKey, crypto) : null;
   const selfSigned = !parsed.selfIssued ? false : selfSignature!.status === 'unsupported' ? null : selfSignature!.status === 'valid';
   const facts: CertificateFacts = {
@@ -47,7 +56,7 @@ export async function describeCertificate(parsed: ParsedCertificate, crypto: Cry
     issuer: parsed.issuer,
     notBefore: parsed.notBefore.toISOString(),
     notAfter: parsed.notAfter.toISOString(),
-    thumbprints: { sha1: toHex(sha1), sha256: toHex(sha256) },
+    thumbprints: { sha1: toHex(thumbprintSha1), sha256: toHex(thumbprintSha256) },
     subjectKeyIdentifier: parsed.ski && sha1OfKey
       ? { value: parsed.ski.value, critical: parsed.ski.critical, method: await skiMethod(crypto, parsed, sha1OfKey) }
       : null,
@@ -62,7 +71,7 @@ export async function describeCertificate(parsed: ParsedCertificate, crypto: Cry
     selfIssued: parsed.selfIssued,
     selfSigned,
     certificateAuthority: {
-      certificate: encodeBase64(parsed.der),
+      certificate: known.base64 ?? encodeBase64(parsed.der),
       isRootAuthority: selfSigned === true || (selfSigned === null && parsed.selfIssued),
       certificateRevocationListUrl: parsed.crlDistributionPoints.find((u) => /^http:/i.test(u)) ?? null,
       deltaCertificateRevocationListUrl: parsed.freshestCrl.find((u) => /^http:/i.test(u)) ?? null,

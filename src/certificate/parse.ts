@@ -6,9 +6,10 @@
 import * as asn1js from 'asn1js';
 import type { DistinguishedName, KeyInfo, NameAttribute, SignatureAlgorithmInfo } from '../types.js';
 import { makeDistinguishedName, shortName } from './names.js';
-import { toHex } from './encoding.js';
+import { bytesEqual, toHex } from './encoding.js';
 import { derViolation } from './der-strict.js';
 import { CURVES, HASHES, KEY_ALGORITHMS, SIGNATURE_ALGORITHMS, EKU_NAMES } from './oids.js';
+import { decodeStrictDer } from './der.js';
 
 /** Largest certificate accepted (Entra's PKI store allows 8 KB per CA; real roots stay under 3 KB). */
 export const MAX_CERTIFICATE_BYTES = 64 * 1024;
@@ -79,11 +80,23 @@ export interface ParsedCertificate {
 const UNIVERSAL = 1;
 const CONTEXT = 3;
 
+/**
+ * A copy of an array built with push, at its exact length: V8 grows such arrays 17 slots at a time, and a certificate's
+ * names, URLs and key-usage bits are kept as long as its facts — slack that reached a kilobyte per certificate.
+ */
+function exact<T>(items: T[]): T[] {
+  return items.slice();
+}
+
 function fail(what: string): never {
   throw new CertificateParseError(what);
 }
 
 function decode(bytes: Uint8Array, what: string): Node {
+  // Strict DER (every real certificate) takes a small walker that gives the same values as asn1js several times
+  // faster and without its per-node objects; anything else — and every error message — comes from asn1js.
+  const fast = decodeStrictDer(bytes);
+  if (fast) return fast as unknown as Node;
   const r = asn1js.fromBER(bytes);
   if (r.offset === -1) fail(what ? `${what}: ${describeAsn1Error(r.result.error, bytes.length)}` : describeAsn1Error(r.result.error, bytes.length));
   if (r.offset !== bytes.length) fail(`${what ? what + ': ' : ''}${bytes.length - r.offset} trailing byte(s) after the DER value`);
@@ -163,9 +176,9 @@ function readName(node: Node | undefined, what: string): { dn: DistinguishedName
       rdn.push(attr);
     }
     if (rdn.length === 0) fail(`${what} has an empty RDN`);
-    rdns.push(rdn);
+    rdns.push(exact(rdn));
   }
-  const dn = makeDistinguishedName(rdns, (a) => stringTyped.has(a));
+  const dn = makeDistinguishedName(exact(rdns), (a) => stringTyped.has(a));
   return { dn, der: seq.valueBeforeDecodeView };
 }
 
@@ -216,7 +229,7 @@ function readDistributionPoints(value: Uint8Array, what: string): string[] {
     const full = children(dpName, `${what} name`).find((n) => isContext(n, 0));
     if (full) urls.push(...readGeneralNameUris(children(full, `${what} fullName`)));
   }
-  return urls;
+  return exact(urls);
 }
 
 function readSignatureInfo(alg: AlgorithmIdentifier): SignatureAlgorithmInfo {
@@ -279,7 +292,10 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
   const validity = children(expect(tbsFields[i++], 16, 'validity'), 'validity');
   const notBefore = readTime(validity[0], 'notBefore');
   const notAfter = readTime(validity[1], 'notAfter');
-  const subject = readName(tbsFields[i++], 'subject');
+  const subjectNode = tbsFields[i++];
+  // A self-issued certificate repeats its issuer name byte for byte: the same bytes read the same, so one object serves both.
+  const subject = subjectNode?.valueBeforeDecodeView && bytesEqual(subjectNode.valueBeforeDecodeView, issuer.der) && isUniversal(subjectNode, 16)
+    ? { dn: issuer.dn, der: subjectNode.valueBeforeDecodeView } : readName(subjectNode, 'subject');
   const publicKey = readPublicKey(tbsFields[i++]);
   const extensions: ParsedExtension[] = [];
   for (; i < tbsFields.length; i++) {
@@ -314,7 +330,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
     signature, signatureAlgorithm, signatureInfo: readSignatureInfo(signatureAlgorithm),
     signatureValue: content(sigBits),
     issuer: issuer.dn, issuerDer: issuer.der, subject: subject.dn, subjectDer: subject.der,
-    notBefore, notAfter, publicKey, extensions, duplicateExtensions, derViolation: derViolation(der),
+    notBefore, notAfter, publicKey, extensions: exact(extensions), duplicateExtensions, derViolation: derViolation(der),
     skiBytes: null, ski: null, aki: null, basicConstraints: null, keyUsage: null, extendedKeyUsage: null,
     crlDistributionPoints: [], freshestCrl: [],
     selfIssued: issuer.dn.key === subject.dn.key,
@@ -361,7 +377,7 @@ function readExtensions(p: ParsedCertificate, byOid: Map<string, ParsedExtension
       const byte = bytes[bit >> 3];
       if (byte !== undefined && byte & (0x80 >> (bit & 7))) bits.push(name);
     });
-    p.keyUsage = { bits, critical: ku.critical };
+    p.keyUsage = { bits: exact(bits), critical: ku.critical };
   }
   const eku = byOid.get('2.5.29.37');
   if (eku) {

@@ -6,6 +6,8 @@ import * as asn1js from 'asn1js';
 import type { ParsedCertificate, SubjectPublicKey } from './parse.js';
 import { readPssParams } from './parse.js';
 import { CURVES, SIGNATURE_ALGORITHMS } from './oids.js';
+import { concat, encodeTlv, positiveIntegerMagnitude, readTlv } from './der.js';
+import { bytesEqual, encodeBase64 } from './encoding.js';
 
 export type VerifyResult =
   | { status: 'valid' }
@@ -38,29 +40,104 @@ function importKey(crypto: Crypto, key: SubjectPublicKey, algorithm: RsaHashedIm
   const id = JSON.stringify(algorithm);
   let p = cache.get(id);
   if (!p) {
-    p = crypto.subtle.importKey('spki', key.spki.slice(), algorithm, false, ['verify']);
+    const spki = () => crypto.subtle.importKey('spki', key.spki.slice(), algorithm, false, ['verify']);
+    const direct = directKeyForm(key);
+    p = !direct ? spki()
+      : direct.format === 'jwk'
+        ? crypto.subtle.importKey('jwk', direct.jwk, algorithm, false, ['verify']).catch(spki)
+        : crypto.subtle.importKey('raw', direct.raw.slice(), algorithm, false, ['verify']).catch(spki);
     cache.set(id, p);
   }
   return p;
 }
 
+const RSA_ALGORITHM_ID = Uint8Array.of(0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00);
+const EC_PUBLIC_KEY_OID = '1.2.840.10045.2.1';
+
+function base64url(bytes: Uint8Array): string {
+  return encodeBase64(bytes).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/**
+ * The same key in a form WebCrypto imports without an SPKI decoder: RSA as a JWK (n, e), EC as its raw point.
+ * Why: node's SPKI import goes through OpenSSL 3's decoder framework, about 300 µs a key, while JWK and raw imports
+ * take a fraction of that — and a trust list imports one key per CA. Only when the SPKI is exactly the canonical DER of
+ * those components (re-encoded and compared byte for byte), so the imported key is the same key; otherwise, and if the
+ * direct import fails, the key goes through SPKI as before, with the same outcome and the same error.
+ */
+function directKeyForm(key: SubjectPublicKey): { format: 'jwk'; jwk: JsonWebKey } | { format: 'raw'; raw: Uint8Array } | null {
+  const { spki, keyBits } = key;
+  if (key.info.algorithm === 'RSA') {
+    const seq = readTlv(keyBits, 0);
+    if (!seq || seq.tag !== 0x30 || seq.end !== keyBits.length) return null;
+    const nTlv = readTlv(keyBits, seq.start, seq.end);
+    const eTlv = nTlv && nTlv.tag === 0x02 ? readTlv(keyBits, nTlv.end, seq.end) : null;
+    if (!nTlv || !eTlv || eTlv.tag !== 0x02 || eTlv.end !== seq.end) return null;
+    const n = positiveIntegerMagnitude(keyBits.subarray(nTlv.start, nTlv.end));
+    const e = positiveIntegerMagnitude(keyBits.subarray(eTlv.start, eTlv.end));
+    if (!n || !e) return null;
+    const canonical = encodeTlv(0x30, concat(RSA_ALGORITHM_ID, encodeTlv(0x03, concat(Uint8Array.of(0), keyBits))));
+    if (!bytesEqual(canonical, spki)) return null;
+    return { format: 'jwk', jwk: { kty: 'RSA', n: base64url(n), e: base64url(e) } };
+  }
+  if (key.info.algorithm === 'EC' && key.algorithm.oid === EC_PUBLIC_KEY_OID && key.algorithm.params) {
+    const curveOid = curveOidOf(key);
+    const curve = curveOid ? CURVES[curveOid] : undefined;
+    if (!curve?.webcrypto) return null;
+    const size = Math.ceil(curve.bits / 8);
+    if (keyBits.length !== 1 + 2 * size || keyBits[0] !== 0x04) return null; // uncompressed points only
+    const algorithmId = encodeTlv(0x30, concat(encodeTlv(0x06, EC_PUBLIC_KEY_OID_DER), key.algorithm.params));
+    const canonical = encodeTlv(0x30, concat(algorithmId, encodeTlv(0x03, concat(Uint8Array.of(0), keyBits))));
+    if (!bytesEqual(canonical, spki)) return null;
+    return { format: 'raw', raw: keyBits };
+  }
+  return null;
+}
+
+const EC_PUBLIC_KEY_OID_DER = Uint8Array.of(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01);
+
+/** The named curve of an EC key, from its algorithm parameters. */
+function curveOidOf(key: SubjectPublicKey): string | undefined {
+  const node = key.algorithm.paramsNode as unknown as asn1js.ObjectIdentifier | undefined;
+  return node && node.idBlock.tagClass === 1 && node.idBlock.tagNumber === 6 ? node.valueBlock.toString() : undefined;
+}
+
 /** ECDSA-Sig-Value (DER) → IEEE P1363 r||s, as WebCrypto expects. */
-function ecdsaDerToP1363(der: Uint8Array, size: number): Uint8Array | null {
-  const r = asn1js.fromBER(der.slice());
-  if (r.offset !== der.length) return null;
-  const seq = r.result as asn1js.Sequence;
-  const ints = seq.valueBlock?.value;
-  if (!Array.isArray(ints) || ints.length !== 2) return null;
+export function ecdsaDerToP1363(der: Uint8Array, size: number): Uint8Array | null {
+  // Strict DER (the usual case) is read directly; anything else goes through asn1js as before.
+  const seq = readTlv(der, 0);
+  const r1 = seq && seq.tag === 0x30 && seq.end === der.length ? readTlv(der, seq.start, seq.end) : null;
+  const s1 = r1 && r1.tag === 0x02 && r1.end > r1.start ? readTlv(der, r1.end, seq!.end) : null;
+  if (r1 && s1 && s1.tag === 0x02 && s1.end > s1.start && s1.end === seq!.end) {
+    return integersToP1363([der.subarray(r1.start, r1.end), der.subarray(s1.start, s1.end)], size);
+  }
+  return ecdsaBerToP1363(der, size);
+}
+
+/** r and s INTEGER contents → r||s, each left-padded to `size` octets (sign octets dropped); null when one is too long. */
+function integersToP1363(ints: Uint8Array[], size: number): Uint8Array | null {
   const out = new Uint8Array(size * 2);
   for (let k = 0; k < 2; k++) {
-    const n = ints[k] as asn1js.Integer;
-    if (!(n instanceof asn1js.Integer)) return null;
-    let bytes = n.valueBlock.valueHexView;
+    let bytes = ints[k]!;
     while (bytes.length > size && bytes[0] === 0) bytes = bytes.subarray(1);
     if (bytes.length > size) return null;
     out.set(bytes, k * size + (size - bytes.length));
   }
   return out;
+}
+
+function ecdsaBerToP1363(der: Uint8Array, size: number): Uint8Array | null {
+  const r = asn1js.fromBER(der.slice());
+  if (r.offset !== der.length) return null;
+  const seq = r.result as asn1js.Sequence;
+  const ints = seq.valueBlock?.value;
+  if (!Array.isArray(ints) || ints.length !== 2) return null;
+  const values: Uint8Array[] = [];
+  for (const n of ints) {
+    if (!(n instanceof asn1js.Integer)) return null;
+    values.push(n.valueBlock.valueHexView);
+  }
+  return integersToP1363(values, size);
 }
 
 /**

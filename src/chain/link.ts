@@ -5,6 +5,7 @@
  */
 import { verifySignature, type VerifyResult } from '../certificate/verify.js';
 import type { EntryContext } from '../rules/context.js';
+import { mapWindowed } from '../concurrency.js';
 
 /**
  * Issuer candidates tried per certificate (key-identifier matches first). Real lists hold a few generations of a
@@ -37,7 +38,7 @@ async function linkChains(entries: EntryContext[], crypto: Crypto): Promise<void
     if (ski) add(bySubjectSki, `${key}\u0000${ski}`, e);
     if (ski && !bySki.has(ski)) bySki.set(ski, e);
   }
-  await Promise.all(entries.map(async (e) => {
+  await mapWindowed(entries, async (e) => {
     const rec = e.record;
     if (!rec) return;
     if (rec.facts.selfSigned === true) { e.chain = { status: 'self-signed' }; return; }
@@ -73,7 +74,7 @@ async function linkChains(entries: EntryContext[], crypto: Crypto): Promise<void
     e.chain = unsupported && unsupported.status === 'unsupported'
       ? { status: 'unverifiable', candidates, reason: unsupported.reason }
       : { status: 'bad-signature', candidates };
-  }));
+  });
 }
 
 export type PathEnd = 'root' | 'cycle' | 'broken';

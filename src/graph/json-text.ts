@@ -3,7 +3,7 @@
  * The value comes from the platform's JSON.parse (strict RFC 8259, `__proto__` kept as an ordinary own key);
  * positions come from jsonc-parser's syntax tree, which never builds objects and so cannot pollute prototypes.
  */
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 
 /** Texts longer than this are refused before parsing (a full 250-CA list is well under 4 MiB). */
 export const MAX_BODY_CHARS = 16 * 1024 * 1024;
@@ -52,6 +52,61 @@ function lineIndex(text: string): (offset: number) => Position {
   };
 }
 
+/**
+ * The text's values in document order — offset, pointer token from the parent, children — and nothing else.
+ * Why not jsonc-parser's parseTree: its nodes (with parent links, key nodes and property nodes) cost about a kilobyte per
+ * trust-list entry, tens of megabytes for a 10,000-CA body, all of it garbage once the positions are known.
+ */
+interface SyntaxOutline {
+  offsets: number[];
+  tokens: string[];
+  children: (number[] | null)[];
+  /** Deepest nesting of any value (the root is at 0). */
+  maxDepth: number;
+  /** Whether some object names a member twice. */
+  repeatedNames: boolean;
+}
+
+function syntaxOutline(input: string): SyntaxOutline {
+  const outline: SyntaxOutline = { offsets: [], tokens: [], children: [], maxDepth: 0, repeatedNames: false };
+  // The open containers, innermost last, each with the member name being read (undefined for an array).
+  const open: number[] = [];
+  const names: (string | undefined)[] = [];
+  const add = (offset: number, container: boolean): void => {
+    const node = outline.offsets.length;
+    outline.offsets.push(offset);
+    outline.children.push(container ? [] : null);
+    const top = open.length - 1;
+    if (open.length > outline.maxDepth) outline.maxDepth = open.length;
+    if (top < 0) outline.tokens.push('');
+    else {
+      const siblings = outline.children[open[top]!]!;
+      const name = names[top];
+      outline.tokens.push(name === undefined ? String(siblings.length) : escapePointerToken(name));
+      siblings.push(node);
+    }
+    if (container) open.push(node);
+  };
+  const close = (): void => { open.pop(); names.pop(); };
+  const closeObject = (): void => {
+    const members = outline.children[open[open.length - 1]!]!;
+    if (members.length > 1 && !outline.repeatedNames) {
+      const tokens = members.map((m) => outline.tokens[m]!);
+      outline.repeatedNames = new Set(tokens).size !== tokens.length;
+    }
+    close();
+  };
+  visit(input, {
+    onObjectBegin: (offset) => { add(offset, true); names.push(''); },
+    onArrayBegin: (offset) => { add(offset, true); names.push(undefined); },
+    onObjectProperty: (property) => { names[names.length - 1] = property; },
+    onLiteralValue: (_value, offset) => add(offset, false),
+    onObjectEnd: closeObject,
+    onArrayEnd: close,
+  }, { disallowComments: true, allowTrailingComma: false });
+  return outline;
+}
+
 export function parseJsonText(input: string): JsonTextResult {
   if (input.length > MAX_BODY_CHARS) {
     return { ok: false, reason: `the body is ${input.length} characters long, more than the ${MAX_BODY_CHARS} accepted` };
@@ -75,32 +130,32 @@ export function parseJsonText(input: string): JsonTextResult {
     const at = first ? toPosition(first.offset) : jsonParsePosition(e as Error, toPosition);
     return at ? { ok: false, reason: detail, position: at } : { ok: false, reason: detail };
   }
-  const errors: ParseError[] = [];
-  const root = parseTree(input, errors, { disallowComments: true, allowTrailingComma: false });
+  const outline = syntaxOutline(input);
+  if (!outline.repeatedNames && outline.maxDepth <= MAX_JSON_DEPTH) {
+    // Nothing repeated and nothing too deep: every pointer names at most one value, found by walking the outline.
+    return { ok: true, parsed: { value, duplicateKeys: [], positionOf: (ptr) => {
+      const offset = outlineOffset(outline, ptr);
+      return offset === undefined ? undefined : toPosition(offset);
+    } } };
+  }
   const offsets = new Map<string, number>();
   const duplicateKeys: string[] = [];
   let tooDeep = false;
-  if (root) {
-    const stack: [JsonNode, string, number][] = [[root, '', 0]];
+  if (outline.offsets.length) {
+    const stack: [number, string, number][] = [[0, '', 0]];
     while (stack.length) {
       const [node, ptr, depth] = stack.pop()!;
+      const offset = outline.offsets[node]!;
       if (depth > MAX_JSON_DEPTH) { tooDeep = true; break; }
       const seen = offsets.get(ptr);
       if (seen !== undefined) {
         duplicateKeys.push(ptr);
         // An earlier copy of a repeated member: JSON.parse drops it, so its own members are neither in the value nor duplicates.
-        if (node.offset < seen) continue;
+        if (offset < seen) continue;
       }
       // The stack visits later members first; keep the last occurrence, the one JSON.parse keeps.
-      if (seen === undefined || node.offset > seen) offsets.set(ptr, node.offset);
-      if (node.type === 'object') {
-        for (const prop of node.children ?? []) {
-          const [key, val] = prop.children ?? [];
-          if (key && val) stack.push([val, ptr + '/' + escapePointerToken(String(key.value)), depth + 1]);
-        }
-      } else if (node.type === 'array') {
-        (node.children ?? []).forEach((child, i) => stack.push([child, ptr + '/' + i, depth + 1]));
-      }
+      if (seen === undefined || offset > seen) offsets.set(ptr, offset);
+      for (const child of outline.children[node] ?? []) stack.push([child, ptr + '/' + outline.tokens[child]!, depth + 1]);
     }
   }
   if (tooDeep) return { ok: false, reason: `JSON nesting deeper than ${MAX_JSON_DEPTH} levels` };
@@ -120,6 +175,30 @@ export function parseJsonText(input: string): JsonTextResult {
       },
     },
   };
+}
+
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * Offset of the value a pointer names, or of its nearest ancestor present in the text (as a map from every pointer
+ * to its offset would answer, without building one: a findings-free 10,000-CA body asks for one position, if any).
+ * Only for outlines without repeated member names, where each pointer names at most one value.
+ */
+function outlineOffset(outline: SyntaxOutline, ptr: string): number | undefined {
+  if (!outline.offsets.length) return undefined;
+  let node = 0;
+  // A pointer that does not start with '/' has no ancestor but the root.
+  if (ptr === '' || ptr[0] !== '/') return outline.offsets[0];
+  for (const token of ptr.slice(1).split('/')) {
+    const members = outline.children[node];
+    if (!members) break;
+    let next: number | undefined;
+    if (ARRAY_INDEX.test(token) && Number(token) < members.length && outline.tokens[members[Number(token)]!] === token) next = members[Number(token)];
+    else next = members.find((m) => outline.tokens[m] === token);
+    if (next === undefined) break;
+    node = next;
+  }
+  return outline.offsets[node];
 }
 
 /**

@@ -3,9 +3,11 @@
  * parsed and described, the chains among the listed CAs, and the current resource when one is given.
  */
 import type { Base64Problem } from '../certificate/encoding.js';
-import { decodeBase64Strict } from '../certificate/encoding.js';
-import { parseCertificate, CertificateParseError } from '../certificate/parse.js';
-import { describeCertificate, readCertificateInput, type CertificateRecord } from '../certificate/facts.js';
+import { decodeBase64Strict, isCanonicalBase64 } from '../certificate/encoding.js';
+import { CertificateParseError } from '../certificate/parse.js';
+import { readCertificateInput, type CertificateRecord } from '../certificate/facts.js';
+import { describeCertificateBytes } from '../certificate/cache.js';
+import { mapWindowed } from '../concurrency.js';
 import { linkChains } from '../chain/link.js';
 import { isPlainObject, hasOwn } from '../graph/model.js';
 import { pointer } from '../graph/json-text.js';
@@ -83,7 +85,8 @@ async function readCertificate(value: unknown, has: boolean, crypto: Crypto): Pr
   const decoded = decodeBase64Strict(value);
   if ('problem' in decoded) return decoded.problem.kind === 'pem' ? { kind: 'pem' } : { kind: 'not-base64', problem: decoded.problem };
   try {
-    const record = await describeCertificate(parseCertificate(decoded.bytes), crypto);
+    const canonical = decoded.alphabet === 'base64' && isCanonicalBase64(value);
+    const record = await describeCertificateBytes(decoded.bytes, crypto, canonical ? value : undefined);
     return { kind: 'ok', record, alphabet: decoded.alphabet };
   } catch (e) {
     const reason = e instanceof CertificateParseError ? e.message : `not a DER certificate (${(e as Error)?.message ?? String(e)})`;
@@ -94,17 +97,17 @@ async function readCertificate(value: unknown, has: boolean, crypto: Crypto): Pr
 async function buildCurrent(current: unknown, crypto: Crypto): Promise<CurrentContext | null> {
   if (!isPlainObject(current)) return null;
   const list = Array.isArray(current.certificateAuthorities) ? current.certificateAuthorities : [];
-  const entries = await Promise.all(list.map(async (value, index): Promise<CurrentEntry> => {
+  const entries = await mapWindowed(list, async (value, index): Promise<CurrentEntry> => {
     let record: CertificateRecord | null = null;
     if (isPlainObject(value) && typeof value.certificate === 'string') {
       try {
-        record = await describeCertificate(parseCertificate(readCertificateInput(value.certificate)), crypto);
+        record = await describeCertificateBytes(readCertificateInput(value.certificate), crypto);
       } catch {
         record = null; // e.g. the page's "certificate": "Binary" — it cannot be matched by thumbprint
       }
     }
     return { index, value, record };
-  }));
+  });
   return { value: current, entries };
 }
 
@@ -120,7 +123,7 @@ export interface ContextOptions {
 export async function buildContext(body: unknown, options: ContextOptions): Promise<CheckContext> {
   const bodyObject = isPlainObject(body) ? body : null;
   const list = bodyObject && Array.isArray(bodyObject.certificateAuthorities) ? bodyObject.certificateAuthorities : [];
-  const entries: EntryContext[] = await Promise.all(list.map(async (value, index): Promise<EntryContext> => {
+  const entries: EntryContext[] = await mapWindowed(list, async (value, index): Promise<EntryContext> => {
     const object = isPlainObject(value) ? value : null;
     const certificate: CertificateState = object
       ? await readCertificate(object.certificate, hasOwn(object, 'certificate'), options.crypto)
@@ -129,7 +132,7 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
       index, path: pointer('certificateAuthorities', index), value, object, certificate,
       record: certificate.kind === 'ok' ? certificate.record : null, chain: null,
     };
-  }));
+  });
   await linkChains(entries, options.crypto);
   return {
     body, bodyObject, at: options.at, strict: options.strict, entries,
