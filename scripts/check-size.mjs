@@ -12,7 +12,8 @@ import { gzipSync, constants } from 'node:zlib';
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Budget for the library bundle (dist/browser/ca-preflight.js). */
-export const BUDGET = { minified: 200 * 1024, gzip: 100 * 1024 };
+// gzip is what a page pays over the wire (the target: under 100 KiB); the minified guard catches runaway growth.
+export const BUDGET = { minified: 256 * 1024, gzip: 100 * 1024 };
 
 /** The files measured, relative to the build directory; only the library is held to the budget. */
 export const MEASURED = [

@@ -53,11 +53,17 @@ let panel: RequestPanel | null = null;
 /** Checks can overlap (paste, then a click); only the latest one may paint. */
 let generation = 0;
 
+/** A body with errors is shown as checked, never as ready to send. */
+function requestHelpText(): string {
+  if (lastReport && !lastReport.ok) return labels.wouldRefuse;
+  return panel?.mode === 'diff' ? labels.requestHelpDiff : labels.requestHelpPlain;
+}
+
 function setLang(next: Lang): void {
   lang = next;
   ui.lang.value = next;
   labels = applyLabels(document, next);
-  ui.requestHelp.textContent = panel?.mode === 'diff' ? labels.requestHelpDiff : labels.requestHelpPlain;
+  ui.requestHelp.textContent = requestHelpText();
 }
 
 function readAt(): Date | undefined {
@@ -111,7 +117,7 @@ async function check(): Promise<void> {
 
 function showRequest(next: RequestPanel): void {
   panel = next;
-  ui.requestHelp.textContent = next.mode === 'diff' ? labels.requestHelpDiff : labels.requestHelpPlain;
+  ui.requestHelp.textContent = requestHelpText();
   ui.diff.hidden = next.mode !== 'diff';
   ui.diffList.replaceChildren(...next.changes.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
   ui.request.textContent = next.text;
