@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { BENCH_AT, hierarchyWorkload, mozillaWorkload } from './workloads.js';
+import { seededRandom } from '../src/testing/seeded-random.js';
 
 type Preflight = (body: unknown, options?: Record<string, unknown>) => Promise<unknown>;
 type Inspect = (input: string | Uint8Array) => Promise<unknown>;
@@ -78,18 +79,6 @@ function vectorCases(): Case[] {
     if ('body' in v) cases.push({ name: `${file} (as text)`, body: JSON.stringify(v.body, null, 2), options });
   }
   return cases;
-}
-
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One mutation of a DER certificate: what a corrupted upload, a bad copy or a hostile input looks like. */
@@ -160,7 +149,7 @@ for (let i = 0; i < mozilla.ders.length; i++) await compareFacts(`mozilla #${i}`
 
 // Mutated certificates, checked one body per 20 mutations so decoding errors meet the chain rules too.
 const fuzzCases = Number(fuzzArg ?? 3000);
-const random = prng(20261121);
+const random = seededRandom(20261121).next;
 const pool = [...mozilla.ders, ...workloads[2]!.ders];
 const toBase64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
 for (let done = 0; done < fuzzCases; done += 20) {

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCertificate, generateKeyPair, type BuiltCertificate, type KeyPairHandle } from '../src/certificate/builder.js';
+import { seededRandom } from '../src/testing/seeded-random.js';
 
 export interface Workload {
   name: string;
@@ -50,18 +51,6 @@ export function mozillaWorkload(dir = MOZILLA_DIR): Workload {
     certificateAuthorities: ders.map((der) => ({ certificate: toBase64(der), isRootAuthority: true })),
   };
   return { name: 'mozilla-roots', text: JSON.stringify(body, null, 2), ders, issuerOf: ders.map((_, i) => i) };
-}
-
-/** A small deterministic PRNG (mulberry32), so the list order is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Shape {
@@ -130,7 +119,7 @@ async function generateHierarchy(cas: number): Promise<GeneratedCa[]> {
 
 /** Shuffles the list (seeded) so that no pipeline benefits from issuers coming first. */
 function shuffled(cas: GeneratedCa[], seed: number): GeneratedCa[] {
-  const random = prng(seed);
+  const random = seededRandom(seed).next;
   const order = cas.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
