@@ -2,19 +2,12 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPatchRequest, type PatchOptions } from '../src/diff/request.js';
+import { buildPatchRequest } from '../src/diff/request.js';
+import type { PatchVector } from './support/vector-format.js';
 import { simulatePatch } from '../src/graph/simulator.js';
 
 const DIR = join(import.meta.dirname, '..', 'vectors', 'update', 'patch');
 
-interface PatchVector {
-  description: string;
-  current: unknown;
-  desired?: unknown;
-  operations?: unknown[];
-  options: PatchOptions & { at: string };
-  expect: { ok: boolean; refusal?: string[]; body?: unknown };
-}
 
 const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json')).sort() : [];
 

@@ -8,32 +8,8 @@
  * A JSON file under vectors/ that is neither fails the run, so no vector is skipped silently.
  */
 import { describe, expect, it } from 'vitest';
-import { buildPatchRequest, preflight, simulatePatch, type PatchOptions, type Report, type Severity } from '../../../src/index.js';
-
-interface ExpectedFinding {
-  rule: string;
-  path: string;
-  severity: Severity;
-  line?: number;
-  column?: number;
-}
-
-interface PreflightVector {
-  body?: unknown;
-  bodyText?: string;
-  current?: unknown;
-  at?: string;
-  strict?: boolean;
-  expect: { ok: boolean; findings: ExpectedFinding[]; graphError: null | { status: number; code: string; message: string } };
-}
-
-interface PatchVector {
-  current: unknown;
-  desired?: unknown;
-  operations?: unknown[];
-  options: PatchOptions & { at: string };
-  expect: { ok: boolean; refusal?: string[]; body?: unknown };
-}
+import { buildPatchRequest, preflight, simulatePatch } from '../../../src/index.js';
+import { preflightOptions, projectFindings, projectGraphError, type PatchVector, type PreflightVector } from '../../support/vector-format.js';
 
 const ROOT = '../../../vectors/';
 const loaders = import.meta.glob<unknown>('../../../vectors/**/*.json', { import: 'default' });
@@ -43,18 +19,6 @@ const files = Object.keys(loaders).map((k) => k.slice(ROOT.length)).sort();
 const preflightFiles = (index?.cases ?? []).map((c) => c.file);
 const patchFiles = files.filter((f) => f.startsWith('update/patch/'));
 const load = async <T>(file: string) => (await loaders[ROOT + file]!()) as T;
-
-/** What a vector states about a finding: positions only when the vector's body is text. */
-function projectFindings(report: Report, withPositions: boolean): ExpectedFinding[] {
-  return report.findings.map((f) => {
-    const out: ExpectedFinding = { rule: f.rule, path: f.path, severity: f.severity };
-    if (withPositions && f.line !== undefined) {
-      out.line = f.line;
-      out.column = f.column!;
-    }
-    return out;
-  });
-}
 
 describe('test vectors in Chromium', () => {
   it('finds the vectors, and knows how to run every one of them', () => {
@@ -68,17 +32,10 @@ describe('test vectors in Chromium', () => {
   it.each(preflightFiles)('%s', async (file) => {
     const vector = await load<PreflightVector>(file);
     expect((vector.body === undefined) !== (vector.bodyText === undefined), 'exactly one of body and bodyText').toBe(true);
-    const at = vector.at ?? index?.at;
-    const report = await preflight(vector.bodyText ?? vector.body, {
-      ...(at !== undefined ? { at } : {}),
-      ...(vector.current !== undefined ? { current: vector.current } : {}),
-      ...(vector.strict ? { strict: true } : {}),
-      lang: 'en',
-    });
+    const report = await preflight(vector.bodyText ?? vector.body, preflightOptions(vector, index?.at));
     expect(projectFindings(report, vector.bodyText !== undefined)).toEqual(vector.expect.findings);
     expect(report.ok).toBe(vector.expect.ok);
-    const g = report.graphError;
-    expect(g && { status: g.status, code: g.body.error.code, message: g.body.error.message }).toEqual(vector.expect.graphError);
+    expect(projectGraphError(report)).toEqual(vector.expect.graphError);
   });
 
   it.each(patchFiles)('%s', async (file) => {
