@@ -4,7 +4,7 @@
  */
 import type { Base64Problem } from '../certificate/encoding.js';
 import { decodeBase64Strict, isCanonicalBase64 } from '../certificate/encoding.js';
-import { CertificateParseError } from '../certificate/parse.js';
+import { CertificateParseError, MAX_CERTIFICATE_BYTES } from '../certificate/parse.js';
 import { readCertificateInput, type CertificateRecord } from '../certificate/facts.js';
 import { describeCertificateBytes } from '../certificate/cache.js';
 import { mapWindowed } from '../concurrency.js';
@@ -78,10 +78,17 @@ function typeOfJson(v: unknown): string {
 
 export { typeOfJson };
 
+/** Base64 characters (with padding) of the largest certificate accepted. */
+const MAX_CERTIFICATE_CHARS = Math.ceil(MAX_CERTIFICATE_BYTES / 3) * 4;
+
 async function readCertificate(value: unknown, has: boolean, crypto: Crypto): Promise<CertificateState> {
   if (!has) return { kind: 'absent' };
   if (value === null) return { kind: 'null' };
   if (typeof value !== 'string') return { kind: 'wrong-type', type: typeOfJson(value) };
+  // Refused before decoding or hashing: no certificate the parser accepts needs more text than this.
+  if (value.length > MAX_CERTIFICATE_CHARS) {
+    return { kind: 'not-x509', reason: `the text is ${value.length} characters long, more than the ${MAX_CERTIFICATE_CHARS} accepted (certificates of up to ${MAX_CERTIFICATE_BYTES} bytes)` };
+  }
   const decoded = decodeBase64Strict(value);
   if ('problem' in decoded) return decoded.problem.kind === 'pem' ? { kind: 'pem' } : { kind: 'not-base64', problem: decoded.problem };
   try {
