@@ -104,3 +104,13 @@ describe('messages stay short whatever the input holds', () => {
     expect(r.graphError?.body.error.message).toBe(`Invalid property '${name}'.`);
   });
 });
+
+describe('messages in French carry no English fragments built by the rules', () => {
+  it('explains a wrong JSON type entirely in French', async () => {
+    const r = await preflight({ displayName: 5, certificateAuthorities: {} }, { at, lang: 'fr' });
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'La propriété "displayName" doit être une chaîne ou null, pas une valeur JSON de type number.',
+      'La propriété "certificateAuthorities" doit être un tableau, pas une valeur JSON de type object.',
+    ]);
+  });
+});

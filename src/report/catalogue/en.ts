@@ -42,8 +42,12 @@ export const en: Catalogue = {
     fix: 'Use "{expected}" or remove @odata.type.',
   },
   'body.wrong-type': {
-    message: '"{property}" must be {expected}, not a JSON {actual}.',
-    fix: 'Give "{property}" {expected}.',
+    message: '"{property}" has the wrong JSON type ({actual}).',
+    fix: 'Give "{property}" the type the resource defines.',
+    variants: {
+      'string-or-null': { message: '"{property}" must be a string or null, not a JSON {actual}.', fix: 'Give "{property}" a string in quotes, or null.' },
+      array: { message: '"{property}" must be an array, not a JSON {actual}.', fix: 'Give "{property}" an array of certificateAuthority objects: [ { … }, … ].' },
+    },
   },
   'body.duplicate-key': {
     message: 'The member "{member}" is written more than once in the same object.',

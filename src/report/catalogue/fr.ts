@@ -43,8 +43,12 @@ export const fr: Catalogue = {
     fix: 'Utilisez "{expected}" ou retirez @odata.type.',
   },
   'body.wrong-type': {
-    message: 'La propriété "{property}" n’a pas le type attendu ({expected}) : c’est une valeur JSON de type {actual}.',
-    fix: 'Donnez à "{property}" une valeur du type attendu ({expected}).',
+    message: 'La propriété "{property}" n’a pas le bon type JSON ({actual}).',
+    fix: 'Donnez à "{property}" le type que définit la ressource.',
+    variants: {
+      'string-or-null': { message: 'La propriété "{property}" doit être une chaîne ou null, pas une valeur JSON de type {actual}.', fix: 'Donnez à "{property}" une chaîne entre guillemets, ou null.' },
+      array: { message: 'La propriété "{property}" doit être un tableau, pas une valeur JSON de type {actual}.', fix: 'Donnez à "{property}" un tableau d’objets certificateAuthority : [ { … }, … ].' },
+    },
   },
   'body.duplicate-key': {
     message: 'Le membre "{member}" apparaît plusieurs fois dans le même objet.',

@@ -15,10 +15,10 @@ export default defineRule({
     const body = ctx.bodyObject;
     if (!body) return;
     if (hasOwn(body, 'displayName') && body.displayName !== null && typeof body.displayName !== 'string') {
-      emit({ path: pointer('displayName'), params: { property: 'displayName', expected: 'a string or null', actual: typeOfJson(body.displayName) } });
+      emit({ path: pointer('displayName'), params: { property: 'displayName', actual: typeOfJson(body.displayName) }, variant: 'string-or-null' });
     }
     if (hasOwn(body, 'certificateAuthorities') && !Array.isArray(body.certificateAuthorities)) {
-      emit({ path: pointer('certificateAuthorities'), params: { property: 'certificateAuthorities', expected: 'an array', actual: typeOfJson(body.certificateAuthorities) } });
+      emit({ path: pointer('certificateAuthorities'), params: { property: 'certificateAuthorities', actual: typeOfJson(body.certificateAuthorities) }, variant: 'array' });
     }
   },
 });
