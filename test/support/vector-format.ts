@@ -2,23 +2,15 @@
  * The vector formats of vectors/ (vectors/README.md) and how a report is compared with one — shared by the node and
  * Chromium runners, so both hold the library to the same statement. No node: imports: this file also runs in the browser.
  */
-import type { PatchOptions } from '../../src/diff/request.js';
+import { expect } from 'vitest';
+import { buildPatchRequest, type PatchOptions } from '../../src/diff/request.js';
+import { simulatePatch } from '../../src/graph/simulator.js';
 import type { PreflightOptions } from '../../src/preflight.js';
-import type { Report, Severity } from '../../src/types.js';
+import type { Report } from '../../src/types.js';
 
-export interface ExpectedFinding {
-  rule: string;
-  path: string;
-  severity: Severity;
-  line?: number;
-  column?: number;
-}
+import type { ExpectedFinding, ExpectedGraphError } from '../../scripts/vectors/framework.js';
 
-export interface ExpectedGraphError {
-  status: number;
-  code: string;
-  message: string;
-}
+export type { ExpectedFinding, ExpectedGraphError };
 
 /** A preflight vector (the files vectors/index.json names). */
 export interface PreflightVector {
@@ -68,4 +60,27 @@ export function projectFindings(report: Report, withPositions: boolean): Expecte
 export function projectGraphError(report: Report): ExpectedGraphError | null {
   const g = report.graphError;
   return g && { status: g.status, code: g.body.error.code, message: g.body.error.message };
+}
+
+/**
+ * Runs one safe-update vector: the builder gives the stated request body or refusal, and the simulated server accepts
+ * what is built and stores exactly the list it carries.
+ */
+export async function checkPatchVector(v: PatchVector): Promise<void> {
+  expect(typeof v.description).toBe('string');
+  expect((v.desired === undefined) !== (v.operations === undefined), 'exactly one of desired and operations').toBe(true);
+  const result = await buildPatchRequest(v.current, v.operations ?? v.desired, v.options);
+  expect(result.ok).toBe(v.expect.ok);
+  if (!result.ok) {
+    expect(result.refusal.reasons.map((r) => r.kind)).toEqual(v.expect.refusal);
+    return;
+  }
+  expect(result.request?.body ?? null).toEqual(v.expect.body);
+  if (!result.request) return;
+  const answer = await simulatePatch(v.current, result.request, { at: v.options.at });
+  expect(answer.status).toBe(200);
+  const sent = result.request.body.certificateAuthorities as { certificate: string }[] | undefined;
+  const stored = (answer.body as { certificateAuthorities: { certificate: string }[] }).certificateAuthorities;
+  if (sent) expect(stored.map((e) => e.certificate)).toEqual(sent.map((e) => e.certificate));
+  else expect(stored).toEqual((v.current as { certificateAuthorities: unknown }).certificateAuthorities);
 }
