@@ -21,7 +21,10 @@ import { seededRandom } from '../src/testing/seeded-random.js';
 
 type Preflight = (body: unknown, options?: Record<string, unknown>) => Promise<unknown>;
 type Inspect = (input: string | Uint8Array) => Promise<unknown>;
-interface Library { preflight: Preflight; inspectCertificate: Inspect }
+interface Library {
+  preflight: Preflight;
+  inspectCertificate: Inspect;
+}
 
 const [refArg, fuzzArg] = process.argv.slice(2);
 if (!refArg) {
@@ -56,7 +59,11 @@ async function load(dir: string): Promise<Library> {
 const ours = await load(resolve('src'));
 const reference = await load(resolve(refDir));
 
-interface Case { name: string; body: unknown; options: Record<string, unknown> }
+interface Case {
+  name: string;
+  body: unknown;
+  options: Record<string, unknown>;
+}
 
 function* vectorFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir).sort()) {
@@ -86,16 +93,28 @@ function mutate(der: Uint8Array, random: () => number): Uint8Array {
   const out = der.slice();
   const at = Math.floor(random() * der.length);
   switch (Math.floor(random() * 6)) {
-    case 0: out[at] = out[at]! ^ (1 << Math.floor(random() * 8)); return out; // one bit
-    case 1: out[at] = Math.floor(random() * 256); return out; // one byte
-    case 2: return out.subarray(0, at); // cut short
-    case 3: { // a length byte one larger or smaller, somewhere in the first bytes where the structure is
+    case 0:
+      out[at] = out[at]! ^ (1 << Math.floor(random() * 8));
+      return out; // one bit
+    case 1:
+      out[at] = Math.floor(random() * 256);
+      return out; // one byte
+    case 2:
+      return out.subarray(0, at); // cut short
+    case 3: {
+      // a length byte one larger or smaller, somewhere in the first bytes where the structure is
       const i = Math.floor(random() * Math.min(der.length, 200));
       out[i] = (out[i]! + (random() < 0.5 ? 1 : 255)) & 255;
       return out;
     }
-    case 4: { const longer = new Uint8Array(der.length + 1); longer.set(der); longer[der.length] = 0; return longer; } // trailing byte
-    default: { // a whole TLV-sized run of random bytes
+    case 4: {
+      const longer = new Uint8Array(der.length + 1);
+      longer.set(der);
+      longer[der.length] = 0;
+      return longer;
+    } // trailing byte
+    default: {
+      // a whole TLV-sized run of random bytes
       for (let i = at; i < Math.min(der.length, at + 8); i++) out[i] = Math.floor(random() * 256);
       return out;
     }
@@ -133,7 +152,10 @@ async function compareFacts(name: string, der: Uint8Array): Promise<void> {
   compared++;
   if (!isDeepStrictEqual(a, b)) {
     differences++;
-    if (differences <= 10) console.log(`DIFFERENT facts: ${name}\n  ours:      ${JSON.stringify(a).slice(0, 400)}\n  reference: ${JSON.stringify(b).slice(0, 400)}`);
+    if (differences <= 10)
+      console.log(
+        `DIFFERENT facts: ${name}\n  ours:      ${JSON.stringify(a).slice(0, 400)}\n  reference: ${JSON.stringify(b).slice(0, 400)}`,
+      );
   }
 }
 

@@ -39,7 +39,8 @@ export async function peerPipeline(w: Workload): Promise<number> {
     void cert.issuer;
     return cert;
   });
-  const results = await Promise.all(certs.map((cert, i) =>
-    cert.verify({ publicKey: certs[w.issuerOf[i]!]!.publicKey, signatureOnly: true }).catch(() => false)));
+  const results = await Promise.all(
+    certs.map((cert, i) => cert.verify({ publicKey: certs[w.issuerOf[i]!]!.publicKey, signatureOnly: true }).catch(() => false)),
+  );
   return results.filter(Boolean).length;
 }

@@ -26,4 +26,4 @@ const text = readFileSync(file, 'utf8');
 const idleMB = peakMB();
 const report = await preflight(text, { at });
 const rssMB = peakMB();
-process.stdout.write(JSON.stringify({ rssMB, idleMB, findings: report.findings.length }) + '\n');
+process.stdout.write(`${JSON.stringify({ rssMB, idleMB, findings: report.findings.length })}\n`);

@@ -31,13 +31,20 @@ const srcDir = srcArg >= 0 ? join(process.cwd(), args[srcArg + 1]!) : join(here,
 
 const { preflight } = (await import(pathToFileURL(join(srcDir, 'preflight.ts')).href)) as typeof import('../src/preflight.js');
 /** Empties the facts cache before each cold run; a copy of the library without one has nothing to empty. */
-const clearCertificateCache: () => void = await import(pathToFileURL(join(srcDir, 'certificate', 'cache.ts')).href)
-  .then((m: typeof import('../src/certificate/cache.js')) => m.clearCertificateCache, () => () => {});
+const clearCertificateCache: () => void = await import(pathToFileURL(join(srcDir, 'certificate', 'cache.ts')).href).then(
+  (m: typeof import('../src/certificate/cache.js')) => m.clearCertificateCache,
+  () => () => {},
+);
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-interface Sample { ours: number; baseline: number; peer: number; warm: number }
+interface Sample {
+  ours: number;
+  baseline: number;
+  peer: number;
+  warm: number;
+}
 const emptySample = (): Sample => ({ ours: 0, baseline: 0, peer: 0, warm: 0 });
 type PipelineName = keyof Sample;
 
@@ -130,13 +137,20 @@ async function measure(w: Workload): Promise<Measured> {
   const baselineUsPerCa = perCa('baseline');
   const peerUsPerCa = perCa('peer');
   return {
-    name: w.name, cas, usPerCa, baselineUsPerCa,
-    ratio: median(ratios), peerRatio: median(peerRatios),
-    rssMB: null, peerUsPerCa, warmUsPerCa: perCa('warm'),
+    name: w.name,
+    cas,
+    usPerCa,
+    baselineUsPerCa,
+    ratio: median(ratios),
+    peerRatio: median(peerRatios),
+    rssMB: null,
+    peerUsPerCa,
+    warmUsPerCa: perCa('warm'),
     ratioRange: [Math.min(...ratios), Math.max(...ratios)],
     cpuRatio: median(cpuSamples.map((s) => s.ours / s.baseline)),
     cpuPeerRatio: median(cpuSamples.map((s) => s.ours / s.peer)),
-    findings, ok,
+    findings,
+    ok,
   };
 }
 
@@ -150,11 +164,25 @@ async function rssChildScript(): Promise<string> {
   if (rssScript) return rssScript;
   const outfile = join(here, '.cache', 'rss.mjs');
   await build({
-    entryPoints: [join(here, 'rss.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    mainFields: ['module', 'main'], outfile, logLevel: 'error',
-    plugins: [{ name: 'library-copy', setup(b) { b.onResolve({ filter: /^\.\.\/src\/preflight\.js$/ }, () => ({ path: join(srcDir, 'preflight.ts') })); } }],
+    entryPoints: [join(here, 'rss.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    outfile,
+    logLevel: 'error',
+    plugins: [
+      {
+        name: 'library-copy',
+        setup(b) {
+          b.onResolve({ filter: /^\.\.\/src\/preflight\.js$/ }, () => ({ path: join(srcDir, 'preflight.ts') }));
+        },
+      },
+    ],
   });
-  return (rssScript = outfile);
+  rssScript = outfile;
+  return outfile;
 }
 
 /** Peak RSS of a fresh process running preflight once on the workload's body. */
@@ -185,10 +213,26 @@ const cpuModel = (() => {
 const date = new Date().toISOString();
 console.log(`ca-preflight bench — ${date}, node ${process.version}, ${availableParallelism()} cores, ${cpuModel}`);
 if (srcArg >= 0) console.log(`library: ${srcDir} (results.json not written)`);
-console.log(`${runs}+ interleaved rounds (more for small workloads) after one warm-up per pipeline; medians (ratios: median of the per-round ratios);`);
+console.log(
+  `${runs}+ interleaved rounds (more for small workloads) after one warm-up per pipeline; medians (ratios: median of the per-round ratios);`,
+);
 console.log(`ours = full preflight (JSON text, at ${BENCH_AT.toISOString()}), cold cache; warm = the same body again, facts cached`);
 console.log('');
-const header = ['workload', 'CAs', 'ours µs/CA', 'node µs/CA', 'peer µs/CA', 'ratio', '(range)', 'peerRatio', 'cpu ratio', 'cpu peerRatio', 'warm µs/CA', 'RSS MB', 'findings'];
+const header = [
+  'workload',
+  'CAs',
+  'ours µs/CA',
+  'node µs/CA',
+  'peer µs/CA',
+  'ratio',
+  '(range)',
+  'peerRatio',
+  'cpu ratio',
+  'cpu peerRatio',
+  'warm µs/CA',
+  'RSS MB',
+  'findings',
+];
 console.log(header.join('\t'));
 
 const sizes = HIERARCHY_SIZES.filter((n) => !quick || n <= 1000);
@@ -200,9 +244,23 @@ for (const name of names) {
   const rss = await peakRss(w);
   m.rssMB = rss ? Math.round(rss.rssMB * 10) / 10 : null;
   results.push(m);
-  console.log([m.name, m.cas, f0(m.usPerCa), f0(m.baselineUsPerCa), f0(m.peerUsPerCa), f2(m.ratio),
-    `${f2(m.ratioRange[0])}–${f2(m.ratioRange[1])}`, f2(m.peerRatio), f2(m.cpuRatio), f2(m.cpuPeerRatio), f0(m.warmUsPerCa),
-    m.rssMB === null ? '—' : `${f1(m.rssMB)} (idle ${f1(rss!.idleMB)})`, `${m.findings}${m.ok ? '' : ' (errors)'}`].join('\t'));
+  console.log(
+    [
+      m.name,
+      m.cas,
+      f0(m.usPerCa),
+      f0(m.baselineUsPerCa),
+      f0(m.peerUsPerCa),
+      f2(m.ratio),
+      `${f2(m.ratioRange[0])}–${f2(m.ratioRange[1])}`,
+      f2(m.peerRatio),
+      f2(m.cpuRatio),
+      f2(m.cpuPeerRatio),
+      f0(m.warmUsPerCa),
+      m.rssMB === null ? '—' : `${f1(m.rssMB)} (idle ${f1(rss!.idleMB)})`,
+      `${m.findings}${m.ok ? '' : ' (errors)'}`,
+    ].join('\t'),
+  );
 }
 
 const byName = new Map(results.map((r) => [r.name, r]));
@@ -213,7 +271,9 @@ console.log('');
 console.log(`growth 1,000 → 10,000 CAs: ${growth === null ? 'not measured (--quick)' : `${f2(growth)}× (target ≤ 11)`}`);
 const moz = byName.get('mozilla-roots');
 if (moz) {
-  console.log(`Mozilla roots: ${f2(moz.ratio)}× node:crypto (target ≤ 3, then ≤ 2); ${f2(moz.peerRatio)}× @peculiar/x509 (target ≤ 0.5, i.e. 2× faster)`);
+  console.log(
+    `Mozilla roots: ${f2(moz.ratio)}× node:crypto (target ≤ 3, then ≤ 2); ${f2(moz.peerRatio)}× @peculiar/x509 (target ≤ 0.5, i.e. 2× faster)`,
+  );
 }
 if (k10?.rssMB != null) console.log(`10,000 CAs: peak RSS ${f1(k10.rssMB)} MB (target < 150)`);
 
@@ -224,14 +284,20 @@ if (!only && srcArg < 0) {
     machine: { cpus: availableParallelism(), cpu: cpuModel },
     runs,
     workloads: results.map((r) => ({
-      name: r.name, cas: r.cas,
-      usPerCa: Math.round(r.usPerCa), baselineUsPerCa: Math.round(r.baselineUsPerCa),
-      ratio: Math.round(r.ratio * 100) / 100, peerRatio: Math.round(r.peerRatio * 100) / 100, rssMB: r.rssMB,
-      peerUsPerCa: Math.round(r.peerUsPerCa), warmUsPerCa: Math.round(r.warmUsPerCa),
-      cpuRatio: Math.round(r.cpuRatio * 100) / 100, cpuPeerRatio: Math.round(r.cpuPeerRatio * 100) / 100,
+      name: r.name,
+      cas: r.cas,
+      usPerCa: Math.round(r.usPerCa),
+      baselineUsPerCa: Math.round(r.baselineUsPerCa),
+      ratio: Math.round(r.ratio * 100) / 100,
+      peerRatio: Math.round(r.peerRatio * 100) / 100,
+      rssMB: r.rssMB,
+      peerUsPerCa: Math.round(r.peerUsPerCa),
+      warmUsPerCa: Math.round(r.warmUsPerCa),
+      cpuRatio: Math.round(r.cpuRatio * 100) / 100,
+      cpuPeerRatio: Math.round(r.cpuPeerRatio * 100) / 100,
     })),
     growth1kTo10k: growth === null ? null : Math.round(growth * 100) / 100,
   };
-  writeFileSync(join(here, 'results.json'), JSON.stringify(out, null, 2) + '\n');
+  writeFileSync(join(here, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log(`wrote ${join('bench', 'results.json')}`);
 }

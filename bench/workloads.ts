@@ -44,7 +44,9 @@ function toBase64(der: Uint8Array): string {
 /** The 142 (or however many the installed package has) Mozilla roots, each self-signed. */
 export function mozillaWorkload(dir = MOZILLA_DIR): Workload {
   if (!existsSync(dir)) throw new Error(`${dir} is missing: install Debian's ca-certificates package (apt-get install -y ca-certificates)`);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.crt')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.crt'))
+    .sort();
   const ders = files.map((f) => new Uint8Array(new X509Certificate(readFileSync(join(dir, f))).raw));
   const body = {
     displayName: 'Mozilla roots',
@@ -65,7 +67,12 @@ function shapeFor(cas: number): Shape {
   return { roots, perRoot: 4 };
 }
 
-interface GeneratedCa { der: Uint8Array<ArrayBuffer>; issuer: number; isRoot: boolean; crl: string }
+interface GeneratedCa {
+  der: Uint8Array<ArrayBuffer>;
+  issuer: number;
+  isRoot: boolean;
+  crl: string;
+}
 
 async function keyPool(): Promise<{ ec: KeyPairHandle[]; rsa: KeyPairHandle[] }> {
   const ec = await Promise.all(Array.from({ length: 8 }, () => generateKeyPair('P-256')));
@@ -126,11 +133,16 @@ function shuffled(cas: GeneratedCa[], seed: number): GeneratedCa[] {
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
   const position = new Array<number>(cas.length);
-  order.forEach((from, to) => { position[from] = to; });
+  order.forEach((from, to) => {
+    position[from] = to;
+  });
   return order.map((from) => ({ ...cas[from]!, issuer: position[cas[from]!.issuer]! }));
 }
 
-interface CachedHierarchy { version: number; cas: { der: string; issuer: number; isRoot: boolean; crl: string }[] }
+interface CachedHierarchy {
+  version: number;
+  cas: { der: string; issuer: number; isRoot: boolean; crl: string }[];
+}
 
 /** A generated hierarchy of `cas` CAs, from bench/.cache/ when present. */
 export async function hierarchyWorkload(cas: number): Promise<Workload> {
@@ -160,7 +172,12 @@ export async function hierarchyWorkload(cas: number): Promise<Workload> {
       certificateRevocationListUrl: c.crl,
     })),
   };
-  return { name: `hierarchy-${cas}`, text: JSON.stringify(body, null, 2), ders: list.map((c) => c.der), issuerOf: list.map((c) => c.issuer) };
+  return {
+    name: `hierarchy-${cas}`,
+    text: JSON.stringify(body, null, 2),
+    ders: list.map((c) => c.der),
+    issuerOf: list.map((c) => c.issuer),
+  };
 }
 
 export const HIERARCHY_SIZES = [10, 100, 1000, 10000] as const;

@@ -39,10 +39,13 @@ export const refuseNodeImports = {
       const isBuiltin = args.path.startsWith('node:') || NODE_BUILTINS.has(bare.split('/')[0] ?? bare);
       if (!isBuiltin || args.kind === 'entry-point') return undefined;
       return {
-        errors: [{
-          text: `"${args.path}" is a node built-in and cannot be in the browser build (imported by ${args.importer}). `
-            + 'Keep node APIs in src/cli/, or pass the capability in as an option.',
-        }],
+        errors: [
+          {
+            text:
+              `"${args.path}" is a node built-in and cannot be in the browser build (imported by ${args.importer}). ` +
+              'Keep node APIs in src/cli/, or pass the capability in as an option.',
+          },
+        ],
       };
     });
   },
@@ -108,7 +111,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     }
   } catch (e) {
     const errors = e?.errors ?? [];
-    if (errors.length) for (const err of errors) console.error(`build-browser: ${err.text}${err.location ? ` (${err.location.file}:${err.location.line})` : ''}`);
+    if (errors.length)
+      for (const err of errors)
+        console.error(`build-browser: ${err.text}${err.location ? ` (${err.location.file}:${err.location.line})` : ''}`);
     else console.error(`build-browser: ${e?.message ?? e}`);
     process.exit(1);
   }

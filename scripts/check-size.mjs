@@ -46,7 +46,9 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 export function formatSizes(rows) {
   return rows
     .map((r) => {
-      const budget = r.budget ? `  (budget < ${kib(r.budget.minified)} / < ${kib(r.budget.gzip)}${r.withinBudget ? '' : ' — OVER BUDGET'})` : '';
+      const budget = r.budget
+        ? `  (budget < ${kib(r.budget.minified)} / < ${kib(r.budget.gzip)}${r.withinBudget ? '' : ' — OVER BUDGET'})`
+        : '';
       return `${r.file.padEnd(16)} minified ${kib(r.minified).padStart(10)}  gzip -9 ${kib(r.gzip).padStart(9)}${budget}`;
     })
     .join('\n');

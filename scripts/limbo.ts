@@ -16,7 +16,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodePem, encodeBase64 } from '../src/certificate/encoding.js';
-import { parseCertificate } from '../src/certificate/parse.js';
 import { validateDevicePath, type PathValidation } from '../src/chain/validate-path.js';
 import { preflight } from '../src/preflight.js';
 
@@ -42,15 +41,19 @@ export const DEFAULT_LIMBO_FILE = resolve(REPO_ROOT, '../shared/conformance/limb
  * test/limbo.test.ts, which holds the same map.
  */
 export const KNOWN_DIVERGENCES: Record<string, string> = {
-  'webpki::aki::root-with-aki-missing-keyidentifier': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 lets a self-signed certificate omit the key identifier',
+  'webpki::aki::root-with-aki-missing-keyidentifier':
+    'CA/B Forum root profile; RFC 5280 §4.2.1.1 lets a self-signed certificate omit the key identifier',
   'webpki::aki::root-with-aki-authoritycertissuer': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 allows authorityCertIssuer',
   'webpki::aki::root-with-aki-authoritycertserialnumber': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 allows authorityCertSerialNumber',
-  'webpki::aki::root-with-aki-all-fields': 'CA/B Forum root profile; RFC 5280 §4.2.1.1 allows authorityCertIssuer and authorityCertSerialNumber',
+  'webpki::aki::root-with-aki-all-fields':
+    'CA/B Forum root profile; RFC 5280 §4.2.1.1 allows authorityCertIssuer and authorityCertSerialNumber',
   'webpki::eku::root-has-eku': 'CA/B Forum root profile; RFC 5280 allows an EKU in a CA certificate',
-  'webpki::forbidden-weak-rsa-key-in-root': 'CA/B Forum key-size policy (RSA ≥ 2048); the list lint warns about it, path validation does not reject it',
+  'webpki::forbidden-weak-rsa-key-in-root':
+    'CA/B Forum key-size policy (RSA ≥ 2048); the list lint warns about it, path validation does not reject it',
   'webpki::forbidden-rsa-not-divisible-by-8-in-root': 'CA/B Forum key-size policy (modulus a multiple of 8); not an RFC 5280 rule',
   'webpki::ee-basicconstraints-ca': 'CA/B Forum subscriber profile (cA must be false); RFC 5280 puts no CA/EE condition on the leaf',
-  'webpki::ca-as-leaf': 'CA/B Forum subscriber profile; RFC 5280 accepts a CA certificate as the leaf (rfc5280::ca-as-leaf expects SUCCESS)',
+  'webpki::ca-as-leaf':
+    'CA/B Forum subscriber profile; RFC 5280 accepts a CA certificate as the leaf (rfc5280::ca-as-leaf expects SUCCESS)',
 };
 
 /** Features whose cases need checks the validator does not make. */
@@ -130,15 +133,24 @@ export async function runCase(tc: LimboTestcase, crypto: Crypto, options: { leni
   let validation: PathValidation;
   try {
     validation = await validateDevicePath(list, pemToDer(tc.peer_certificate), {
-      at, crypto, maxDepth: tc.max_chain_depth ?? null, anchors: tc.trusted_certs.map((_, i) => i), strict: !options.lenient,
+      at,
+      crypto,
+      maxDepth: tc.max_chain_depth ?? null,
+      anchors: tc.trusted_certs.map((_, i) => i),
+      strict: !options.lenient,
     });
   } catch (e) {
     validation = { ok: false, path: null, reasons: [`the peer certificate cannot be read: ${(e as Error).message}`], unchecked: [] };
   }
   const verdict = validation.ok ? 'SUCCESS' : 'FAILURE';
   return {
-    tc, family: familyOf(tc), notApplicable: notApplicable(tc), verdict, validation,
-    agrees: verdict === tc.expected_result, known: options.lenient ? null : KNOWN_DIVERGENCES[tc.id] ?? null,
+    tc,
+    family: familyOf(tc),
+    notApplicable: notApplicable(tc),
+    verdict,
+    validation,
+    agrees: verdict === tc.expected_result,
+    known: options.lenient ? null : (KNOWN_DIVERGENCES[tc.id] ?? null),
   };
 }
 
@@ -150,12 +162,14 @@ export async function lintCase(tc: LimboTestcase, crypto: Crypto): Promise<strin
   };
   const at = tc.validation_time ? new Date(tc.validation_time) : new Date();
   const report = await preflight(body, { at, crypto });
-  return report.findings.filter((f) => f.severity === 'error').map((f) => {
-    const m = /^\/certificateAuthorities\/(\d+)/.exec(f.path);
-    const i = m ? Number(m[1]) : -1;
-    const where = i < 0 ? 'body' : i < tc.trusted_certs.length ? `T${i}` : `I${i - tc.trusted_certs.length}`;
-    return `${f.rule}@${where}`;
-  });
+  return report.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => {
+      const m = /^\/certificateAuthorities\/(\d+)/.exec(f.path);
+      const i = m ? Number(m[1]) : -1;
+      const where = i < 0 ? 'body' : i < tc.trusted_certs.length ? `T${i}` : `I${i - tc.trusted_certs.length}`;
+      return `${f.rule}@${where}`;
+    });
 }
 
 function describePath(tc: LimboTestcase, path: number[] | null): string {
@@ -170,13 +184,15 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      family: { type: 'string', multiple: true }, verbose: { type: 'boolean', short: 'v' }, lenient: { type: 'boolean' },
+      family: { type: 'string', multiple: true },
+      verbose: { type: 'boolean', short: 'v' },
+      lenient: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log('usage: npm run limbo [-- path/to/limbo.json] [--family X]... [--verbose] [--lenient]');
-    console.log('  --lenient  validate without the strict RFC 5280 profile checks (validateDevicePath\'s default);');
+    console.log("  --lenient  validate without the strict RFC 5280 profile checks (validateDevicePath's default);");
     console.log('             disagreements are then informational and the exit code is 0');
     return 0;
   }
@@ -192,8 +208,10 @@ async function main(): Promise<number> {
   const crypto = globalThis.crypto;
   console.log(`x509-limbo: ${relative(process.cwd(), file) || file} — ${cases.length} testcase(s)`);
   const lenient = values.lenient === true;
-  console.log(`verdict: validateDevicePath (${lenient ? 'default checks, no strict profile' : 'strict RFC 5280 profile'}); `
-    + 'lint: preflight error findings on the list (T = trusted, I = intermediate)\n');
+  console.log(
+    `verdict: validateDevicePath (${lenient ? 'default checks, no strict profile' : 'strict RFC 5280 profile'}); ` +
+      'lint: preflight error findings on the list (T = trusted, I = intermediate)\n',
+  );
 
   const outcomes: CaseOutcome[] = [];
   for (const tc of cases) {
@@ -201,7 +219,9 @@ async function main(): Promise<number> {
     const lint = await lintCase(tc, crypto).catch((e: Error) => [`(preflight failed: ${e.message})`]);
     outcomes.push(o);
     const mark = o.notApplicable ? 'n/a' : o.agrees ? 'ok ' : o.known ? 'div' : 'BAD';
-    console.log(`${mark} ${pad(tc.id, 58)} expected ${pad(tc.expected_result, 7)} got ${pad(o.verdict, 7)} path ${pad(describePath(tc, o.validation.path), 12)} lint: ${lint.length ? lint.join(', ') : 'no errors'}`);
+    console.log(
+      `${mark} ${pad(tc.id, 58)} expected ${pad(tc.expected_result, 7)} got ${pad(o.verdict, 7)} path ${pad(describePath(tc, o.validation.path), 12)} lint: ${lint.length ? lint.join(', ') : 'no errors'}`,
+    );
     if (values.verbose) {
       if (o.notApplicable) console.log(`      n/a: ${o.notApplicable}`);
       for (const r of o.validation.reasons) console.log(`      - ${r}`);
@@ -212,21 +232,33 @@ async function main(): Promise<number> {
   const families = new Map<string, { cases: number; applicable: number; agree: number; known: number; unexpected: number; na: number }>();
   for (const o of outcomes) {
     let f = families.get(o.family);
-    if (!f) families.set(o.family, (f = { cases: 0, applicable: 0, agree: 0, known: 0, unexpected: 0, na: 0 }));
+    if (!f) {
+      f = { cases: 0, applicable: 0, agree: 0, known: 0, unexpected: 0, na: 0 };
+      families.set(o.family, f);
+    }
     f.cases++;
-    if (o.notApplicable) { f.na++; continue; }
+    if (o.notApplicable) {
+      f.na++;
+      continue;
+    }
     f.applicable++;
     if (o.agrees) f.agree++;
     else if (o.known) f.known++;
     else f.unexpected++;
   }
-  console.log(`\n${pad('family', 24)}${padL('cases', 6)}${padL('applicable', 11)}${padL('agree', 7)}${padL('known', 7)}${padL('unexpected', 11)}${padL('n/a', 5)}`);
+  console.log(
+    `\n${pad('family', 24)}${padL('cases', 6)}${padL('applicable', 11)}${padL('agree', 7)}${padL('known', 7)}${padL('unexpected', 11)}${padL('n/a', 5)}`,
+  );
   const total = { cases: 0, applicable: 0, agree: 0, known: 0, unexpected: 0, na: 0 };
   for (const [name, f] of [...families].sort((a, b) => a[0].localeCompare(b[0]))) {
-    console.log(`${pad(name, 24)}${padL(f.cases, 6)}${padL(f.applicable, 11)}${padL(f.agree, 7)}${padL(f.known, 7)}${padL(f.unexpected, 11)}${padL(f.na, 5)}`);
+    console.log(
+      `${pad(name, 24)}${padL(f.cases, 6)}${padL(f.applicable, 11)}${padL(f.agree, 7)}${padL(f.known, 7)}${padL(f.unexpected, 11)}${padL(f.na, 5)}`,
+    );
     for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += f[k];
   }
-  console.log(`${pad('total', 24)}${padL(total.cases, 6)}${padL(total.applicable, 11)}${padL(total.agree, 7)}${padL(total.known, 7)}${padL(total.unexpected, 11)}${padL(total.na, 5)}`);
+  console.log(
+    `${pad('total', 24)}${padL(total.cases, 6)}${padL(total.applicable, 11)}${padL(total.agree, 7)}${padL(total.known, 7)}${padL(total.unexpected, 11)}${padL(total.na, 5)}`,
+  );
 
   const known = outcomes.filter((o) => !o.notApplicable && !o.agrees && o.known);
   const unexpected = outcomes.filter((o) => !o.notApplicable && !o.agrees && !o.known);
@@ -239,10 +271,13 @@ async function main(): Promise<number> {
     console.log(`\nlisted as known divergences but now agreeing (${fixedKnown.length}) — remove them from KNOWN_DIVERGENCES:`);
     for (const o of fixedKnown) console.log(`  ${o.tc.id}`);
   }
-  console.log(`\n${lenient ? 'disagreements (informational with --lenient)' : 'unexpected disagreements'} (${unexpected.length})${unexpected.length ? ':' : ''}`);
+  console.log(
+    `\n${lenient ? 'disagreements (informational with --lenient)' : 'unexpected disagreements'} (${unexpected.length})${unexpected.length ? ':' : ''}`,
+  );
   for (const o of unexpected) {
     console.log(`  ${o.tc.id}: expected ${o.tc.expected_result}, got ${o.verdict}`);
-    for (const r of o.validation.reasons.length ? o.validation.reasons : ['(a path validated: ' + describePath(o.tc, o.validation.path) + ')']) console.log(`    - ${r}`);
+    for (const r of o.validation.reasons.length ? o.validation.reasons : [`(a path validated: ${describePath(o.tc, o.validation.path)})`])
+      console.log(`    - ${r}`);
   }
   const naReasons = new Map<string, number>();
   for (const o of outcomes) if (o.notApplicable) naReasons.set(o.notApplicable, (naReasons.get(o.notApplicable) ?? 0) + 1);

@@ -61,7 +61,11 @@ function vectorFile(c: VectorCase, report: Report): Record<string, unknown> {
   const g = report.graphError;
   v.expect = {
     ok: report.ok,
-    findings: report.findings.map((f) => (text ? { rule: f.rule, path: f.path, severity: f.severity, line: f.line, column: f.column } : { rule: f.rule, path: f.path, severity: f.severity })),
+    findings: report.findings.map((f) =>
+      text
+        ? { rule: f.rule, path: f.path, severity: f.severity, line: f.line, column: f.column }
+        : { rule: f.rule, path: f.path, severity: f.severity },
+    ),
     graphError: g ? { status: g.status, code: g.body.error.code, message: g.body.error.message } : null,
   };
   return v;
@@ -127,15 +131,21 @@ async function main(): Promise<void> {
   for (const { c, report } of results) {
     const file = join(VECTORS, c.group, `${c.name}.json`);
     mkdirSync(join(VECTORS, c.group), { recursive: true });
-    writeFileSync(file, JSON.stringify(vectorFile(c, report), null, 2) + '\n');
-    const entry: (typeof index)[number] = { file: relative(VECTORS, file), description: c.description, rules: [...new Set(report.findings.map((f) => f.rule))] };
+    writeFileSync(file, `${JSON.stringify(vectorFile(c, report), null, 2)}\n`);
+    const entry: (typeof index)[number] = {
+      file: relative(VECTORS, file),
+      description: c.description,
+      rules: [...new Set(report.findings.map((f) => f.rule))],
+    };
     if (c.nearMissFor?.length) entry.nearMissFor = c.nearMissFor;
     index.push(entry);
     perGroup.set(c.group, (perGroup.get(c.group) ?? 0) + 1);
   }
-  writeFileSync(join(VECTORS, 'index.json'), JSON.stringify({ at: AT, count: index.length, cases: index }, null, 2) + '\n');
+  writeFileSync(join(VECTORS, 'index.json'), `${JSON.stringify({ at: AT, count: index.length, cases: index }, null, 2)}\n`);
   const groups = [...perGroup].map(([g, n]) => `${g} ${n}`).join(', ');
-  console.log(`make-vectors: ${index.length} vectors (${groups}) in ${relative(process.cwd(), VECTORS) || '.'} — ${Date.now() - started} ms`);
+  console.log(
+    `make-vectors: ${index.length} vectors (${groups}) in ${relative(process.cwd(), VECTORS) || '.'} — ${Date.now() - started} ms`,
+  );
 }
 
 main().catch((e: unknown) => {

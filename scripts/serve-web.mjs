@@ -32,7 +32,7 @@ export function resolveUnder(root, urlPath) {
   }
   if (path.includes('\0')) return null;
   if (path.endsWith('/')) path += 'index.html';
-  const file = resolve(root, '.' + normalize('/' + path));
+  const file = resolve(root, `.${normalize(`/${path}`)}`);
   return file === root || file.startsWith(root + sep) ? file : null;
 }
 
@@ -73,10 +73,11 @@ export function startServer({ root, port = 8080, host = '127.0.0.1' }) {
       resolvePromise({
         url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${actual}/`,
         port: actual,
-        close: () => new Promise((done) => {
-          server.closeAllConnections?.();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections?.();
+            server.close(() => done());
+          }),
       });
     });
   });

@@ -8,7 +8,11 @@
 export const CERTIFICATE_WINDOW = 64;
 
 /** `items.map(fn)` with at most `limit` calls in flight; results in input order. `fn` must not throw for one item to stop the rest. */
-export async function mapWindowed<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>, limit = CERTIFICATE_WINDOW): Promise<R[]> {
+export async function mapWindowed<T, R>(
+  items: readonly T[],
+  fn: (item: T, index: number) => Promise<R>,
+  limit = CERTIFICATE_WINDOW,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const lane = async (): Promise<void> => {

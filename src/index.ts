@@ -1,14 +1,53 @@
 /** ca-preflight: check a Microsoft Graph certificate-authority trust list before it is sent. */
-export type { Report, Finding, Severity, Basis, Lang, GraphError, GraphErrorBody, CertificateFacts, DistinguishedName, NameAttribute, KeyInfo, SignatureAlgorithmInfo, SkiMethod } from './types.js';
+export type {
+  Report,
+  Finding,
+  Severity,
+  Basis,
+  Lang,
+  GraphError,
+  GraphErrorBody,
+  CertificateFacts,
+  DistinguishedName,
+  NameAttribute,
+  KeyInfo,
+  SignatureAlgorithmInfo,
+  SkiMethod,
+} from './types.js';
 export { preflight, type PreflightOptions } from './preflight.js';
 export { inspectCertificate, readCertificateInput } from './certificate/facts.js';
 export { rules, describeRules, ruleById } from './rules/registry.js';
 export type { Rule, RuleMeta, ServerBehaviour } from './rules/rule.js';
-export { diffConfigurations, isUnchanged, type ConfigurationDiff, type DiffEntry, type ChangedEntry, type MemberChange, type DiffOptions } from './diff/diff.js';
-export { buildPatchRequest, type PatchOptions, type PatchRequest, type PatchBody, type PatchResult, type Refusal, type RefusalReason } from './diff/request.js';
+export {
+  diffConfigurations,
+  isUnchanged,
+  type ConfigurationDiff,
+  type DiffEntry,
+  type ChangedEntry,
+  type MemberChange,
+  type DiffOptions,
+} from './diff/diff.js';
+export {
+  buildPatchRequest,
+  type PatchOptions,
+  type PatchRequest,
+  type PatchBody,
+  type PatchResult,
+  type Refusal,
+  type RefusalReason,
+} from './diff/request.js';
 export { parseThumbprint, type PatchOperation, type AddOperation, type RemoveOperation, type RenameOperation } from './diff/operations.js';
 export { formatHttpRequest, formatCurlCommand } from './diff/http.js';
-export { simulatePatch, createGraphHandler, type SimulatedRequest, type SimulatedResponse, type SimulateOptions, type GraphHandler, type GraphHandlerOptions, type GraphFetch } from './graph/simulator.js';
+export {
+  simulatePatch,
+  createGraphHandler,
+  type SimulatedRequest,
+  type SimulatedResponse,
+  type SimulateOptions,
+  type GraphHandler,
+  type GraphHandlerOptions,
+  type GraphFetch,
+} from './graph/simulator.js';
 export { CLOUD_BASE_URLS, PATCH_PERMISSION, configurationUrl, type Cloud } from './graph/clouds.js';
 export { validateDevicePath, type ValidatePathOptions, type PathValidation } from './chain/validate-path.js';
 export type { SimulatedFailure } from './graph/simulator.js';

@@ -96,7 +96,12 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
   }
 
   const ctx: CheckContext = await buildContext(value, {
-    at, strict: !!options.strict, crypto, current, duplicateKeys: text?.duplicateKeys ?? [], jsonError: jsonError?.reason ?? null,
+    at,
+    strict: !!options.strict,
+    crypto,
+    current,
+    duplicateKeys: text?.duplicateKeys ?? [],
+    jsonError: jsonError?.reason ?? null,
   });
 
   const raws: Raw[] = [];
@@ -123,7 +128,12 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
   const report: Report = {
     ok: !findings.some((f) => f.severity === 'error'),
     findings,
-    graphError: firstServerFailure(ranked.map((r) => r.raw), at, options, crypto),
+    graphError: firstServerFailure(
+      ranked.map((r) => r.raw),
+      at,
+      options,
+      crypto,
+    ),
   };
   const cas = ctx.entries.map((e) => ({
     index: e.index,

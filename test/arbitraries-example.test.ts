@@ -37,7 +37,13 @@ it('keeps a valid trust list valid and leaves nothing for the server to ignore',
 });
 
 it('never hides a defect the server would reject', async () => {
-  const defects = arbs.mutation('certificate-pem', 'certificate-truncated-der', 'issuer-missing', 'root-flag-true-on-intermediate', 'duplicate-certificate');
+  const defects = arbs.mutation(
+    'certificate-pem',
+    'certificate-truncated-der',
+    'issuer-missing',
+    'root-flag-true-on-intermediate',
+    'duplicate-certificate',
+  );
   await fc.assert(
     fc.asyncProperty(defects, async ({ body, expected }) => {
       const report = await preflight(prepareTrustListPatch(body as Record<string, unknown>), { at: arbs.at });

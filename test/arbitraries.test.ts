@@ -29,10 +29,7 @@ const thumbprintOfBase64 = (b64: string) => sha256(Buffer.from(b64, 'base64'));
 
 function everyCertificate(a: CaPreflightArbitraries): PooledCertificate[] {
   const { pool } = a;
-  return [
-    ...pool.hierarchies.flat().flatMap((ca) => [ca, ...Object.values(ca.twins)]),
-    ...pool.leaves, ...pool.crossPair, pool.weakRoot,
-  ];
+  return [...pool.hierarchies.flat().flatMap((ca) => [ca, ...Object.values(ca.twins)]), ...pool.leaves, ...pool.crossPair, pool.weakRoot];
 }
 
 describe('the certificate pool', () => {
@@ -104,15 +101,30 @@ describe('the certificate pool', () => {
   });
 
   it('follows the seed: same seed, same layout and serial numbers; another seed, other names', async () => {
-    const layout = (a: CaPreflightArbitraries) => everyCertificate(a).map((c) => [c.id, c.subject, c.issuer, c.crlUrl, x509Of(c).serialNumber, c.notAfter.toISOString()]);
+    const layout = (a: CaPreflightArbitraries) =>
+      everyCertificate(a).map((c) => [c.id, c.subject, c.issuer, c.crlUrl, x509Of(c).serialNumber, c.notAfter.toISOString()]);
     const opts = { keySpecs: ['P-256'] as const, poolSize: 2, at: new Date('2027-03-04T05:06:07Z') };
-    const [one, two, other] = await Promise.all([createArbitraries({ ...opts, seed: 5 }), createArbitraries({ ...opts, seed: 5 }), createArbitraries({ ...opts, seed: 6 })]);
+    const [one, two, other] = await Promise.all([
+      createArbitraries({ ...opts, seed: 5 }),
+      createArbitraries({ ...opts, seed: 5 }),
+      createArbitraries({ ...opts, seed: 6 }),
+    ]);
     expect(layout(two)).toEqual(layout(one));
     expect(layout(other).map((l) => l[1])).not.toEqual(layout(one).map((l) => l[1]));
     // The same fast-check seed picks the same certificates (named by pool id; the bytes differ: keys are random).
     const byId = (a: CaPreflightArbitraries, body: Record<string, unknown>) => {
-      const ids = new Map(everyCertificate(a).flatMap((c) => [[c.base64, c.id], [c.base64url, c.id]] as const));
-      return JSON.stringify(body, (k, v) => (k === 'certificate' ? ids.get(v as string) ?? v : k === 'issuerSki' || k === 'issuer' ? '(echo)' : v));
+      const ids = new Map(
+        everyCertificate(a).flatMap(
+          (c) =>
+            [
+              [c.base64, c.id],
+              [c.base64url, c.id],
+            ] as const,
+        ),
+      );
+      return JSON.stringify(body, (k, v) =>
+        k === 'certificate' ? (ids.get(v as string) ?? v) : k === 'issuerSki' || k === 'issuer' ? '(echo)' : v,
+      );
     };
     const sample = (a: CaPreflightArbitraries) => fc.sample(a.validBody, { seed: 42, numRuns: 15 }).map((b) => byId(a, b));
     expect(sample(two)).toEqual(sample(one));
@@ -129,7 +141,7 @@ describe('the certificate pool', () => {
 });
 
 describe('the mutation catalogue', () => {
-  it('has at least twenty kinds, each tied to a registered rule with that rule\'s severity', () => {
+  it("has at least twenty kinds, each tied to a registered rule with that rule's severity", () => {
     expect(mutationKinds.length).toBeGreaterThanOrEqual(20);
     expect(new Set(mutationKinds.map((k) => k.kind)).size).toBe(mutationKinds.length);
     for (const k of mutationKinds) {
@@ -144,9 +156,19 @@ describe('the mutation catalogue', () => {
   it('covers every registered rule a parsed body alone can trip', () => {
     const covered = new Set(mutationKinds.map((k) => k.rule));
     // JSON text only (see invalidText), a 251-CA list, algorithms WebCrypto lacks (node-only signers), a current resource.
-    const notCovered = ['body.not-json', 'body.duplicate-key', 'body.too-many-cas', 'certificate.signature-unverifiable', 'update.adds-while-expired', 'update.removes-cas'];
+    const notCovered = [
+      'body.not-json',
+      'body.duplicate-key',
+      'body.too-many-cas',
+      'certificate.signature-unverifiable',
+      'update.adds-while-expired',
+      'update.removes-cas',
+    ];
     for (const rule of rules) {
-      expect(covered.has(rule.id) || notCovered.includes(rule.id), `rule ${rule.id} has no mutation kind: add one under src/testing/mutations/ or list it here`).toBe(true);
+      expect(
+        covered.has(rule.id) || notCovered.includes(rule.id),
+        `rule ${rule.id} has no mutation kind: add one under src/testing/mutations/ or list it here`,
+      ).toBe(true);
     }
   });
 
@@ -160,30 +182,43 @@ describe('the mutation catalogue', () => {
 
 describe('GET-style resources and update cases', () => {
   it('a re-sent GET response trips only the read-only and control-information rules; its echoes match', async () => {
-    await fc.assert(fc.asyncProperty(arbs.currentResource, async (resource) => {
-      expect(resource.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-      expect(resource['@odata.context']).toMatch(/\$metadata#directory\/certificateAuthorities\/mutualTlsOauthConfigurations\/\$entity$/);
-      const report = await preflight(resource, { at: arbs.at });
-      assertReportShape(report, { value: resource });
-      const notInfo = report.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.path}`).sort();
-      expect(notInfo).toEqual(['body.odata-control-ignored /@odata.context', 'body.read-only-property /deletedDateTime',
-        'body.read-only-property /id', 'body.read-only-property /tlsClientAuthParameter']);
-      const echoes = report.findings.filter((f) => f.rule.startsWith('echo.'));
-      expect(echoes.length).toBe(2 * (resource.certificateAuthorities as unknown[]).length);
-    }), { numRuns: 25 });
+    await fc.assert(
+      fc.asyncProperty(arbs.currentResource, async (resource) => {
+        expect(resource.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        expect(resource['@odata.context']).toMatch(/\$metadata#directory\/certificateAuthorities\/mutualTlsOauthConfigurations\/\$entity$/);
+        const report = await preflight(resource, { at: arbs.at });
+        assertReportShape(report, { value: resource });
+        const notInfo = report.findings
+          .filter((f) => f.severity !== 'info')
+          .map((f) => `${f.rule} ${f.path}`)
+          .sort();
+        expect(notInfo).toEqual([
+          'body.odata-control-ignored /@odata.context',
+          'body.read-only-property /deletedDateTime',
+          'body.read-only-property /id',
+          'body.read-only-property /tlsClientAuthParameter',
+        ]);
+        const echoes = report.findings.filter((f) => f.rule.startsWith('echo.'));
+        expect(echoes.length).toBe(2 * (resource.certificateAuthorities as unknown[]).length);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('update cases: no error against the current resource, and update.removes-cas exactly when CAs are removed', async () => {
-    await fc.assert(fc.asyncProperty(arbs.update, async ({ current, body, removed, added }) => {
-      const before = new Set((current.certificateAuthorities as { certificate: string }[]).map((e) => thumbprintOfBase64(e.certificate)));
-      const after = new Set((body.certificateAuthorities as { certificate: string }[]).map((e) => thumbprintOfBase64(e.certificate)));
-      expect(removed.sort()).toEqual([...before].filter((t) => !after.has(t)).sort());
-      expect(added.sort()).toEqual([...after].filter((t) => !before.has(t)).sort());
-      const report = await preflight(body, { at: arbs.at, current });
-      assertReportShape(report, { value: body });
-      expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
-      expect(report.findings.some((f) => f.rule === 'update.removes-cas')).toBe(removed.length > 0);
-    }), { numRuns: 25 });
+    await fc.assert(
+      fc.asyncProperty(arbs.update, async ({ current, body, removed, added }) => {
+        const before = new Set((current.certificateAuthorities as { certificate: string }[]).map((e) => thumbprintOfBase64(e.certificate)));
+        const after = new Set((body.certificateAuthorities as { certificate: string }[]).map((e) => thumbprintOfBase64(e.certificate)));
+        expect(removed.sort()).toEqual([...before].filter((t) => !after.has(t)).sort());
+        expect(added.sort()).toEqual([...after].filter((t) => !before.has(t)).sort());
+        const report = await preflight(body, { at: arbs.at, current });
+        assertReportShape(report, { value: body });
+        expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+        expect(report.findings.some((f) => f.rule === 'update.removes-cas')).toBe(removed.length > 0);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('validText is the JSON text of a valid body', async () => {
@@ -203,7 +238,9 @@ describe('docs/arbitraries.md', () => {
 
   it('shows the example that test/arbitraries-example.test.ts runs', () => {
     const test = readFileSync(new URL('./arbitraries-example.test.ts', import.meta.url), 'utf8')
-      .split('\n').slice(1).join('\n')
+      .split('\n')
+      .slice(1)
+      .join('\n')
       .replace(/from '\.\.\/src\/index\.js'; \/\/ 'ca-preflight'/, "from 'ca-preflight';")
       .replace(/from '\.\.\/src\/testing\/arbitraries\.js'; \/\/ 'ca-preflight\/arbitraries'/, "from 'ca-preflight/arbitraries';");
     const block = /```ts\n([\s\S]*?)```/.exec(doc)![1]!;

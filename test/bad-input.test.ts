@@ -6,7 +6,12 @@ import { inspectCertificate } from '../src/certificate/facts.js';
 const at = new Date('2026-06-01T00:00:00Z');
 let root: BuiltCertificate;
 beforeAll(async () => {
-  root = await buildCertificate({ subject: 'CN=Bad Input Root', key: await generateKeyPair('P-256'), notBefore: new Date('2025-01-01'), notAfter: new Date('2030-01-01') });
+  root = await buildCertificate({
+    subject: 'CN=Bad Input Root',
+    key: await generateKeyPair('P-256'),
+    notBefore: new Date('2025-01-01'),
+    notAfter: new Date('2030-01-01'),
+  });
 });
 
 const rulesOf = async (body: unknown) => (await preflight(body, { at })).findings.map((f) => `${f.rule} ${f.path}`);
@@ -32,13 +37,22 @@ describe('bad input never throws and is reported where it is', () => {
   it('JSON of the wrong shape and wrong member types', async () => {
     expect(await rulesOf([])).toEqual(['body.not-object ']);
     expect(await rulesOf('"text"')).toEqual(['body.not-object ']);
-    expect(await rulesOf({ displayName: 5, certificateAuthorities: {} })).toEqual(['body.wrong-type /displayName', 'body.wrong-type /certificateAuthorities']);
+    expect(await rulesOf({ displayName: 5, certificateAuthorities: {} })).toEqual([
+      'body.wrong-type /displayName',
+      'body.wrong-type /certificateAuthorities',
+    ]);
     expect(await rulesOf({ certificateAuthorities: [null, 'x', 3] })).toEqual([
-      'entry.not-object /certificateAuthorities/0', 'entry.not-object /certificateAuthorities/1', 'entry.not-object /certificateAuthorities/2']);
-    expect(await rulesOf({ certificateAuthorities: [{ certificate: 42, isRootAuthority: 'true', certificateRevocationListUrl: 7 }] })).toEqual([
+      'entry.not-object /certificateAuthorities/0',
+      'entry.not-object /certificateAuthorities/1',
+      'entry.not-object /certificateAuthorities/2',
+    ]);
+    expect(
+      await rulesOf({ certificateAuthorities: [{ certificate: 42, isRootAuthority: 'true', certificateRevocationListUrl: 7 }] }),
+    ).toEqual([
       'certificate.not-base64 /certificateAuthorities/0/certificate',
       'entry.root-flag-invalid /certificateAuthorities/0/isRootAuthority',
-      'entry.url-wrong-type /certificateAuthorities/0/certificateRevocationListUrl']);
+      'entry.url-wrong-type /certificateAuthorities/0/certificateRevocationListUrl',
+    ]);
   });
 
   it('huge strings stay bounded', async () => {
@@ -64,8 +78,13 @@ describe('bad input never throws and is reported where it is', () => {
     ];
     for (const [certificate, rule] of cases) {
       const r = await preflight({ certificateAuthorities: [{ certificate, isRootAuthority: true }] }, { at });
-      expect(r.findings.map((f) => f.rule), rule).toEqual([rule]);
-      expect(r.graphError?.body.error.message).toBe("Invalid value specified for property 'certificate' of resource 'CertificateAuthorityInformation'.");
+      expect(
+        r.findings.map((f) => f.rule),
+        rule,
+      ).toEqual([rule]);
+      expect(r.graphError?.body.error.message).toBe(
+        "Invalid value specified for property 'certificate' of resource 'CertificateAuthorityInformation'.",
+      );
     }
     const trailing = await preflight({ certificateAuthorities: [{ certificate: b64(withTrailer), isRootAuthority: true }] }, { at });
     expect(trailing.findings[0]!.message).toMatch(/2 trailing byte\(s\)/);
@@ -76,7 +95,10 @@ describe('bad input never throws and is reported where it is', () => {
       "certificateAuthorities": [{"certificate": "${root.base64}", "isRootAuthority": true, "__proto__": {"isRootAuthority": false}}]}`;
     const r = await preflight(text, { at });
     expect(r.findings.map((f) => `${f.rule} ${f.path}`)).toEqual([
-      'body.unknown-property /__proto__', 'body.unknown-property /constructor', 'entry.unknown-property /certificateAuthorities/0/__proto__']);
+      'body.unknown-property /__proto__',
+      'body.unknown-property /constructor',
+      'entry.unknown-property /certificateAuthorities/0/__proto__',
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(r.graphError?.body.error.message).toBe("Invalid property '__proto__'.");
   });
@@ -96,7 +118,13 @@ describe('bad input never throws and is reported where it is', () => {
 describe('messages stay short whatever the input holds', () => {
   it('quotes at most a bounded prefix of a huge member name or URL', async () => {
     const name = 'x'.repeat(100_000);
-    const r = await preflight({ [name]: 1, certificateAuthorities: [{ certificate: root.base64, isRootAuthority: true, certificateRevocationListUrl: 'y'.repeat(50_000) }] }, { at });
+    const r = await preflight(
+      {
+        [name]: 1,
+        certificateAuthorities: [{ certificate: root.base64, isRootAuthority: true, certificateRevocationListUrl: 'y'.repeat(50_000) }],
+      },
+      { at },
+    );
     expect(r.findings.map((f) => f.rule)).toEqual(['body.unknown-property', 'crl.url-not-absolute']);
     for (const f of r.findings) expect(f.message.length).toBeLessThan(600);
     expect(r.findings[0]!.message).toMatch(/\(100000 characters\)/);

@@ -24,12 +24,15 @@ const texts = fc.oneof(
 describe('isCanonicalBase64', () => {
   it('holds exactly for the texts encodeBase64 writes', () => {
     let checked = 0;
-    fc.assert(fc.property(texts, (text) => {
-      const decoded = decodeBase64Strict(text);
-      if (!('bytes' in decoded) || decoded.alphabet !== 'base64') return;
-      checked++;
-      expect(isCanonicalBase64(text)).toBe(encodeBase64(decoded.bytes) === text);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(texts, (text) => {
+        const decoded = decodeBase64Strict(text);
+        if (!('bytes' in decoded) || decoded.alphabet !== 'base64') return;
+        checked++;
+        expect(isCanonicalBase64(text)).toBe(encodeBase64(decoded.bytes) === text);
+      }),
+      { numRuns: 3000 },
+    );
     expect(checked).toBeGreaterThan(1000);
   });
 });

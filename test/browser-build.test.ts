@@ -32,7 +32,10 @@ const NODE_IMPORT = new RegExp(`(?:\\bfrom|\\bimport)\\s*\\(?\\s*["'](?:node:[^"
 describe('browser build', () => {
   it('is ESM with no node: imports and no require()', async () => {
     const page = await readFile(build.page, 'utf8');
-    for (const [name, text] of [['ca-preflight.js', library], ['web.js', page]] as const) {
+    for (const [name, text] of [
+      ['ca-preflight.js', library],
+      ['web.js', page],
+    ] as const) {
       expect(text.match(NODE_IMPORT)?.[0] ?? null, `${name} imports a node module`).toBeNull();
       expect(text.includes('require('), `${name} calls require(`).toBe(false);
     }
@@ -51,8 +54,16 @@ describe('browser build', () => {
   it('fails the build on a node: import, naming the importer', async () => {
     const entry = join(dir, 'uses-node.ts');
     await writeFile(entry, "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n");
-    await expect(esbuild.build({ entryPoints: [entry], bundle: true, write: false, platform: 'browser', logLevel: 'silent', plugins: [refuseNodeImports] }))
-      .rejects.toThrow(/"node:fs" is a node built-in and cannot be in the browser build \(imported by .*uses-node\.ts\)/);
+    await expect(
+      esbuild.build({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        platform: 'browser',
+        logLevel: 'silent',
+        plugins: [refuseNodeImports],
+      }),
+    ).rejects.toThrow(/"node:fs" is a node built-in and cannot be in the browser build \(imported by .*uses-node\.ts\)/);
   });
 
   it('stays within the size budget', async () => {

@@ -18,7 +18,13 @@ function placeholders(text: string | undefined): string[] {
  */
 const SAME_IN_BOTH = new Set<string>([]);
 
-interface Text { key: string; id: string; variant?: string; en: Partial<MessageText>; fr: Partial<MessageText> }
+interface Text {
+  key: string;
+  id: string;
+  variant?: string;
+  en: Partial<MessageText>;
+  fr: Partial<MessageText>;
+}
 
 /** Every entry and every variant of the English catalogue, paired with the French one. */
 function texts(): Text[] {
@@ -34,7 +40,9 @@ function texts(): Text[] {
 }
 
 function variantKeys(c: Catalogue): string[] {
-  return Object.entries(c).flatMap(([id, e]) => Object.keys(e.variants ?? {}).map((v) => `${id}#${v}`)).sort();
+  return Object.entries(c)
+    .flatMap(([id, e]) => Object.keys(e.variants ?? {}).map((v) => `${id}#${v}`))
+    .sort();
 }
 
 describe('message catalogues', () => {
@@ -79,8 +87,10 @@ describe('message catalogues', () => {
 
     it('renders in French with every placeholder filled', () => {
       const names = new Set([
-        ...placeholders(t.en.message), ...placeholders(t.en.fix),
-        ...placeholders(en[t.id]!.message), ...placeholders(en[t.id]!.fix),
+        ...placeholders(t.en.message),
+        ...placeholders(t.en.fix),
+        ...placeholders(en[t.id]!.message),
+        ...placeholders(en[t.id]!.fix),
       ]);
       const params = Object.fromEntries([...names].map((n) => [n, `<${n}>`]));
       const out = renderMessage('fr', t.id, params, t.variant);

@@ -43,7 +43,8 @@ function extBlock(text: string, header: string): string | undefined {
   const i = lines.findIndex((l) => l.trim().startsWith(header));
   if (i < 0) return undefined;
   const out = [lines[i]!.trim()];
-  for (let j = i + 1; j < lines.length && !/^\s*(X509v3|Signature Algorithm|[0-9.]+: ?(critical)?$)/.test(lines[j]!); j++) out.push(lines[j]!.trim());
+  for (let j = i + 1; j < lines.length && !/^\s*(X509v3|Signature Algorithm|[0-9.]+: ?(critical)?$)/.test(lines[j]!); j++)
+    out.push(lines[j]!.trim());
   return out.join('\n');
 }
 

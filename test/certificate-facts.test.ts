@@ -23,9 +23,21 @@ describe.each(engines)('certificate facts with %s', (_name, crypto) => {
   beforeAll(async () => {
     rootKey = await generateKeyPair('RSA-2048', { crypto });
     interKey = await generateKeyPair('P-384', { crypto });
-    root = await buildCertificate({ subject: 'CN=Facts Root, O=Example, ST=WA, C=US', key: rootKey, notBefore, notAfter, serialNumber: 0x1234abcd, crypto });
+    root = await buildCertificate({
+      subject: 'CN=Facts Root, O=Example, ST=WA, C=US',
+      key: rootKey,
+      notBefore,
+      notAfter,
+      serialNumber: 0x1234abcd,
+      crypto,
+    });
     inter = await buildCertificate({
-      subject: 'CN=Facts Intermediate, OU=Devices + O=Example, C=US', key: interKey, issuer: root, notBefore, notAfter, crypto,
+      subject: 'CN=Facts Intermediate, OU=Devices + O=Example, C=US',
+      key: interKey,
+      issuer: root,
+      notBefore,
+      notAfter,
+      crypto,
       basicConstraints: { cA: true, pathLenConstraint: 0, critical: true },
       keyUsage: { bits: ['keyCertSign', 'digitalSignature'], critical: true },
       subjectKeyIdentifier: 'method2',
@@ -51,7 +63,10 @@ describe.each(engines)('certificate facts with %s', (_name, crypto) => {
     expect(facts.selfSigned).toBe(true);
     expect(facts.subjectKeyIdentifier?.method).toBe('rfc5280-method1');
     expect(facts.certificateAuthority).toEqual({
-      certificate: root.base64, isRootAuthority: true, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: null,
+      certificate: root.base64,
+      isRootAuthority: true,
+      certificateRevocationListUrl: null,
+      deltaCertificateRevocationListUrl: null,
     });
   });
 
@@ -72,7 +87,9 @@ describe.each(engines)('certificate facts with %s', (_name, crypto) => {
     expect(facts.selfIssued).toBe(false);
     expect(facts.selfSigned).toBe(false);
     expect(facts.certificateAuthority).toMatchObject({
-      isRootAuthority: false, certificateRevocationListUrl: 'http://pki.example/root.crl', deltaCertificateRevocationListUrl: 'http://pki.example/root-delta.crl',
+      isRootAuthority: false,
+      certificateRevocationListUrl: 'http://pki.example/root.crl',
+      deltaCertificateRevocationListUrl: 'http://pki.example/root-delta.crl',
     });
   });
 
@@ -106,7 +123,10 @@ describe('algorithms WebCrypto cannot verify', () => {
     expect(facts.signatureAlgorithm.name).toBe(sigName);
     expect(facts.selfSigned).toBeNull();
     expect(facts.selfSignatureError).toMatch(/cannot be verified|could not be verified/);
-    const report = await preflight({ certificateAuthorities: [{ certificate: cert.base64, isRootAuthority: true }] }, { at: new Date('2026-01-01') });
+    const report = await preflight(
+      { certificateAuthorities: [{ certificate: cert.base64, isRootAuthority: true }] },
+      { at: new Date('2026-01-01') },
+    );
     expect(report.findings.map((f) => f.rule)).toContain('certificate.signature-unverifiable');
     expect(report.findings.filter((f) => f.rule.startsWith('flag.'))).toEqual([]);
   });

@@ -19,35 +19,80 @@ let expired: BuiltCertificate;
 const file = (name: string) => join(dir, name);
 const sha256 = (c: BuiltCertificate) => createHash('sha256').update(c.der).digest('hex');
 
-interface Run { code: number; out: string; err: string; both: string }
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+  both: string;
+}
 
 async function run(...argv: string[]): Promise<Run> {
   let out = '';
   let err = '';
   let both = '';
-  const code = await main(argv, { out: (t) => { out += t; both += t; }, err: (t) => { err += t; both += t; }, color: false });
+  const code = await main(argv, {
+    out: (t) => {
+      out += t;
+      both += t;
+    },
+    err: (t) => {
+      err += t;
+      both += t;
+    },
+    color: false,
+  });
   return { code, out, err, both };
 }
 
 const getResponse = (cas: [BuiltCertificate, boolean][], extra: Record<string, unknown> = {}) => ({
   '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations/$entity',
-  id: ID, deletedDateTime: null, displayName: 'DoorCamera_Model_X_TrustedCAs', tlsClientAuthParameter: 'tls_client_auth_subject_dn',
-  certificateAuthorities: cas.map(([c, isRoot]) => ({ isRootAuthority: isRoot, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: null, certificate: c.base64, issuer: c.issuer, issuerSki: 'X' })),
+  id: ID,
+  deletedDateTime: null,
+  displayName: 'DoorCamera_Model_X_TrustedCAs',
+  tlsClientAuthParameter: 'tls_client_auth_subject_dn',
+  certificateAuthorities: cas.map(([c, isRoot]) => ({
+    isRootAuthority: isRoot,
+    certificateRevocationListUrl: null,
+    deltaCertificateRevocationListUrl: null,
+    certificate: c.base64,
+    issuer: c.issuer,
+    issuerSki: 'X',
+  })),
   ...extra,
 });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ca-preflight-update-'));
   [root, inter] = (await buildHierarchy({ depth: 2, namePrefix: 'Cli', notBefore, notAfter })) as [BuiltCertificate, BuiltCertificate];
-  [newRoot, newInter] = (await buildHierarchy({ depth: 2, namePrefix: 'Cli New', notBefore, notAfter })) as [BuiltCertificate, BuiltCertificate];
-  expired = await buildCertificate({ subject: 'CN=Cli Expired Root', key: await generateKeyPair('P-256'), notBefore: new Date('2015-01-01T00:00:00Z'), notAfter: new Date('2025-01-01T00:00:00Z') });
+  [newRoot, newInter] = (await buildHierarchy({ depth: 2, namePrefix: 'Cli New', notBefore, notAfter })) as [
+    BuiltCertificate,
+    BuiltCertificate,
+  ];
+  expired = await buildCertificate({
+    subject: 'CN=Cli Expired Root',
+    key: await generateKeyPair('P-256'),
+    notBefore: new Date('2015-01-01T00:00:00Z'),
+    notAfter: new Date('2025-01-01T00:00:00Z'),
+  });
   const write = (name: string, v: unknown) => writeFileSync(file(name), typeof v === 'string' ? v : JSON.stringify(v, null, 2));
-  write('get.json', getResponse([[root, true], [inter, false]]));
+  write(
+    'get.json',
+    getResponse([
+      [root, true],
+      [inter, false],
+    ]),
+  );
   write('get-no-id.json', { ...getResponse([[root, true]]), id: undefined });
   write('get-expired.json', getResponse([[expired, true]]));
   write('drop-inter.json', { certificateAuthorities: [{ certificate: root.base64, isRootAuthority: true }] });
   write('rename.json', { displayName: 'THIS_IS_A_NEW_NAME' });
-  write('bad-cert.json', { certificateAuthorities: [{ certificate: root.base64, isRootAuthority: true }, { certificate: inter.base64, isRootAuthority: false }, { certificate: 'Binary', isRootAuthority: true }] });
+  write('bad-cert.json', {
+    certificateAuthorities: [
+      { certificate: root.base64, isRootAuthority: true },
+      { certificate: inter.base64, isRootAuthority: false },
+      { certificate: 'Binary', isRootAuthority: true },
+    ],
+  });
   write('not-a-list.json', { certificateAuthorities: { certificate: root.base64 } });
   write('broken.json', '{"displayName": ');
   write('new-root.pem', newRoot.pem);
@@ -69,7 +114,10 @@ describe('ca-preflight diff', () => {
     const json = await run('diff', file('get.json'), file('rename.json'), '--format', 'json');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.out)).toEqual({
-      displayName: { from: 'DoorCamera_Model_X_TrustedCAs', to: 'THIS_IS_A_NEW_NAME' }, added: [], removed: [], changed: [],
+      displayName: { from: 'DoorCamera_Model_X_TrustedCAs', to: 'THIS_IS_A_NEW_NAME' },
+      added: [],
+      removed: [],
+      changed: [],
       unchanged: [
         { thumbprint: sha256(root), subject: 'CN=Cli Root CA,O=Cli,C=US', isRootAuthority: true, index: 0 },
         { thumbprint: sha256(inter), subject: 'CN=Cli Intermediate CA 1,O=Cli,C=US', isRootAuthority: false, index: 1 },
@@ -78,7 +126,13 @@ describe('ca-preflight diff', () => {
   });
 
   it('exits 2 for trouble: missing file, bad JSON, a list that is not an array, bad usage', async () => {
-    for (const argv of [['diff', file('nope.json'), file('get.json')], ['diff', file('get.json'), file('broken.json')], ['diff', file('get.json'), file('not-a-list.json')], ['diff', file('get.json')], ['diff', file('get.json'), file('get.json'), '--format', 'sarif']]) {
+    for (const argv of [
+      ['diff', file('nope.json'), file('get.json')],
+      ['diff', file('get.json'), file('broken.json')],
+      ['diff', file('get.json'), file('not-a-list.json')],
+      ['diff', file('get.json')],
+      ['diff', file('get.json'), file('get.json'), '--format', 'sarif'],
+    ]) {
       const r = await run(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.out).toBe('');
@@ -95,7 +149,11 @@ describe('ca-preflight patch', () => {
     expect(request.method).toBe('PATCH');
     expect(request.url).toBe(`https://graph.microsoft.com/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}`);
     expect(request.headers).toEqual({ 'Content-Type': 'application/json' });
-    expect(request.body.certificateAuthorities.map((e: { certificate: string }) => e.certificate)).toEqual([root.base64, inter.base64, newRoot.base64]);
+    expect(request.body.certificateAuthorities.map((e: { certificate: string }) => e.certificate)).toEqual([
+      root.base64,
+      inter.base64,
+      newRoot.base64,
+    ]);
     expect(request.body.certificateAuthorities[2].isRootAuthority).toBe(true);
     expect(JSON.stringify(request.body)).not.toMatch(/"(id|issuer|issuerSki|tlsClientAuthParameter|@odata\.[a-z]+)"/);
     expect(r.err).toContain('MutualTlsOauthConfiguration.ReadWrite.All');
@@ -103,14 +161,34 @@ describe('ca-preflight patch', () => {
   });
 
   it('applies --root/--intermediate/--crl to the --add before them, from PEM, DER and base64 files', async () => {
-    const r = await run('patch', file('get.json'), '--add', file('new-root.b64'), '--crl', 'http://pki.example/new-root.crl', '--add', file('new-inter.cer'), '--intermediate');
+    const r = await run(
+      'patch',
+      file('get.json'),
+      '--add',
+      file('new-root.b64'),
+      '--crl',
+      'http://pki.example/new-root.crl',
+      '--add',
+      file('new-inter.cer'),
+      '--intermediate',
+    );
     expect(r.code, r.err).toBe(0);
     const added = JSON.parse(r.out).body.certificateAuthorities.slice(2);
     expect(added).toEqual([
-      { certificate: newRoot.base64, isRootAuthority: true, certificateRevocationListUrl: 'http://pki.example/new-root.crl', deltaCertificateRevocationListUrl: null },
+      {
+        certificate: newRoot.base64,
+        isRootAuthority: true,
+        certificateRevocationListUrl: 'http://pki.example/new-root.crl',
+        deltaCertificateRevocationListUrl: null,
+      },
       { certificate: newInter.base64, isRootAuthority: false, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: null },
     ]);
-    for (const argv of [['--crl', 'http://x.example/a.crl', '--add', file('new-root.pem')], ['--add', file('new-root.pem'), '--root', '--intermediate'], ['--add', file('missing.pem')], ['--add', file('get.json')]]) {
+    for (const argv of [
+      ['--crl', 'http://x.example/a.crl', '--add', file('new-root.pem')],
+      ['--add', file('new-root.pem'), '--root', '--intermediate'],
+      ['--add', file('missing.pem')],
+      ['--add', file('get.json')],
+    ]) {
       const bad = await run('patch', file('get.json'), ...argv);
       expect(bad.code, argv.join(' ')).toBe(2);
       expect(bad.out).toBe('');
@@ -151,7 +229,9 @@ describe('ca-preflight patch', () => {
     const r = await run('patch', file('get.json'), file('bad-cert.json'));
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toContain("Graph would answer 400 \"Invalid value specified for property 'certificate' of resource 'CertificateAuthorityInformation'.\"");
+    expect(r.err).toContain(
+      "Graph would answer 400 \"Invalid value specified for property 'certificate' of resource 'CertificateAuthorityInformation'.\"",
+    );
     expect(r.err).toContain('certificate.not-x509');
     expect(r.err).toContain('/certificateAuthorities/2/certificate');
     expect(r.err).toContain('the server would answer 400 Request_BadRequest');
@@ -174,12 +254,19 @@ describe('ca-preflight patch', () => {
     expect([noId.code, noId.out]).toEqual([2, '']);
     expect(noId.err).toContain('--id');
     const withId = await run('patch', file('get-no-id.json'), '--display-name', 'x', '--id', 'abc', '--cloud', 'usgov');
-    expect(JSON.parse(withId.out).url).toBe('https://graph.microsoft.us/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/abc');
+    expect(JSON.parse(withId.out).url).toBe(
+      'https://graph.microsoft.us/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/abc',
+    );
     expect((await run('patch', file('get.json'), '--display-name', 'x', '--cloud', 'mars')).code).toBe(2);
     const http = await run('patch', file('get.json'), '--display-name', 'x', '--format', 'http');
-    expect(http.out.split('\n').slice(0, 2)).toEqual(['# Needs MutualTlsOauthConfiguration.ReadWrite.All (delegated work or school account, or application).', `PATCH https://graph.microsoft.com/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}`]);
+    expect(http.out.split('\n').slice(0, 2)).toEqual([
+      '# Needs MutualTlsOauthConfiguration.ReadWrite.All (delegated work or school account, or application).',
+      `PATCH https://graph.microsoft.com/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}`,
+    ]);
     const curl = await run('patch', file('get.json'), '--display-name', 'x', '--format', 'curl', '--cloud', 'china');
-    expect(curl.out).toContain(`curl --fail-with-body --request PATCH 'https://microsoftgraph.chinacloudapi.cn/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}'`);
+    expect(curl.out).toContain(
+      `curl --fail-with-body --request PATCH 'https://microsoftgraph.chinacloudapi.cn/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}'`,
+    );
     expect(curl.out).toContain('"Authorization: Bearer $TOKEN"');
   });
 
@@ -218,18 +305,30 @@ describe('docs/update.md', () => {
     let actual = '';
     for (const line of lines) {
       if (!line.startsWith('$ ')) continue;
-      actual += line + '\n';
+      actual += `${line}\n`;
       const command = line.slice(2);
-      if (command === 'echo $?') { actual += `${last}\n`; continue; }
+      if (command === 'echo $?') {
+        actual += `${last}\n`;
+        continue;
+      }
       const head = /\s*\|\s*head -n (\d+)$/.exec(command);
       const argv = words(head ? command.slice(0, head.index) : command);
       expect(argv[0]).toBe('ca-preflight');
       let out = '';
       let both = '';
-      last = await main(argv.slice(1), { out: (t) => { out += t; both += t; }, err: (t) => { both += t; }, color: false });
-      if (head) both = both.replace(out, out.split('\n').slice(0, Number(head[1])).join('\n') + '\n');
+      last = await main(argv.slice(1), {
+        out: (t) => {
+          out += t;
+          both += t;
+        },
+        err: (t) => {
+          both += t;
+        },
+        color: false,
+      });
+      if (head) both = both.replace(out, `${out.split('\n').slice(0, Number(head[1])).join('\n')}\n`);
       actual += both;
     }
-    expect(actual).toBe(lines.join('\n') + '\n');
+    expect(actual).toBe(`${lines.join('\n')}\n`);
   });
 });

@@ -43,13 +43,21 @@ function disagreement(w: DerNode, a: AsnNode, where = '$'): string | null {
   }
   if (id.tagClass !== 1) return null;
   switch (id.tagNumber) {
-    case 1: return a.getValue!() === w.getValue() ? null : `${where}: boolean`;
-    case 2: return a.valueBlock.valueDec === w.valueDec ? null : `${where}: integer ${a.valueBlock.valueDec} ≠ ${w.valueDec}`;
-    case 3: return a.valueBlock.unusedBits === w.unusedBits ? null : `${where}: unused bits`;
-    case 6: return a.valueBlock.toString() === w.toString() ? null : `${where}: OID ${a.valueBlock.toString()} ≠ ${w.toString()}`;
-    case 23: case 24: return Object.is(a.toDate!().getTime(), w.toDate().getTime()) ? null : `${where}: time`;
+    case 1:
+      return a.getValue!() === w.getValue() ? null : `${where}: boolean`;
+    case 2:
+      return a.valueBlock.valueDec === w.valueDec ? null : `${where}: integer ${a.valueBlock.valueDec} ≠ ${w.valueDec}`;
+    case 3:
+      return a.valueBlock.unusedBits === w.unusedBits ? null : `${where}: unused bits`;
+    case 6:
+      return a.valueBlock.toString() === w.toString() ? null : `${where}: OID ${a.valueBlock.toString()} ≠ ${w.toString()}`;
+    case 23:
+    case 24:
+      return Object.is(a.toDate!().getTime(), w.toDate().getTime()) ? null : `${where}: time`;
     default:
-      return STRING_TAGS.has(id.tagNumber) && a.valueBlock.value !== w.value ? `${where}: string ${JSON.stringify(a.valueBlock.value)} ≠ ${JSON.stringify(w.value)}` : null;
+      return STRING_TAGS.has(id.tagNumber) && a.valueBlock.value !== w.value
+        ? `${where}: string ${JSON.stringify(a.valueBlock.value)} ≠ ${JSON.stringify(w.value)}`
+        : null;
   }
 }
 
@@ -70,20 +78,30 @@ function checkLaw(bytes: Uint8Array): boolean {
 function realCertificates(): Uint8Array[] {
   const dir = '/usr/share/ca-certificates/mozilla';
   if (existsSync(dir)) {
-    return readdirSync(dir).filter((f) => f.endsWith('.crt')).sort().map((f) => new Uint8Array(new X509Certificate(readFileSync(join(dir, f))).raw));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.crt'))
+      .sort()
+      .map((f) => new Uint8Array(new X509Certificate(readFileSync(join(dir, f))).raw));
   }
   // Without the ca-certificates package: the real roots committed under vectors/.
   const out: Uint8Array[] = [];
   for (const f of readdirSync('vectors/real-roots')) {
-    const v = JSON.parse(readFileSync(join('vectors/real-roots', f), 'utf8')) as { body?: { certificateAuthorities?: { certificate?: string }[] } };
-    for (const e of v.body?.certificateAuthorities ?? []) if (typeof e.certificate === 'string') out.push(new Uint8Array(Buffer.from(e.certificate, 'base64')));
+    const v = JSON.parse(readFileSync(join('vectors/real-roots', f), 'utf8')) as {
+      body?: { certificateAuthorities?: { certificate?: string }[] };
+    };
+    for (const e of v.body?.certificateAuthorities ?? [])
+      if (typeof e.certificate === 'string') out.push(new Uint8Array(Buffer.from(e.certificate, 'base64')));
   }
   return out;
 }
 
 // ---- random TLV trees ------------------------------------------------------------------------------------------
 
-interface Tlv { tag: number; content?: Uint8Array; children?: Tlv[] }
+interface Tlv {
+  tag: number;
+  content?: Uint8Array;
+  children?: Tlv[];
+}
 
 function encodeLength(n: number, longForm: boolean): number[] {
   if (n < 0x80 && !longForm) return [n];
@@ -108,11 +126,17 @@ const primitiveArb: fc.Arbitrary<Tlv> = fc.oneof(
   fc.record({ tag: fc.constant(0x04), content: fc.uint8Array({ maxLength: 12 }) }),
   fc.record({ tag: fc.constant(0x05), content: fc.uint8Array({ maxLength: 1 }) }),
   fc.record({ tag: fc.constant(0x06), content: fc.uint8Array({ minLength: 0, maxLength: 12 }) }),
-  fc.record({ tag: fc.constant(0x06), content: fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 6 }).map(oidContent) }),
+  fc.record({
+    tag: fc.constant(0x06),
+    content: fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 6 }).map(oidContent),
+  }),
   fc.record({ tag: fc.constantFrom(0x0c, 0x12, 0x13, 0x14, 0x16, 0x1a, 0x1b, 0x1c, 0x1e), content: fc.uint8Array({ maxLength: 10 }) }),
-  fc.record({ tag: fc.constant(0x0c), content: fc.string({ unit: 'binary', maxLength: 6 }).map((s) => new Uint8Array(Buffer.from(s, 'utf8'))) }),
-  fc.record({ tag: fc.constant(0x17), content: digitString(12).map((d) => ascii(d + 'Z')) }),
-  fc.record({ tag: fc.constant(0x18), content: digitString(14).map((d) => ascii(d + 'Z')) }),
+  fc.record({
+    tag: fc.constant(0x0c),
+    content: fc.string({ unit: 'binary', maxLength: 6 }).map((s) => new Uint8Array(Buffer.from(s, 'utf8'))),
+  }),
+  fc.record({ tag: fc.constant(0x17), content: digitString(12).map((d) => ascii(`${d}Z`)) }),
+  fc.record({ tag: fc.constant(0x18), content: digitString(14).map((d) => ascii(`${d}Z`)) }),
   fc.record({ tag: fc.constantFrom(0x17, 0x18), content: fc.uint8Array({ maxLength: 16 }) }),
   fc.record({ tag: fc.constantFrom(0x80, 0x81, 0x86, 0x0a, 0x00, 0x25, 0x1f), content: fc.uint8Array({ maxLength: 6 }) }),
 );
@@ -121,16 +145,23 @@ function oidContent(arcs: number[]): Uint8Array {
   const out: number[] = [];
   arcs.forEach((a) => {
     const groups: number[] = [];
-    for (let v = a; ; v = Math.floor(v / 128)) { groups.unshift(v % 128); if (v < 128) break; }
-    groups.forEach((g, i) => out.push(i < groups.length - 1 ? g | 0x80 : g));
+    for (let v = a; ; v = Math.floor(v / 128)) {
+      groups.unshift(v % 128);
+      if (v < 128) break;
+    }
+    groups.forEach((g, i) => {
+      out.push(i < groups.length - 1 ? g | 0x80 : g);
+    });
   });
   return new Uint8Array(out);
 }
 
 const { tree } = fc.letrec<{ tree: Tlv }>((tie) => ({
-  tree: fc.oneof({ depthSize: 'small', withCrossShrink: true },
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
     primitiveArb,
-    fc.record({ tag: fc.constantFrom(0x30, 0x31, 0xa0, 0xa3, 0x24, 0x2c), children: fc.array(tie('tree'), { maxLength: 4 }) })),
+    fc.record({ tag: fc.constantFrom(0x30, 0x31, 0xa0, 0xa3, 0x24, 0x2c), children: fc.array(tie('tree'), { maxLength: 4 }) }),
+  ),
 }));
 
 describe('the strict-DER walker agrees with asn1js', () => {
@@ -146,17 +177,25 @@ describe('the strict-DER walker agrees with asn1js', () => {
   });
 
   it('on random TLV trees, in DER and with BER long-form lengths', () => {
-    fc.assert(fc.property(tree, fc.boolean(), (t, longForms) => { checkLaw(encode(t, longForms)); }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(tree, fc.boolean(), (t, longForms) => {
+        checkLaw(encode(t, longForms));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('on corrupted certificates', () => {
     const certs = realCertificates().slice(0, 40);
-    fc.assert(fc.property(fc.nat(certs.length - 1), fc.nat(), fc.nat(255), (i, at, byte) => {
-      const der = certs[i]!.slice();
-      der[at % der.length] = byte;
-      checkLaw(der);
-      checkLaw(der.subarray(0, at % der.length));
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(fc.nat(certs.length - 1), fc.nat(), fc.nat(255), (i, at, byte) => {
+        const der = certs[i]!.slice();
+        der[at % der.length] = byte;
+        checkLaw(der);
+        checkLaw(der.subarray(0, at % der.length));
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
 
@@ -164,7 +203,10 @@ describe('parseCertificate with and without the walker', () => {
   it('gives the same parsed certificate', async () => {
     const fast = await import('../src/certificate/parse.js');
     vi.resetModules();
-    vi.doMock('../src/certificate/der.js', async (original) => ({ ...(await original<typeof import('../src/certificate/der.js')>()), decodeStrictDer: () => null }));
+    vi.doMock('../src/certificate/der.js', async (original) => ({
+      ...(await original<typeof import('../src/certificate/der.js')>()),
+      decodeStrictDer: () => null,
+    }));
     const slow = await import('../src/certificate/parse.js');
     vi.doUnmock('../src/certificate/der.js');
     expect(slow.parseCertificate).not.toBe(fast.parseCertificate);
@@ -172,13 +214,27 @@ describe('parseCertificate with and without the walker', () => {
     const ec = await generateKeyPair('P-256');
     const rsa = await generateKeyPair('RSA-2048');
     const built = await Promise.all([
-      buildCertificate({ subject: 'CN=Über Root CA, O=東京テスト株式会社, C=DE', key: ec, crlDistributionPoints: ['http://crl.example/a.crl'], extendedKeyUsage: ['1.3.6.1.5.5.7.3.2'] }),
-      buildCertificate({ subject: 'CN=RSA CA, serialNumber=1234, emailAddress=ca@example.org', key: rsa, basicConstraints: { cA: true, pathLenConstraint: 3 } }),
-      buildCertificate({ subject: 'CN=Long ago', key: ec, notBefore: new Date('1960-01-01T00:00:00Z'), notAfter: new Date('2060-01-01T00:00:00Z') }),
+      buildCertificate({
+        subject: 'CN=Über Root CA, O=東京テスト株式会社, C=DE',
+        key: ec,
+        crlDistributionPoints: ['http://crl.example/a.crl'],
+        extendedKeyUsage: ['1.3.6.1.5.5.7.3.2'],
+      }),
+      buildCertificate({
+        subject: 'CN=RSA CA, serialNumber=1234, emailAddress=ca@example.org',
+        key: rsa,
+        basicConstraints: { cA: true, pathLenConstraint: 3 },
+      }),
+      buildCertificate({
+        subject: 'CN=Long ago',
+        key: ec,
+        notBefore: new Date('1960-01-01T00:00:00Z'),
+        notAfter: new Date('2060-01-01T00:00:00Z'),
+      }),
     ]);
     const inputs = [...realCertificates(), ...built.map((b) => b.der)];
-    const view = (p: ReturnType<typeof fast.parseCertificate>) => JSON.parse(JSON.stringify(p, (k, v: unknown) =>
-      k === 'paramsNode' ? undefined : v instanceof Uint8Array ? hex(v) : v));
+    const view = (p: ReturnType<typeof fast.parseCertificate>) =>
+      JSON.parse(JSON.stringify(p, (k, v: unknown) => (k === 'paramsNode' ? undefined : v instanceof Uint8Array ? hex(v) : v)));
     for (const der of inputs) {
       const a = fast.parseCertificate(der);
       const b = slow.parseCertificate(der);
@@ -186,12 +242,21 @@ describe('parseCertificate with and without the walker', () => {
       expect(hex(a.signatureAlgorithm.paramsNode?.valueBeforeDecodeView)).toBe(hex(b.signatureAlgorithm.paramsNode?.valueBeforeDecodeView));
     }
     // Corrupted inputs: the same certificate or the same error message.
-    const outcome = (p: typeof fast, der: Uint8Array) => { try { return view(p.parseCertificate(der)); } catch (e) { return { error: (e as Error).message }; } };
-    fc.assert(fc.property(fc.nat(inputs.length - 1), fc.nat(), fc.nat(255), (i, at, byte) => {
-      const der = inputs[i]!.slice();
-      der[at % der.length] = byte;
-      expect(outcome(fast, der)).toEqual(outcome(slow, der));
-    }), { numRuns: 800 });
+    const outcome = (p: typeof fast, der: Uint8Array) => {
+      try {
+        return view(p.parseCertificate(der));
+      } catch (e) {
+        return { error: (e as Error).message };
+      }
+    };
+    fc.assert(
+      fc.property(fc.nat(inputs.length - 1), fc.nat(), fc.nat(255), (i, at, byte) => {
+        const der = inputs[i]!.slice();
+        der[at % der.length] = byte;
+        expect(outcome(fast, der)).toEqual(outcome(slow, der));
+      }),
+      { numRuns: 800 },
+    );
   });
 });
 
@@ -217,7 +282,13 @@ describe('ECDSA signature values', () => {
   it('convert to r||s exactly as asn1js reads them, for DER and BER encodings', async () => {
     const { ecdsaDerToP1363 } = await import('../src/certificate/verify.js');
     const integer = fc.uint8Array({ minLength: 0, maxLength: 50 }).map((content) => ({ tag: 0x02, content }) as Tlv);
-    const value = fc.tuple(fc.constantFrom(0x30, 0x31, 0xa0), fc.array(fc.oneof(integer, primitiveArb), { minLength: 0, maxLength: 3 }), fc.boolean(), fc.nat(2))
+    const value = fc
+      .tuple(
+        fc.constantFrom(0x30, 0x31, 0xa0),
+        fc.array(fc.oneof(integer, primitiveArb), { minLength: 0, maxLength: 3 }),
+        fc.boolean(),
+        fc.nat(2),
+      )
       .map(([tag, children, longForms, extra]) => {
         const der = encode({ tag, children }, longForms);
         return extra === 1 ? Uint8Array.of(...der, 0) : extra === 2 ? der.subarray(0, der.length - 1) : der;
@@ -231,8 +302,11 @@ describe('ECDSA signature values', () => {
         return `threw ${(e as Error).message}`;
       }
     };
-    fc.assert(fc.property(value, fc.constantFrom(32, 48, 66), (der, size) => {
-      expect(outcome(ecdsaDerToP1363, der, size)).toBe(outcome(reference, der, size));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(value, fc.constantFrom(32, 48, 66), (der, size) => {
+        expect(outcome(ecdsaDerToP1363, der, size)).toBe(outcome(reference, der, size));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

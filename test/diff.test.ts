@@ -20,10 +20,25 @@ beforeAll(async () => {
 function getResponse(extra: Record<string, unknown>[] = []): Record<string, unknown> {
   return {
     '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations/$entity',
-    id: 'x', displayName: 'Cams', tlsClientAuthParameter: 'tls_client_auth_subject_dn',
+    id: 'x',
+    displayName: 'Cams',
+    tlsClientAuthParameter: 'tls_client_auth_subject_dn',
     certificateAuthorities: [
-      { isRootAuthority: true, certificateRevocationListUrl: 'http://pki.example/root.crl', deltaCertificateRevocationListUrl: null, certificate: root.base64, issuer: 'CN=Diff Root CA, O=Diff, C=US', issuerSki: 'AA' },
-      { isRootAuthority: false, certificateRevocationListUrl: null, certificate: inter.base64, issuer: 'CN=Diff Root CA, O=Diff, C=US', issuerSki: 'BB' },
+      {
+        isRootAuthority: true,
+        certificateRevocationListUrl: 'http://pki.example/root.crl',
+        deltaCertificateRevocationListUrl: null,
+        certificate: root.base64,
+        issuer: 'CN=Diff Root CA, O=Diff, C=US',
+        issuerSki: 'AA',
+      },
+      {
+        isRootAuthority: false,
+        certificateRevocationListUrl: null,
+        certificate: inter.base64,
+        issuer: 'CN=Diff Root CA, O=Diff, C=US',
+        issuerSki: 'BB',
+      },
       ...extra,
     ],
   };
@@ -35,20 +50,30 @@ describe('diffConfigurations', () => {
       displayName: 'Cameras',
       certificateAuthorities: [
         { certificate: newRoot.base64, isRootAuthority: true },
-        { certificate: root.base64, isRootAuthority: true, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: 'http://pki.example/delta.crl' },
+        {
+          certificate: root.base64,
+          isRootAuthority: true,
+          certificateRevocationListUrl: null,
+          deltaCertificateRevocationListUrl: 'http://pki.example/delta.crl',
+        },
       ],
     };
     expect(await diffConfigurations(getResponse(), desired)).toEqual({
       displayName: { from: 'Cams', to: 'Cameras' },
       added: [{ thumbprint: sha256(newRoot), subject: 'CN=Diff New Root CA,O=Diff New,C=US', isRootAuthority: true, index: 0 }],
       removed: [{ thumbprint: sha256(inter), subject: 'CN=Diff Intermediate CA 1,O=Diff,C=US', isRootAuthority: false, index: 1 }],
-      changed: [{
-        thumbprint: sha256(root), subject: 'CN=Diff Root CA,O=Diff,C=US', isRootAuthority: true, index: 0,
-        changes: [
-          { property: 'certificateRevocationListUrl', from: 'http://pki.example/root.crl', to: null },
-          { property: 'deltaCertificateRevocationListUrl', from: null, to: 'http://pki.example/delta.crl' },
-        ],
-      }],
+      changed: [
+        {
+          thumbprint: sha256(root),
+          subject: 'CN=Diff Root CA,O=Diff,C=US',
+          isRootAuthority: true,
+          index: 0,
+          changes: [
+            { property: 'certificateRevocationListUrl', from: 'http://pki.example/root.crl', to: null },
+            { property: 'deltaCertificateRevocationListUrl', from: null, to: 'http://pki.example/delta.crl' },
+          ],
+        },
+      ],
       unchanged: [],
     });
   });
@@ -57,9 +82,18 @@ describe('diffConfigurations', () => {
     const current = getResponse();
     const base64url = inter.base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     const desired = {
-      ...current, id: 'other', '@odata.etag': 'W/"1"',
+      ...current,
+      id: 'other',
+      '@odata.etag': 'W/"1"',
       certificateAuthorities: [
-        { certificate: base64url, isRootAuthority: false, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: null, issuer: 'wrong', issuerSki: 'wrong' },
+        {
+          certificate: base64url,
+          isRootAuthority: false,
+          certificateRevocationListUrl: null,
+          deltaCertificateRevocationListUrl: null,
+          issuer: 'wrong',
+          issuerSki: 'wrong',
+        },
         { certificate: root.base64, isRootAuthority: true, certificateRevocationListUrl: 'http://pki.example/root.crl' },
       ],
     };
@@ -73,15 +107,26 @@ describe('diffConfigurations', () => {
     expect(isUnchanged(diff)).toBe(true);
     expect(diff.unchanged).toHaveLength(2);
     // An entry member left out stays as it is too.
-    const partial = await diffConfigurations(getResponse(), { certificateAuthorities: [{ certificate: root.base64 }, { certificate: inter.base64, isRootAuthority: true }] });
-    expect(partial.changed).toEqual([expect.objectContaining({ index: 1, changes: [{ property: 'isRootAuthority', from: false, to: true }] })]);
+    const partial = await diffConfigurations(getResponse(), {
+      certificateAuthorities: [{ certificate: root.base64 }, { certificate: inter.base64, isRootAuthority: true }],
+    });
+    expect(partial.changed).toEqual([
+      expect.objectContaining({ index: 1, changes: [{ property: 'isRootAuthority', from: false, to: true }] }),
+    ]);
     expect(partial.displayName).toBeNull();
   });
 
   it('matches certificates that cannot be decoded only by their exact text, and says so', async () => {
     const page = (certs: string[]) => ({ certificateAuthorities: certs.map((certificate) => ({ certificate, isRootAuthority: true })) });
     const diff = await diffConfigurations(page(['joGrWL+Yqkik/CABWG0d1w....', 'Binary']), page(['Binary', 'koGrWL+Yqkik/CABWG0d1w....']));
-    expect(diff.unchanged).toEqual([expect.objectContaining({ index: 1, thumbprint: null, subject: null, note: expect.stringContaining('cannot be matched by thumbprint') })]);
+    expect(diff.unchanged).toEqual([
+      expect.objectContaining({
+        index: 1,
+        thumbprint: null,
+        subject: null,
+        note: expect.stringContaining('cannot be matched by thumbprint'),
+      }),
+    ]);
     expect(diff.removed).toEqual([expect.objectContaining({ index: 0, thumbprint: null, note: expect.stringContaining('not base64') })]);
     expect(diff.added).toEqual([expect.objectContaining({ index: 1, thumbprint: null })]);
   });
@@ -98,28 +143,33 @@ describe('diffConfigurations', () => {
       { certificate: inter.base64, isRootAuthority: false },
       { certificate: newRoot.base64, isRootAuthority: true },
     ];
-    const side = fc.record({
-      name: fc.constantFrom('a', 'b', null),
-      pick: fc.subarray([0, 1, 2]),
-      crl: fc.constantFrom(null, 'http://c.example/x.crl'),
-    }).map(({ name, pick, crl }) => ({
-      displayName: name,
-      certificateAuthorities: pick.map((i) => ({ ...entries()[i]!, certificateRevocationListUrl: crl })),
-    }));
-    await fc.assert(fc.asyncProperty(side, side, async (a, b) => {
-      expect(isUnchanged(await diffConfigurations(a, a))).toBe(true);
-      const ab = await diffConfigurations(a, b);
-      const ba = await diffConfigurations(b, a);
-      expect(ab.added.map((e) => e.thumbprint).sort()).toEqual(ba.removed.map((e) => e.thumbprint).sort());
-      expect(ab.changed.map((e) => e.thumbprint).sort()).toEqual(ba.changed.map((e) => e.thumbprint).sort());
-      expect(ab.displayName?.from ?? null).toEqual(ba.displayName?.to ?? null);
-      expect(ab.added.length + ab.changed.length + ab.unchanged.length).toBe(b.certificateAuthorities.length);
-      // Absent members stay as they are: without the CRL member and the name, only the root flags can change.
-      const sparse = { certificateAuthorities: b.certificateAuthorities.map(({ certificateRevocationListUrl: _, ...rest }) => rest) };
-      const kept = await diffConfigurations(a, sparse);
-      expect(kept.displayName).toBeNull();
-      expect(kept.changed.flatMap((e) => e.changes.map((ch) => ch.property)).every((p) => p === 'isRootAuthority')).toBe(true);
-    }), { numRuns: 40 });
+    const side = fc
+      .record({
+        name: fc.constantFrom('a', 'b', null),
+        pick: fc.subarray([0, 1, 2]),
+        crl: fc.constantFrom(null, 'http://c.example/x.crl'),
+      })
+      .map(({ name, pick, crl }) => ({
+        displayName: name,
+        certificateAuthorities: pick.map((i) => ({ ...entries()[i]!, certificateRevocationListUrl: crl })),
+      }));
+    await fc.assert(
+      fc.asyncProperty(side, side, async (a, b) => {
+        expect(isUnchanged(await diffConfigurations(a, a))).toBe(true);
+        const ab = await diffConfigurations(a, b);
+        const ba = await diffConfigurations(b, a);
+        expect(ab.added.map((e) => e.thumbprint).sort()).toEqual(ba.removed.map((e) => e.thumbprint).sort());
+        expect(ab.changed.map((e) => e.thumbprint).sort()).toEqual(ba.changed.map((e) => e.thumbprint).sort());
+        expect(ab.displayName?.from ?? null).toEqual(ba.displayName?.to ?? null);
+        expect(ab.added.length + ab.changed.length + ab.unchanged.length).toBe(b.certificateAuthorities.length);
+        // Absent members stay as they are: without the CRL member and the name, only the root flags can change.
+        const sparse = { certificateAuthorities: b.certificateAuthorities.map(({ certificateRevocationListUrl: _, ...rest }) => rest) };
+        const kept = await diffConfigurations(a, sparse);
+        expect(kept.displayName).toBeNull();
+        expect(kept.changed.flatMap((e) => e.changes.map((ch) => ch.property)).every((p) => p === 'isRootAuthority')).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
@@ -127,7 +177,10 @@ describe('formatDiffText', () => {
   it('reads like a review: each CA with subject, validity and role, each changed member, a summary line', async () => {
     const c = await compareConfigurations(getResponse(), {
       displayName: 'Cameras',
-      certificateAuthorities: [{ certificate: root.base64, isRootAuthority: true }, { certificate: newRoot.base64, isRootAuthority: true }],
+      certificateAuthorities: [
+        { certificate: root.base64, isRootAuthority: true },
+        { certificate: newRoot.base64, isRootAuthority: true },
+      ],
       certificateAuthority: [],
     });
     const text = formatDiffText(c, { currentName: 'get.json', desiredName: 'desired.json', at: new Date('2026-06-01T00:00:00Z') });

@@ -19,7 +19,7 @@ function referenceOrder(value: unknown): (pointer: string) => number {
     const keys = Array.isArray(v) ? v.map((_, i) => String(i)) : Object.keys(v);
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i]!;
-      stack.push([(v as Record<string, unknown>)[k], ptr + '/' + escapePointerToken(k)]);
+      stack.push([(v as Record<string, unknown>)[k], `${ptr}/${escapePointerToken(k)}`]);
     }
   }
   return (ptr) => {
@@ -43,28 +43,36 @@ function pointers(value: unknown, out: string[] = [], at = ''): string[] {
 
 const key = fc.oneof(fc.constantFrom('a', 'b', '0', '1', '01', '', 'a/b', 'm~n', '~1', 'certificate'), fc.string({ maxLength: 4 }));
 const { value } = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true },
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
     fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 4 })),
     fc.array(tie('value'), { maxLength: 5 }),
-    fc.dictionary(key, tie('value'), { maxKeys: 8 })),
+    fc.dictionary(key, tie('value'), { maxKeys: 8 }),
+  ),
 }));
 
 describe('documentOrder', () => {
   it('ranks every pointer as the numbering walk does', () => {
-    fc.assert(fc.property(value, fc.array(fc.string({ maxLength: 6 }), { maxLength: 4 }), (v, extra) => {
-      const ours = documentOrder(v);
-      const ref = referenceOrder(v);
-      for (const p of pointers(v)) {
-        for (const q of [p, `${p}/zz`, `${p}/0`, `${p}/01`, `${p}/`, `${p}/~2`, `${p}/a~1b`, `x${p}`, p.slice(0, -1)]) {
-          expect(ours(q)).toBe(ref(q));
+    fc.assert(
+      fc.property(value, fc.array(fc.string({ maxLength: 6 }), { maxLength: 4 }), (v, extra) => {
+        const ours = documentOrder(v);
+        const ref = referenceOrder(v);
+        for (const p of pointers(v)) {
+          for (const q of [p, `${p}/zz`, `${p}/0`, `${p}/01`, `${p}/`, `${p}/~2`, `${p}/a~1b`, `x${p}`, p.slice(0, -1)]) {
+            expect(ours(q)).toBe(ref(q));
+          }
         }
-      }
-      for (const q of extra) expect(ours(q)).toBe(ref(q));
-    }), { numRuns: 400 });
+        for (const q of extra) expect(ours(q)).toBe(ref(q));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('ranks members of large objects and arrays', () => {
-    const big = { list: Array.from({ length: 300 }, (_, i) => ({ id: i, tags: ['x', 'y'] })), map: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [i % 3 ? `k${i}` : `k/${i}~`, { v: i }])) };
+    const big = {
+      list: Array.from({ length: 300 }, (_, i) => ({ id: i, tags: ['x', 'y'] })),
+      map: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [i % 3 ? `k${i}` : `k/${i}~`, { v: i }])),
+    };
     const ours = documentOrder(big);
     const ref = referenceOrder(big);
     for (const p of pointers(big)) expect(ours(p)).toBe(ref(p));

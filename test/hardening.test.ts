@@ -3,13 +3,21 @@
  * overflow or a hang. The limits are documented in docs/limits.md; the test timeout is the only clock here.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { preflight, runPreflight } from '../src/preflight.js';
+import { runPreflight } from '../src/preflight.js';
 import { formatText } from '../src/report/text.js';
 import { formatSarif } from '../src/report/sarif.js';
 import { MAX_BODY_CHARS, MAX_JSON_DEPTH } from '../src/graph/json-text.js';
 import { MAX_CERTIFICATE_BYTES } from '../src/certificate/parse.js';
 import { MAX_CHAIN_WALK, MAX_ISSUER_CANDIDATES } from '../src/chain/link.js';
-import { buildCertificate, generateKeyPair, OID, tlv, toBase64, type BuiltCertificate, type KeyPairHandle } from '../src/certificate/builder.js';
+import {
+  buildCertificate,
+  generateKeyPair,
+  OID,
+  tlv,
+  toBase64,
+  type BuiltCertificate,
+  type KeyPairHandle,
+} from '../src/certificate/builder.js';
 import type { Report } from '../src/types.js';
 import { assertReportShape } from './support/report-invariants.js';
 
@@ -50,18 +58,22 @@ const withCas = (...entries: unknown[]) => ({ certificateAuthorities: entries })
 
 describe('size limits', () => {
   it(`refuses text longer than ${MAX_BODY_CHARS} characters before parsing, accepts it at the limit`, async () => {
-    const over = await check(' '.repeat(MAX_BODY_CHARS - 1) + '{}');
+    const over = await check(`${' '.repeat(MAX_BODY_CHARS - 1)}{}`);
     expect(rulesOf(over)).toEqual(['body.not-json']);
     expect(over.findings[0]!.message).toContain(String(MAX_BODY_CHARS));
-    const atLimit = await check(' '.repeat(MAX_BODY_CHARS - 2) + '{}');
+    const atLimit = await check(`${' '.repeat(MAX_BODY_CHARS - 2)}{}`);
     expect(atLimit.findings).toEqual([]);
   });
 
   it(`accepts ${MAX_JSON_DEPTH} levels of nesting and refuses more, in text and in values, without recursion`, async () => {
-    const nested = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+    const nested = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
     expect(rulesOf(await check(nested(MAX_JSON_DEPTH)))).toEqual(['body.unknown-property']);
     expect(rulesOf(await check(nested(MAX_JSON_DEPTH + 1)))).toEqual(['body.not-json']);
-    for (const text of ['['.repeat(100_000) + ']'.repeat(100_000), '['.repeat(100_000), '{"certificateAuthorities":[{"certificate":' + '['.repeat(10_000)]) {
+    for (const text of [
+      '['.repeat(100_000) + ']'.repeat(100_000),
+      '['.repeat(100_000),
+      `{"certificateAuthorities":[{"certificate":${'['.repeat(10_000)}`,
+    ]) {
       const r = await check(text);
       expect(rulesOf(r)).toEqual(['body.not-json']);
       expect(r.findings[0]!.message).toContain(`deeper than ${MAX_JSON_DEPTH}`);
@@ -86,9 +98,13 @@ describe('size limits', () => {
   });
 
   it(`parses a certificate of ${MAX_CERTIFICATE_BYTES} bytes or less, refuses a larger one by its size`, async () => {
-    const padded = async (bytes: number) => buildCertificate({
-      subject: 'CN=Padded Root', key: keyA, ...validity, extraExtensions: [{ oid: '1.3.6.1.4.1.55555.1', value: tlv(0x04, new Uint8Array(bytes)) }],
-    });
+    const padded = async (bytes: number) =>
+      buildCertificate({
+        subject: 'CN=Padded Root',
+        key: keyA,
+        ...validity,
+        extraExtensions: [{ oid: '1.3.6.1.4.1.55555.1', value: tlv(0x04, new Uint8Array(bytes)) }],
+      });
     const under = await padded(MAX_CERTIFICATE_BYTES - 1024);
     expect(under.der.length).toBeLessThanOrEqual(MAX_CERTIFICATE_BYTES);
     expect((await check(withCas(entry(under.base64)))).ok).toBe(true);
@@ -102,11 +118,13 @@ describe('size limits', () => {
     const big = 'A'.repeat(10 * 1024 * 1024);
     expect(rulesOf(await check(withCas(entry(big))))).toEqual(['certificate.not-x509']);
     // Too long to be any accepted certificate: refused by its length before it is decoded, whatever it holds.
-    const tooLong = await check(withCas(entry(big + '!')));
+    const tooLong = await check(withCas(entry(`${big}!`)));
     expect(rulesOf(tooLong)).toEqual(['certificate.not-x509']);
     expect(tooLong.findings[0]!.message).toMatch(/characters long, more than the \d+ accepted/);
     expect(rulesOf(await check(`{"${big}":1}`))).toEqual(['body.unknown-property']);
-    const r = await check(withCas(entry(root.base64, { certificateRevocationListUrl: 'http://crl.test/' + big, issuer: 'CN=' + big, issuerSki: big })));
+    const r = await check(
+      withCas(entry(root.base64, { certificateRevocationListUrl: `http://crl.test/${big}`, issuer: `CN=${big}`, issuerSki: big })),
+    );
     expect(rulesOf(r)).toEqual(['echo.issuer', 'echo.issuer-ski']);
   });
 });
@@ -142,16 +160,26 @@ describe('ASN.1 bombs in the certificate field', () => {
     nested.set([0x30, 0x00], nested.length - 2);
     const hex = Buffer.from(nested).toString('hex');
     const inName = await buildCertificate({ subject: `CN=#${hex}, O=Test`, key: keyA, ...validity });
-    const inCdp = await buildCertificate({ subject: 'CN=Nested CDP', key: keyA, ...validity, extraExtensions: [{ oid: OID.crlDistributionPoints, value: nested }] });
+    const inCdp = await buildCertificate({
+      subject: 'CN=Nested CDP',
+      key: keyA,
+      ...validity,
+      extraExtensions: [{ oid: OID.crlDistributionPoints, value: nested }],
+    });
     for (const c of [inName, inCdp]) expect(rulesOf(await check(withCas(entry(c.base64))))).toEqual(['certificate.not-x509']);
   });
 });
 
 describe('JSON text oddities', () => {
   it('reports members written twice (the last one counts), even 200,000 times', async () => {
-    const r = await check(`{"displayName":1,"displayName":"ok","certificateAuthorities":[{"isRootAuthority":false,"certificate":"${root.base64}","isRootAuthority":true}]}`);
-    expect(r.findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['body.duplicate-key /displayName', 'body.duplicate-key /certificateAuthorities/0/isRootAuthority']);
-    const many = await check('{' + Array(200_000).fill('"displayName":"x"').join(',') + '}');
+    const r = await check(
+      `{"displayName":1,"displayName":"ok","certificateAuthorities":[{"isRootAuthority":false,"certificate":"${root.base64}","isRootAuthority":true}]}`,
+    );
+    expect(r.findings.map((f) => `${f.rule} ${f.path}`)).toEqual([
+      'body.duplicate-key /displayName',
+      'body.duplicate-key /certificateAuthorities/0/isRootAuthority',
+    ]);
+    const many = await check(`{${Array(200_000).fill('"displayName":"x"').join(',')}}`);
     expect(many.findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['body.duplicate-key /displayName']);
   });
 
@@ -162,26 +190,43 @@ describe('JSON text oddities', () => {
   });
 
   it('takes lone surrogates in names, values and keys, escaped or raw', async () => {
-    const text = '{"displayName":"\\ud800","\\udc00":1,"certificateAuthorities":[{"certificate":"\\ud83dabc","isRootAuthority":true,"\\ud800x":2}]}';
+    const text =
+      '{"displayName":"\\ud800","\\udc00":1,"certificateAuthorities":[{"certificate":"\\ud83dabc","isRootAuthority":true,"\\ud800x":2}]}';
     const r = await check(text);
     expect(r.findings.map((f) => `${f.rule} ${f.path}`)).toEqual([
-      'body.unknown-property /\udc00', 'certificate.not-base64 /certificateAuthorities/0/certificate', 'entry.unknown-property /certificateAuthorities/0/\ud800x',
+      'body.unknown-property /\udc00',
+      'certificate.not-base64 /certificateAuthorities/0/certificate',
+      'entry.unknown-property /certificateAuthorities/0/\ud800x',
     ]);
     expect(rulesOf(await check(JSON.parse(text)))).toEqual(rulesOf(r));
   });
 
   it('reports numbers and other JSON types where strings or booleans belong, member by member', async () => {
     const r = await check({
-      '@odata.type': 7, displayName: 1,
+      '@odata.type': 7,
+      displayName: 1,
       certificateAuthorities: [
-        { certificate: root.base64, isRootAuthority: 'true', certificateRevocationListUrl: 5, deltaCertificateRevocationListUrl: [], issuer: 6, issuerSki: 7, '@odata.type': 8 },
+        {
+          certificate: root.base64,
+          isRootAuthority: 'true',
+          certificateRevocationListUrl: 5,
+          deltaCertificateRevocationListUrl: [],
+          issuer: 6,
+          issuerSki: 7,
+          '@odata.type': 8,
+        },
         { certificate: 123, isRootAuthority: true },
       ],
     });
     expect(r.findings.map((f) => `${f.rule} ${f.path}`).sort()).toEqual([
-      'body.odata-type-invalid /@odata.type', 'body.odata-type-invalid /certificateAuthorities/0/@odata.type', 'body.wrong-type /displayName',
-      'certificate.not-base64 /certificateAuthorities/1/certificate', 'echo.issuer /certificateAuthorities/0/issuer', 'echo.issuer-ski /certificateAuthorities/0/issuerSki',
-      'entry.root-flag-invalid /certificateAuthorities/0/isRootAuthority', 'entry.url-wrong-type /certificateAuthorities/0/certificateRevocationListUrl',
+      'body.odata-type-invalid /@odata.type',
+      'body.odata-type-invalid /certificateAuthorities/0/@odata.type',
+      'body.wrong-type /displayName',
+      'certificate.not-base64 /certificateAuthorities/1/certificate',
+      'echo.issuer /certificateAuthorities/0/issuer',
+      'echo.issuer-ski /certificateAuthorities/0/issuerSki',
+      'entry.root-flag-invalid /certificateAuthorities/0/isRootAuthority',
+      'entry.url-wrong-type /certificateAuthorities/0/certificateRevocationListUrl',
       'entry.url-wrong-type /certificateAuthorities/0/deltaCertificateRevocationListUrl',
     ]);
   });
@@ -198,11 +243,16 @@ describe('prototype keys', () => {
     for (const input of [text, JSON.parse(text) as unknown]) {
       const r = await check(input);
       expect(r.findings.map((f) => `${f.rule} ${f.path}`)).toEqual([
-        'body.unknown-property /__proto__', 'body.unknown-property /constructor', 'body.unknown-property /prototype',
-        'body.unknown-property /hasOwnProperty', 'body.unknown-property /toString', 'body.unknown-property /valueOf',
+        'body.unknown-property /__proto__',
+        'body.unknown-property /constructor',
+        'body.unknown-property /prototype',
+        'body.unknown-property /hasOwnProperty',
+        'body.unknown-property /toString',
+        'body.unknown-property /valueOf',
         // The flag inside "__proto__" is not the entry's flag: the entry has none (an absent member sorts before the present ones).
         'entry.root-flag-invalid /certificateAuthorities/0/isRootAuthority',
-        'entry.unknown-property /certificateAuthorities/0/__proto__', 'entry.unknown-property /certificateAuthorities/0/constructor',
+        'entry.unknown-property /certificateAuthorities/0/__proto__',
+        'entry.unknown-property /certificateAuthorities/0/constructor',
       ]);
     }
     expect(snapshot()).toBe(before);
@@ -216,8 +266,18 @@ describe('prototype keys', () => {
   });
 
   it('values whose getters or proxy traps throw are reported as not readable', async () => {
-    const boom = () => { throw new Error('boom'); };
-    for (const v of [{ get displayName() { return boom(); } }, new Proxy({}, { ownKeys: boom }), withCas(new Proxy({}, { getPrototypeOf: boom }))]) {
+    const boom = () => {
+      throw new Error('boom');
+    };
+    for (const v of [
+      {
+        get displayName() {
+          return boom();
+        },
+      },
+      new Proxy({}, { ownKeys: boom }),
+      withCas(new Proxy({}, { getPrototypeOf: boom })),
+    ]) {
       const r = await check(v);
       expect(rulesOf(r)).toEqual(['body.not-json']);
       expect(r.findings[0]!.message).toContain('could not be read (boom)');
@@ -227,8 +287,11 @@ describe('prototype keys', () => {
 
 describe('chains built to be expensive', () => {
   it(`600 CAs sharing one subject name cost at most ${MAX_ISSUER_CANDIDATES} signature checks each, not one per pair`, async () => {
-    const forged = await Promise.all(Array.from({ length: 600 }, (_, i) =>
-      buildCertificate({ subject: 'CN=Same Name', key: keyA, signWith: keyB, serialNumber: i + 1, ...validity })));
+    const forged = await Promise.all(
+      Array.from({ length: 600 }, (_, i) =>
+        buildCertificate({ subject: 'CN=Same Name', key: keyA, signWith: keyB, serialNumber: i + 1, ...validity }),
+      ),
+    );
     const r = await check(withCas(...forged.map((c) => entry(c.base64))));
     expect(only(r, 'flag.root-not-self-signed').length).toBe(600);
   });
@@ -236,15 +299,28 @@ describe('chains built to be expensive', () => {
   it(`a ${MAX_CHAIN_WALK + 44}-CA chain is walked at most ${MAX_CHAIN_WALK} CAs up from each entry; a 3-CA loop is found`, async () => {
     const chain: BuiltCertificate[] = [root];
     for (let i = 1; i < MAX_CHAIN_WALK + 44; i++) {
-      chain.push(await buildCertificate({ subject: `CN=Level ${i}`, key: i % 2 ? keyB : keyA, issuer: chain[i - 1]!, serialNumber: i, ...validity }));
+      chain.push(
+        await buildCertificate({ subject: `CN=Level ${i}`, key: i % 2 ? keyB : keyA, issuer: chain[i - 1]!, serialNumber: i, ...validity }),
+      );
     }
     const r = await check(withCas(...chain.map((c, i) => entry(c.base64, { isRootAuthority: i === 0 }))));
     expect(rulesOf(r)).toEqual(['body.too-many-cas']);
     const names = ['CN=Loop 0', 'CN=Loop 1', 'CN=Loop 2'];
-    const loop = await Promise.all(names.map((subject, i) => buildCertificate({
-      subject, key: [keyA, keyB, keyA][i]!, issuer: { subject: names[(i + 2) % 3]!, key: [keyA, keyB, keyA][(i + 2) % 3]! }, ...validity,
-    })));
+    const loop = await Promise.all(
+      names.map((subject, i) =>
+        buildCertificate({
+          subject,
+          key: [keyA, keyB, keyA][i]!,
+          issuer: { subject: names[(i + 2) % 3]!, key: [keyA, keyB, keyA][(i + 2) % 3]! },
+          ...validity,
+        }),
+      ),
+    );
     const cycle = await check(withCas(...loop.map((c) => entry(c.base64, { isRootAuthority: false }))));
-    expect(only(cycle, 'chain.no-root').map((f) => f.path)).toEqual(['/certificateAuthorities/0', '/certificateAuthorities/1', '/certificateAuthorities/2']);
+    expect(only(cycle, 'chain.no-root').map((f) => f.path)).toEqual([
+      '/certificateAuthorities/0',
+      '/certificateAuthorities/1',
+      '/certificateAuthorities/2',
+    ]);
   });
 });

@@ -26,10 +26,12 @@ function referenceWalk(text: string): { offsets: Map<string, number>; duplicateK
     if (node.type === 'object') {
       for (const prop of node.children ?? []) {
         const [key, val] = prop.children ?? [];
-        if (key && val) stack.push([val, ptr + '/' + escapePointerToken(String(key.value))]);
+        if (key && val) stack.push([val, `${ptr}/${escapePointerToken(String(key.value))}`]);
       }
     } else if (node.type === 'array') {
-      (node.children ?? []).forEach((child, i) => stack.push([child, ptr + '/' + i]));
+      (node.children ?? []).forEach((child, i) => {
+        stack.push([child, `${ptr}/${i}`]);
+      });
     }
   }
   return { offsets, duplicateKeys: [...new Set(duplicateKeys)] };
@@ -56,30 +58,41 @@ const names = fc.constantFrom('a', 'b', 'certificate', 'a/b', 'm~n', '', 'é', '
 const sep = fc.constantFrom(',', ', ', ',\n  ', ',\r\n\t', ' ,\r ');
 /** JSON text with repeated member names: objects are written member by member, names drawn from a small set. */
 const { value: text } = fc.letrec<{ value: string }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true },
-    fc.oneof(fc.constant('null'), fc.boolean().map(String), fc.integer().map(String), fc.string({ maxLength: 8 }).map((s) => JSON.stringify(s))),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.oneof(
+      fc.constant('null'),
+      fc.boolean().map(String),
+      fc.integer().map(String),
+      fc.string({ maxLength: 8 }).map((s) => JSON.stringify(s)),
+    ),
     fc.tuple(fc.array(tie('value'), { maxLength: 4 }), sep).map(([xs, s]) => `[${xs.join(s)}]`),
-    fc.tuple(fc.array(fc.tuple(names, tie('value')), { maxLength: 5 }), sep)
-      .map(([ms, s]) => `{${ms.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(s)}}`)),
+    fc
+      .tuple(fc.array(fc.tuple(names, tie('value')), { maxLength: 5 }), sep)
+      .map(([ms, s]) => `{${ms.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(s)}}`),
+  ),
 }));
 
 describe('parseJsonText positions and repeated members', () => {
   it('match the tree walk on random JSON texts', () => {
-    fc.assert(fc.property(text, (t) => {
-      const parsed = parseJsonText(t);
-      expect(parsed.ok).toBe(true);
-      if (!parsed.ok) return;
-      const ref = referenceWalk(t);
-      expect(parsed.parsed.duplicateKeys).toEqual(ref.duplicateKeys);
-      for (const [ptr, offset] of ref.offsets) expect(parsed.parsed.positionOf(ptr)).toEqual(lineColumn(t, offset));
-      // Pointers to absent members (and malformed ones) fall back to the nearest ancestor present, as a map lookup would.
-      for (const ptr of ref.offsets.keys()) {
-        for (const odd of [`${ptr}/zz`, `${ptr}/0`, `${ptr}/01`, `${ptr}/`, `${ptr}/~2`, `${ptr}/a~1b/0`, `x${ptr}`, ptr.slice(0, -1)]) {
-          const at = referencePosition(ref.offsets, odd);
-          expect(parsed.parsed.positionOf(odd)).toEqual(at === undefined ? undefined : lineColumn(t, at));
+    fc.assert(
+      fc.property(text, (t) => {
+        const parsed = parseJsonText(t);
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        const ref = referenceWalk(t);
+        expect(parsed.parsed.duplicateKeys).toEqual(ref.duplicateKeys);
+        for (const [ptr, offset] of ref.offsets) expect(parsed.parsed.positionOf(ptr)).toEqual(lineColumn(t, offset));
+        // Pointers to absent members (and malformed ones) fall back to the nearest ancestor present, as a map lookup would.
+        for (const ptr of ref.offsets.keys()) {
+          for (const odd of [`${ptr}/zz`, `${ptr}/0`, `${ptr}/01`, `${ptr}/`, `${ptr}/~2`, `${ptr}/a~1b/0`, `x${ptr}`, ptr.slice(0, -1)]) {
+            const at = referencePosition(ref.offsets, odd);
+            expect(parsed.parsed.positionOf(odd)).toEqual(at === undefined ? undefined : lineColumn(t, at));
+          }
         }
-      }
-    }), { numRuns: 800 });
+      }),
+      { numRuns: 800 },
+    );
   });
 
   it('report each repeated member once, in the order of the reference walk', () => {

@@ -4,12 +4,15 @@ import { parseJsonText, checkJsonValue, pointer, MAX_JSON_DEPTH } from '../src/g
 
 describe('JSON text with positions', () => {
   it('gives the value JSON.parse gives for any JSON text (law)', () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.boolean(), (v, pretty) => {
-      const text = JSON.stringify(v, null, pretty ? 2 : undefined);
-      const r = parseJsonText(text);
-      expect(r.ok).toBe(true);
-      if (r.ok) expect(r.parsed.value).toEqual(JSON.parse(text));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (v, pretty) => {
+        const text = JSON.stringify(v, null, pretty ? 2 : undefined);
+        const r = parseJsonText(text);
+        expect(r.ok).toBe(true);
+        if (r.ok) expect(r.parsed.value).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('maps pointers to 1-based line and column of the value', () => {

@@ -1,13 +1,15 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { existsSync } from 'node:fs';
-import {
-  DEFAULT_LIMBO_FILE, KNOWN_DIVERGENCES, notApplicable, readLimboFile, runCase, type LimboTestcase,
-} from '../scripts/limbo.js';
+import { DEFAULT_LIMBO_FILE, KNOWN_DIVERGENCES, notApplicable, readLimboFile, runCase, type LimboTestcase } from '../scripts/limbo.js';
 import { validateDevicePath } from '../src/chain/validate-path.js';
 import {
-  buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate, type CertificateSpec, type KeyPairHandle,
+  buildCertificate,
+  buildHierarchy,
+  generateKeyPair,
+  type BuiltCertificate,
+  type CertificateSpec,
+  type KeyPairHandle,
 } from '../src/certificate/builder.js';
-
 
 /** The only features that make a case of the subset "n/a": what the validator leaves out. */
 const OUT_OF_SCOPE_FEATURES = ['has-crl', 'name-constraint-dn', 'has-policy-constraints', 'has-cert-policies', 'no-cert-policies'];
@@ -19,8 +21,10 @@ const applicable = cases.filter((tc) => notApplicable(tc) === null);
 describe('x509-limbo conformance subset', () => {
   it('finds the conformance data beside the repository', () => {
     if (!dataPresent) {
-      throw new Error(`x509-limbo data not found at ${DEFAULT_LIMBO_FILE}: the shared/ directory must sit beside the repository checkout, `
-        + 'as ../shared/conformance/limbo-ca-subset.json relative to the repository root');
+      throw new Error(
+        `x509-limbo data not found at ${DEFAULT_LIMBO_FILE}: the shared/ directory must sit beside the repository checkout, ` +
+          'as ../shared/conformance/limbo-ca-subset.json relative to the repository root',
+      );
     }
     expect(cases.length).toBe(67);
   });
@@ -39,8 +43,9 @@ describe('x509-limbo conformance subset', () => {
 
   it.each(applicable.map((tc) => [tc.id, tc] as const))('%s', async (id, tc) => {
     const outcome = await runCase(tc, globalThis.crypto);
-    const detail = `${id}: got ${outcome.verdict}; ${outcome.validation.reasons.join('; ') || 'path ' + JSON.stringify(outcome.validation.path)}`;
-    if (KNOWN_DIVERGENCES[id]) expect(outcome.verdict, `${detail} — listed as a known divergence but agrees now: remove it`).not.toBe(tc.expected_result);
+    const detail = `${id}: got ${outcome.verdict}; ${outcome.validation.reasons.join('; ') || `path ${JSON.stringify(outcome.validation.path)}`}`;
+    if (KNOWN_DIVERGENCES[id])
+      expect(outcome.verdict, `${detail} — listed as a known divergence but agrees now: remove it`).not.toBe(tc.expected_result);
     else expect(outcome.verdict, detail).toBe(tc.expected_result);
     if (!outcome.validation.ok) expect(outcome.validation.reasons.length).toBeGreaterThan(0);
   });
@@ -59,7 +64,14 @@ describe('validateDevicePath', () => {
   const cert = (spec: Omit<CertificateSpec, 'notBefore' | 'notAfter'> & Partial<CertificateSpec>): Promise<BuiltCertificate> =>
     buildCertificate({ notBefore, notAfter, ...spec });
   const device = (issuer: BuiltCertificate, extra: Partial<CertificateSpec> = {}): Promise<BuiltCertificate> =>
-    cert({ subject: 'CN=device-001, O=Contoso', key: key(9), issuer, basicConstraints: { cA: false }, keyUsage: { bits: ['digitalSignature'] }, ...extra });
+    cert({
+      subject: 'CN=device-001, O=Contoso',
+      key: key(9),
+      issuer,
+      basicConstraints: { cA: false },
+      keyUsage: { bits: ['digitalSignature'] },
+      ...extra,
+    });
 
   beforeAll(async () => {
     keys = await Promise.all(Array.from({ length: 10 }, () => generateKeyPair('P-256')));
@@ -90,7 +102,12 @@ describe('validateDevicePath', () => {
 
   it('enforces pathLenConstraint over non-self-issued intermediates, and the maximum depth', async () => {
     const root = await cert({ subject: 'CN=Root', key: key(0) });
-    const limited = await cert({ subject: 'CN=Policy CA', key: key(1), issuer: root, basicConstraints: { cA: true, pathLenConstraint: 0 } });
+    const limited = await cert({
+      subject: 'CN=Policy CA',
+      key: key(1),
+      issuer: root,
+      basicConstraints: { cA: true, pathLenConstraint: 0 },
+    });
     const issuing = await cert({ subject: 'CN=Issuing', key: key(2), issuer: limited });
     const leaf = await device(issuing);
     const r = await validateDevicePath([root.der, limited.der, issuing.der], leaf.der, { at, crypto });
@@ -148,7 +165,9 @@ describe('validateDevicePath', () => {
   it('rejects unknown critical and duplicate extensions, and checks the profile rules only when strict', async () => {
     const root = await cert({ subject: 'CN=Root', key: key(0) });
     const odd = await cert({
-      subject: 'CN=Issuing', key: key(1), issuer: root,
+      subject: 'CN=Issuing',
+      key: key(1),
+      issuer: root,
       extraExtensions: [{ oid: '1.3.6.1.4.1.55738.666.1', critical: true, value: new Uint8Array([0x05, 0x00]) }],
     });
     const r = await validateDevicePath([root.der, odd.der], (await device(odd)).der, { at, crypto });
@@ -156,7 +175,11 @@ describe('validateDevicePath', () => {
 
     const repeated = await device(root, { extraExtensions: [{ oid: '2.5.29.14', value: new Uint8Array([0x04, 0x02, 0x01, 0x02]) }] });
     const dup = await validateDevicePath([root.der], repeated.der, { at, crypto });
-    expect(dup).toMatchObject({ ok: false, path: null, reasons: ['the device "CN=device-001,O=Contoso" repeats extension 2.5.29.14 (RFC 5280 §4.2)'] });
+    expect(dup).toMatchObject({
+      ok: false,
+      path: null,
+      reasons: ['the device "CN=device-001,O=Contoso" repeats extension 2.5.29.14 (RFC 5280 §4.2)'],
+    });
 
     const noSki = await cert({ subject: 'CN=Issuing', key: key(1), issuer: root, subjectKeyIdentifier: null });
     const leaf = await device(noSki);

@@ -55,12 +55,16 @@ function opensslViews(pems: string[]): OpensslView[] {
   try {
     writeFileSync(bundle, pems.join('\n'));
     names = openssl('openssl crl2pkcs7 -nocrl -certfile "$1" | openssl pkcs7 -print_certs -noout', bundle)
-      .split('\n').filter((l) => l.startsWith('subject=') || l.startsWith('issuer='));
-    texts = openssl('openssl storeutl -noout -text -certs "$1"', bundle).split(/^\d+: Certificate$/m).slice(1);
+      .split('\n')
+      .filter((l) => l.startsWith('subject=') || l.startsWith('issuer='));
+    texts = openssl('openssl storeutl -noout -text -certs "$1"', bundle)
+      .split(/^\d+: Certificate$/m)
+      .slice(1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (names.length !== 2 * pems.length || texts.length !== pems.length) throw new Error(`OpenSSL printed ${names.length / 2} names and ${texts.length} texts for ${pems.length} certificates`);
+  if (names.length !== 2 * pems.length || texts.length !== pems.length)
+    throw new Error(`OpenSSL printed ${names.length / 2} names and ${texts.length} texts for ${pems.length} certificates`);
   return pems.map((pem, i) => {
     const lines = texts[i]!.split('\n').map((l) => l.trim());
     const after = (prefix: string): string => {
@@ -90,9 +94,17 @@ function unescapeValue(raw: string): string {
   const utf8 = new TextEncoder();
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
-    if (c === '\\' && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3))) { bytes.push(parseInt(raw.slice(i + 1, i + 3), 16)); i += 2; }
-    else if (c === '\\') { bytes.push(...utf8.encode(raw[i + 1] ?? '')); i += 1; }
-    else { const cp = raw.codePointAt(i)!; bytes.push(...utf8.encode(String.fromCodePoint(cp))); if (cp > 0xffff) i++; }
+    if (c === '\\' && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (c === '\\') {
+      bytes.push(...utf8.encode(raw[i + 1] ?? ''));
+      i += 1;
+    } else {
+      const cp = raw.codePointAt(i)!;
+      bytes.push(...utf8.encode(String.fromCodePoint(cp)));
+      if (cp > 0xffff) i++;
+    }
   }
   return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
 }
@@ -123,7 +135,10 @@ function readDn(dn: string, style: 'rfc4514' | 'oneline'): Rdns {
     rdn.push([type, unescapeValue(raw)]);
     const sep = dn[i];
     i += style === 'oneline' && sep !== undefined ? 2 : 1;
-    if (sep !== '+') { rdns.push(rdn); rdn = []; }
+    if (sep !== '+') {
+      rdns.push(rdn);
+      rdn = [];
+    }
   }
   if (rdn.length) rdns.push(rdn);
   return style === 'rfc4514' ? rdns.reverse() : rdns;
@@ -141,7 +156,10 @@ describe('Mozilla roots (Debian ca-certificates)', () => {
     if (!existsSync(DIR)) {
       throw new Error(`${DIR} is missing: install the Mozilla root certificates with \`apt-get install ca-certificates\` (CI installs it)`);
     }
-    files = readdirSync(DIR).filter((f) => f.endsWith('.crt')).sort().map((f) => join(DIR, f));
+    files = readdirSync(DIR)
+      .filter((f) => f.endsWith('.crt'))
+      .sort()
+      .map((f) => join(DIR, f));
     const pems = files.map((f) => readFileSync(f, 'utf8'));
     const base64 = pems.map((p) => p.replace(/-----[A-Z ]+-----|\s/g, ''));
     facts = await Promise.all(base64.map((b) => inspectCertificate(b)));
@@ -152,17 +170,20 @@ describe('Mozilla roots (Debian ca-certificates)', () => {
   it('holds the Mozilla store, and every certificate parses and is self-signed', () => {
     expect(files.length).toBeGreaterThanOrEqual(100);
     expect(facts).toHaveLength(files.length);
-    const notSelfSigned = facts.flatMap((f, i) => (f.selfSigned === true ? [] : [`${files[i]}: selfSigned ${f.selfSigned} ${f.selfSignatureError ?? ''}`]));
+    const notSelfSigned = facts.flatMap((f, i) =>
+      f.selfSigned === true ? [] : [`${files[i]}: selfSigned ${f.selfSigned} ${f.selfSignatureError ?? ''}`],
+    );
     expect(notSelfSigned).toEqual([]);
   });
 
-  it('reports exactly the findings OpenSSL\'s view predicts: expired, no SKI, basicConstraints not critical', () => {
+  it("reports exactly the findings OpenSSL's view predicts: expired, no SKI, basicConstraints not critical", () => {
     const at = Date.parse(AT);
     const expected: string[] = [];
-    files.forEach((f, i) => {
+    files.forEach((_f, i) => {
       const v = views[i]!;
       if (v.notAfter < at) expected.push(expectedFinding('certificate.expired', i));
-      if (v.basicConstraints?.cA && !v.basicConstraints.critical) expected.push(expectedFinding('certificate.basic-constraints-not-critical', i));
+      if (v.basicConstraints?.cA && !v.basicConstraints.critical)
+        expected.push(expectedFinding('certificate.basic-constraints-not-critical', i));
       if (v.ski === null) expected.push(expectedFinding('certificate.ski-missing', i));
     });
     const got = report.findings.map((f) => `${f.rule} @ ${f.path}`);
@@ -182,7 +203,8 @@ describe('Mozilla roots (Debian ca-certificates)', () => {
       const v = views[i]!;
       const ours = facts[i]!;
       const diff = (what: string, a: unknown, b: unknown) => {
-        if (JSON.stringify(a) !== JSON.stringify(b)) differences.push(`${f} ${what}: ours ${JSON.stringify(a)}, openssl ${JSON.stringify(b)}`);
+        if (JSON.stringify(a) !== JSON.stringify(b))
+          differences.push(`${f} ${what}: ours ${JSON.stringify(a)}, openssl ${JSON.stringify(b)}`);
       };
       diff('sha256', ours.thumbprints.sha256, v.sha256);
       diff('ski', ours.subjectKeyIdentifier?.value ?? null, v.ski);

@@ -21,15 +21,42 @@ const sha = (alg: 'sha1' | 'sha256', c: BuiltCertificate) => createHash(alg).upd
 
 beforeAll(async () => {
   [root, inter] = (await buildHierarchy({ depth: 2, namePrefix: 'Patch', notBefore, notAfter })) as [BuiltCertificate, BuiltCertificate];
-  newRoot = await buildCertificate({ subject: 'CN=Patch New Root, O=Patch, ST=WA, C=US', key: await generateKeyPair('P-256'), notBefore, notAfter });
+  newRoot = await buildCertificate({
+    subject: 'CN=Patch New Root, O=Patch, ST=WA, C=US',
+    key: await generateKeyPair('P-256'),
+    notBefore,
+    notAfter,
+  });
   // Same subject as newRoot, another key: a renewed root.
-  twin = await buildCertificate({ subject: 'CN=Patch New Root, O=Patch, ST=WA, C=US', key: await generateKeyPair('P-256'), notBefore, notAfter });
+  twin = await buildCertificate({
+    subject: 'CN=Patch New Root, O=Patch, ST=WA, C=US',
+    key: await generateKeyPair('P-256'),
+    notBefore,
+    notAfter,
+  });
   current = {
     '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations/$entity',
-    id: ID, deletedDateTime: null, displayName: 'Cams', tlsClientAuthParameter: 'tls_client_auth_subject_dn',
+    id: ID,
+    deletedDateTime: null,
+    displayName: 'Cams',
+    tlsClientAuthParameter: 'tls_client_auth_subject_dn',
     certificateAuthorities: [
-      { isRootAuthority: true, certificateRevocationListUrl: 'http://pki.example/root.crl', deltaCertificateRevocationListUrl: null, certificate: root.base64, issuer: 'CN=Patch Root CA, O=Patch, C=US', issuerSki: 'X' },
-      { isRootAuthority: false, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: null, certificate: inter.base64, issuer: 'CN=Patch Root CA, O=Patch, C=US', issuerSki: 'Y' },
+      {
+        isRootAuthority: true,
+        certificateRevocationListUrl: 'http://pki.example/root.crl',
+        deltaCertificateRevocationListUrl: null,
+        certificate: root.base64,
+        issuer: 'CN=Patch Root CA, O=Patch, C=US',
+        issuerSki: 'X',
+      },
+      {
+        isRootAuthority: false,
+        certificateRevocationListUrl: null,
+        deltaCertificateRevocationListUrl: null,
+        certificate: inter.base64,
+        issuer: 'CN=Patch Root CA, O=Patch, C=US',
+        issuerSki: 'Y',
+      },
     ],
   };
 });
@@ -44,24 +71,54 @@ const certificatesOf = (req: PatchRequest) => (req.body.certificateAuthorities a
 
 describe('buildPatchRequest', () => {
   it('sends the whole list with writable members only, current order first, additions last', async () => {
-    const req = requestOf(await buildPatchRequest(current, [{ op: 'add', certificate: newRoot.pem, certificateRevocationListUrl: 'http://pki.example/new.crl' }], { at: AT }));
+    const req = requestOf(
+      await buildPatchRequest(
+        current,
+        [{ op: 'add', certificate: newRoot.pem, certificateRevocationListUrl: 'http://pki.example/new.crl' }],
+        { at: AT },
+      ),
+    );
     expect(req).toEqual({
       method: 'PATCH',
       url: `https://graph.microsoft.com/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}`,
       headers: { 'Content-Type': 'application/json' },
-      body: { certificateAuthorities: [
-        { certificate: root.base64, isRootAuthority: true, certificateRevocationListUrl: 'http://pki.example/root.crl', deltaCertificateRevocationListUrl: null },
-        { certificate: inter.base64, isRootAuthority: false, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: null },
-        { certificate: newRoot.base64, isRootAuthority: true, certificateRevocationListUrl: 'http://pki.example/new.crl', deltaCertificateRevocationListUrl: null },
-      ] },
+      body: {
+        certificateAuthorities: [
+          {
+            certificate: root.base64,
+            isRootAuthority: true,
+            certificateRevocationListUrl: 'http://pki.example/root.crl',
+            deltaCertificateRevocationListUrl: null,
+          },
+          {
+            certificate: inter.base64,
+            isRootAuthority: false,
+            certificateRevocationListUrl: null,
+            deltaCertificateRevocationListUrl: null,
+          },
+          {
+            certificate: newRoot.base64,
+            isRootAuthority: true,
+            certificateRevocationListUrl: 'http://pki.example/new.crl',
+            deltaCertificateRevocationListUrl: null,
+          },
+        ],
+      },
     });
   });
 
   it('removes by SHA-256 or SHA-1 in any case with or without colons, or by the exact subject in either style', async () => {
-    const withNew = { ...current, certificateAuthorities: [...(current.certificateAuthorities as unknown[]), { certificate: newRoot.base64, isRootAuthority: true }] };
+    const withNew = {
+      ...current,
+      certificateAuthorities: [...(current.certificateAuthorities as unknown[]), { certificate: newRoot.base64, isRootAuthority: true }],
+    };
     const forms = [
-      sha('sha256', newRoot), sha('sha256', newRoot).toUpperCase().match(/../g)!.join(':'), sha('sha1', newRoot).toUpperCase(),
-      sha('sha1', newRoot).match(/../g)!.join(' '), 'CN=Patch New Root,O=Patch,ST=WA,C=US', 'cn=patch new root, o=PATCH, s=WA, c=us',
+      sha('sha256', newRoot),
+      sha('sha256', newRoot).toUpperCase().match(/../g)!.join(':'),
+      sha('sha1', newRoot).toUpperCase(),
+      sha('sha1', newRoot).match(/../g)!.join(' '),
+      'CN=Patch New Root,O=Patch,ST=WA,C=US',
+      'cn=patch new root, o=PATCH, s=WA, c=us',
     ];
     for (const ca of forms) {
       const req = requestOf(await buildPatchRequest(withNew, [{ op: 'remove', ca }], { at: AT, allowRemoval: true }));
@@ -71,8 +128,17 @@ describe('buildPatchRequest', () => {
   });
 
   it('treats an operation that matches nothing, an ambiguous subject or a non-certificate as trouble', async () => {
-    const withTwins = { ...current, certificateAuthorities: [{ certificate: newRoot.base64, isRootAuthority: true }, { certificate: twin.base64, isRootAuthority: true }] };
-    const ambiguous = await buildPatchRequest(withTwins, [{ op: 'remove', ca: 'CN=Patch New Root, O=Patch, S=WA, C=US' }], { at: AT, allowRemoval: true });
+    const withTwins = {
+      ...current,
+      certificateAuthorities: [
+        { certificate: newRoot.base64, isRootAuthority: true },
+        { certificate: twin.base64, isRootAuthority: true },
+      ],
+    };
+    const ambiguous = await buildPatchRequest(withTwins, [{ op: 'remove', ca: 'CN=Patch New Root, O=Patch, S=WA, C=US' }], {
+      at: AT,
+      allowRemoval: true,
+    });
     expect(kinds(ambiguous)).toEqual(['operation']);
     expect(!ambiguous.ok && ambiguous.refusal.reasons[0]!.message).toMatch(/matches 2 CAs .*give the SHA-256 thumbprint/);
     const nothing = await buildPatchRequest(current, [{ op: 'remove', ca: sha('sha256', newRoot) }], { at: AT });
@@ -83,37 +149,68 @@ describe('buildPatchRequest', () => {
   });
 
   it('updates only the given members when the added CA is already listed, and says so', async () => {
-    const r = await buildPatchRequest(current, [{ op: 'add', certificate: inter.base64, certificateRevocationListUrl: 'http://pki.example/inter.crl' }], { at: AT });
+    const r = await buildPatchRequest(
+      current,
+      [{ op: 'add', certificate: inter.base64, certificateRevocationListUrl: 'http://pki.example/inter.crl' }],
+      { at: AT },
+    );
     const req = requestOf(r);
-    expect((req.body.certificateAuthorities as Record<string, unknown>[])[1]).toEqual({ certificate: inter.base64, isRootAuthority: false, certificateRevocationListUrl: 'http://pki.example/inter.crl', deltaCertificateRevocationListUrl: null });
+    expect((req.body.certificateAuthorities as Record<string, unknown>[])[1]).toEqual({
+      certificate: inter.base64,
+      isRootAuthority: false,
+      certificateRevocationListUrl: 'http://pki.example/inter.crl',
+      deltaCertificateRevocationListUrl: null,
+    });
     expect(r.ok && r.notes[0]).toMatch(/already listed; only certificateRevocationListUrl is updated/);
     expect(r.ok && r.changes.changed).toHaveLength(1);
   });
 
   it('carries displayName only when it changes, and nothing at all when nothing changes', async () => {
     expect(requestOf(await buildPatchRequest(current, { displayName: 'New' }, { at: AT })).body).toEqual({ displayName: 'New' });
-    expect(requestOf(await buildPatchRequest(current, [{ op: 'rename', displayName: null }], { at: AT })).body).toEqual({ displayName: null });
+    expect(requestOf(await buildPatchRequest(current, [{ op: 'rename', displayName: null }], { at: AT })).body).toEqual({
+      displayName: null,
+    });
     const same = await buildPatchRequest(current, { ...current, displayName: 'Cams' }, { at: AT });
-    expect(same).toEqual({ ok: true, request: null, changes: expect.objectContaining({ displayName: null, added: [], removed: [], changed: [] }), notes: [] });
+    expect(same).toEqual({
+      ok: true,
+      request: null,
+      changes: expect.objectContaining({ displayName: null, added: [], removed: [], changed: [] }),
+      notes: [],
+    });
   });
 
   it('refuses a body with error findings, and unknown members rather than dropping them', async () => {
     const flagged = await buildPatchRequest(current, [{ op: 'add', certificate: newRoot.der, isRootAuthority: false }], { at: AT });
     expect(kinds(flagged)).toEqual(['findings']);
-    expect(!flagged.ok && flagged.refusal.report?.findings.map((f) => `${f.rule} ${f.path}`)).toContain('flag.self-signed-not-root /certificateAuthorities/2/isRootAuthority');
+    expect(!flagged.ok && flagged.refusal.report?.findings.map((f) => `${f.rule} ${f.path}`)).toContain(
+      'flag.self-signed-not-root /certificateAuthorities/2/isRootAuthority',
+    );
     const typo = await buildPatchRequest(current, { certificateAuthority: [] }, { at: AT });
     expect(kinds(typo)).toEqual(['findings']);
     expect(!typo.ok && typo.refusal.report?.findings.map((f) => f.rule)).toContain('body.unknown-property');
     // Echoes the current resource carries with the same value are not "unknown": a GET response copy is fine.
-    const page = { ...current, certificateAuthorities: (current.certificateAuthorities as Record<string, unknown>[]).map((e) => ({ ...e, issuerSubjectkeyIdentifier: 'SKI' })) };
+    const page = {
+      ...current,
+      certificateAuthorities: (current.certificateAuthorities as Record<string, unknown>[]).map((e) => ({
+        ...e,
+        issuerSubjectkeyIdentifier: 'SKI',
+      })),
+    };
     expect((await buildPatchRequest(page, { ...page, displayName: 'x' }, { at: AT })).ok).toBe(true);
   });
 
   it('reports every removal and both reasons at once', async () => {
-    const r = await buildPatchRequest(current, { certificateAuthorities: [{ certificate: inter.base64, isRootAuthority: false }] }, { at: AT });
+    const r = await buildPatchRequest(
+      current,
+      { certificateAuthorities: [{ certificate: inter.base64, isRootAuthority: false }] },
+      { at: AT },
+    );
     expect(kinds(r)).toEqual(['removal', 'findings']);
     if (r.ok) return;
-    expect(r.refusal.reasons[0]).toMatchObject({ kind: 'removal', removed: [{ thumbprint: sha('sha256', root), subject: 'CN=Patch Root CA,O=Patch,C=US', index: 0 }] });
+    expect(r.refusal.reasons[0]).toMatchObject({
+      kind: 'removal',
+      removed: [{ thumbprint: sha('sha256', root), subject: 'CN=Patch Root CA,O=Patch,C=US', index: 0 }],
+    });
     expect(r.refusal.reasons[0]!.message).toContain(`CN=Patch Root CA,O=Patch,C=US (SHA-256 ${sha('sha256', root)})`);
     expect(r.refusal.report?.findings.some((f) => f.rule === 'chain.issuer-missing')).toBe(true);
   });
@@ -121,13 +218,24 @@ describe('buildPatchRequest', () => {
   it('takes the id from current or options, percent-encoded, and the base URL of the cloud', async () => {
     const { id: _, ...noId } = current;
     expect(kinds(await buildPatchRequest(noId, { displayName: 'x' }))).toEqual(['input']);
-    expect(requestOf(await buildPatchRequest(noId, { displayName: 'x' }, { id: 'a b/c' })).url).toMatch(/mutualTlsOauthConfigurations\/a%20b%2Fc$/);
+    expect(requestOf(await buildPatchRequest(noId, { displayName: 'x' }, { id: 'a b/c' })).url).toMatch(
+      /mutualTlsOauthConfigurations\/a%20b%2Fc$/,
+    );
     expect(kinds(await buildPatchRequest(current, { displayName: 'x' }, { id: 'other' }))).toEqual(['input']);
     const envelope = await buildPatchRequest({ error: { code: 'Request_ResourceNotFound', message: 'gone' } }, { displayName: 'x' });
-    expect(!envelope.ok && envelope.refusal.reasons[0]!.message).toBe('current is a Graph error response (Request_ResourceNotFound: gone), not a mutualTlsOauthConfiguration');
-    const bases = { global: 'https://graph.microsoft.com', usgov: 'https://graph.microsoft.us', dod: 'https://dod-graph.microsoft.us', china: 'https://microsoftgraph.chinacloudapi.cn' } as const;
+    expect(!envelope.ok && envelope.refusal.reasons[0]!.message).toBe(
+      'current is a Graph error response (Request_ResourceNotFound: gone), not a mutualTlsOauthConfiguration',
+    );
+    const bases = {
+      global: 'https://graph.microsoft.com',
+      usgov: 'https://graph.microsoft.us',
+      dod: 'https://dod-graph.microsoft.us',
+      china: 'https://microsoftgraph.chinacloudapi.cn',
+    } as const;
     for (const [cloud, base] of Object.entries(bases)) {
-      expect(requestOf(await buildPatchRequest(current, { displayName: 'x' }, { cloud: cloud as keyof typeof bases })).url).toBe(`${base}/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}`);
+      expect(requestOf(await buildPatchRequest(current, { displayName: 'x' }, { cloud: cloud as keyof typeof bases })).url).toBe(
+        `${base}/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}`,
+      );
     }
   });
 
@@ -135,32 +243,41 @@ describe('buildPatchRequest', () => {
     const collection = { value: [current, { ...current, id: 'another' }] };
     expect(kinds(await buildPatchRequest(collection, { displayName: 'x' }))).toEqual(['input']);
     expect(requestOf(await buildPatchRequest(collection, { displayName: 'x' }, { id: ID })).url).toContain(ID);
-    const req = requestOf(await buildPatchRequest(current, { displayName: 'x' }, { at: AT, operations: [{ op: 'add', certificate: newRoot.base64 }] }));
+    const req = requestOf(
+      await buildPatchRequest(current, { displayName: 'x' }, { at: AT, operations: [{ op: 'add', certificate: newRoot.base64 }] }),
+    );
     expect(req.body.displayName).toBe('x');
     expect(certificatesOf(req)).toEqual([root.base64, inter.base64, newRoot.base64]);
   });
 
   it('never throws, whatever it is given (property)', async () => {
-    await fc.assert(fc.asyncProperty(fc.anything(), fc.oneof(fc.anything(), fc.array(fc.anything(), { maxLength: 3 })), async (cur, desired) => {
-      const r = await buildPatchRequest(cur, desired, { at: AT });
-      expect(typeof r.ok).toBe('boolean');
-      if (!r.ok) expect(r.refusal.reasons.length).toBeGreaterThan(0);
-    }), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), fc.oneof(fc.anything(), fc.array(fc.anything(), { maxLength: 3 })), async (cur, desired) => {
+        const r = await buildPatchRequest(cur, desired, { at: AT });
+        expect(typeof r.ok).toBe('boolean');
+        if (!r.ok) expect(r.refusal.reasons.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
 describe('request as text', () => {
   const request: PatchRequest = {
-    method: 'PATCH', url: "https://graph.microsoft.com/beta/x/it's",
+    method: 'PATCH',
+    url: "https://graph.microsoft.com/beta/x/it's",
     headers: { 'Content-Type': 'application/json' },
-    body: { displayName: "O'Brien $(touch /tmp/pwned) `id` \"quoted\"\nCA_PREFLIGHT_BODY\n\\" },
+    body: { displayName: 'O\'Brien $(touch /tmp/pwned) `id` "quoted"\nCA_PREFLIGHT_BODY\n\\' },
   };
 
   it('http: the permission as a comment, the request line, headers, the JSON body', () => {
     const text = formatHttpRequest(request);
     expect(text.split('\n').slice(0, 5)).toEqual([
       '# Needs MutualTlsOauthConfiguration.ReadWrite.All (delegated work or school account, or application).',
-      "PATCH https://graph.microsoft.com/beta/x/it's", 'Authorization: Bearer {token}', 'Content-Type: application/json', '',
+      "PATCH https://graph.microsoft.com/beta/x/it's",
+      'Authorization: Bearer {token}',
+      'Content-Type: application/json',
+      '',
     ]);
     expect(JSON.parse(text.split('\n').slice(5).join('\n'))).toEqual(request.body);
   });

@@ -8,8 +8,13 @@ const BASES = ['graph-documented', 'graph-inferred', 'entra-cba', 'rfc5280', 'be
 describe('rule registry', () => {
   it('registers every rule file exactly once, with a stable dotted id', () => {
     const dir = new URL('../src/rules/', import.meta.url);
-    const files = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())
-      .flatMap((d) => readdirSync(new URL(d.name + '/', dir)).filter((f) => f.endsWith('.ts')).map((f) => `${d.name}/${f}`))
+    const files = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) =>
+        readdirSync(new URL(`${d.name}/`, dir))
+          .filter((f) => f.endsWith('.ts'))
+          .map((f) => `${d.name}/${f}`),
+      )
       .filter((f) => readFileSync(new URL(f, dir), 'utf8').includes('defineRule('));
     expect(rules.length).toBe(files.length);
     const ids = rules.map((r) => r.id);
@@ -32,7 +37,7 @@ describe('rule registry', () => {
       if (!r.server) continue;
       const message = r.server.message(sample);
       // Turn the rendered message back into the reference's template form: '<p>', '<prop>', '<name>', '<t>'.
-      const pattern = new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/PLACEHOLDER/g, "(<[a-z]+>|[A-Za-z]+)"));
+      const pattern = new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/PLACEHOLDER/g, '(<[a-z]+>|[A-Za-z]+)'));
       expect(graphApi, `${r.id}: ${message}`).toMatch(pattern);
     }
   });

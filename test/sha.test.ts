@@ -27,10 +27,13 @@ describe('sha1 and sha256', () => {
   });
 
   it('match node:crypto on random inputs, views into larger buffers included', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), fc.nat(16), (bytes, skip) => {
-      const view = bytes.subarray(Math.min(skip, bytes.length));
-      expect(hex(sha256(view))).toBe(openssl('sha256', view));
-      expect(hex(sha1(view))).toBe(openssl('sha1', view));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 5000 }), fc.nat(16), (bytes, skip) => {
+        const view = bytes.subarray(Math.min(skip, bytes.length));
+        expect(hex(sha256(view))).toBe(openssl('sha256', view));
+        expect(hex(sha1(view))).toBe(openssl('sha1', view));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -100,9 +100,10 @@ async function check(): Promise<void> {
   ui.check.setAttribute('aria-busy', 'true');
   try {
     const report = await preflight(text, options);
-    const next: RequestPanel = options.current !== undefined
-      ? await diffRequest(text, currentText, labels, { cloud, strict: ui.strict.checked, lang, ...(at ? { at } : {}) })
-      : plainRequest(text, currentText, cloud);
+    const next: RequestPanel =
+      options.current !== undefined
+        ? await diffRequest(text, currentText, labels, { cloud, strict: ui.strict.checked, lang, ...(at ? { at } : {}) })
+        : plainRequest(text, currentText, cloud);
     if (mine !== generation) return;
     lastReport = report;
     renderReport(ui, report, labels, (line, column) => body.reveal(line, column));
@@ -161,7 +162,9 @@ async function addFiles(files: readonly File[]): Promise<void> {
       for (const f of appended.alreadyListed) messages.push({ text: labels.alreadyListed(name(f)), error: false });
     }
   }
-  ui.fileStatus.replaceChildren(...messages.map((m) => Object.assign(document.createElement('p'), { textContent: m.text, className: m.error ? 'file-error' : '' })));
+  ui.fileStatus.replaceChildren(
+    ...messages.map((m) => Object.assign(document.createElement('p'), { textContent: m.text, className: m.error ? 'file-error' : '' })),
+  );
   if (certificates.length) await check();
 }
 

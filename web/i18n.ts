@@ -68,7 +68,8 @@ const pluriel = (n: number, un: string, plusieurs: string) => `${n} ${n < 2 ? un
 export const LABELS: Record<Lang, Labels> = {
   en: {
     title: 'CA trust-list preflight',
-    intro: 'Check a Microsoft Graph mutualTlsOauthConfiguration update before you send it. Everything runs in this page: no certificate leaves your computer.',
+    intro:
+      'Check a Microsoft Graph mutualTlsOauthConfiguration update before you send it. Everything runs in this page: no certificate leaves your computer.',
     language: 'Language',
     bodyLabel: 'Request body (PATCH) or GET response',
     bodyHelp: 'Paste JSON here; pasting checks it at once. Ctrl+Enter checks too.',
@@ -126,12 +127,14 @@ export const LABELS: Record<Lang, Labels> = {
   },
   fr: {
     title: 'Vérification préalable de la liste d’autorités de certification',
-    intro: 'Vérifiez une mise à jour mutualTlsOauthConfiguration de Microsoft Graph avant de l’envoyer. Tout se passe dans cette page : aucun certificat ne quitte votre ordinateur.',
+    intro:
+      'Vérifiez une mise à jour mutualTlsOauthConfiguration de Microsoft Graph avant de l’envoyer. Tout se passe dans cette page : aucun certificat ne quitte votre ordinateur.',
     language: 'Langue',
     bodyLabel: 'Corps de la requête (PATCH) ou réponse GET',
     bodyHelp: 'Collez le JSON ici ; le collage lance la vérification. Ctrl+Entrée aussi.',
     addFiles: 'Ajouter des fichiers de certificat',
-    addFilesHelp: 'Déposez ici des fichiers .cer, .pem, .crt ou .der, ou appuyez pour les choisir. Chaque certificat est ajouté à la liste ci-dessus.',
+    addFilesHelp:
+      'Déposez ici des fichiers .cer, .pem, .crt ou .der, ou appuyez pour les choisir. Chaque certificat est ajouté à la liste ci-dessus.',
     fileInput: 'Fichiers de certificat',
     currentSummary: 'Ressource actuelle (facultatif)',
     currentLabel: 'Ressource actuelle : la réponse GET que la mise à jour remplace',

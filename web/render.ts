@@ -11,7 +11,7 @@ const REASONS: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 403: 'F
 export function graphResponseText(report: Report): string {
   if (!report.graphError) return 'HTTP/1.1 200 OK';
   const { status, body } = report.graphError;
-  return `HTTP/1.1 ${status} ${REASONS[status] ?? ''}`.trimEnd() + '\nContent-Type: application/json\n\n' + JSON.stringify(body, null, 2);
+  return `${`HTTP/1.1 ${status} ${REASONS[status] ?? ''}`.trimEnd()}\nContent-Type: application/json\n\n${JSON.stringify(body, null, 2)}`;
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {

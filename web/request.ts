@@ -4,8 +4,14 @@
  * itself is the PATCH body.
  */
 import {
-  buildPatchRequest, diffConfigurations, formatCurlCommand, formatHttpRequest,
-  type ConfigurationDiff, type DiffEntry, type Lang, type PatchRequest,
+  buildPatchRequest,
+  diffConfigurations,
+  formatCurlCommand,
+  formatHttpRequest,
+  type ConfigurationDiff,
+  type DiffEntry,
+  type Lang,
+  type PatchRequest,
 } from '../src/index.js';
 import { CLOUD_BASE_URLS, CONFIGURATIONS_PATH, configurationUrl, type Cloud } from '../src/graph/clouds.js';
 import type { Labels } from './i18n.js';
@@ -60,7 +66,10 @@ export function describeChanges(diff: ConfigurationDiff, labels: Labels): string
  * findings rather than refused: the page's user sees the list and decides.
  */
 export async function diffRequest(
-  bodyText: string, currentText: string, labels: Labels, options: { cloud: Cloud; at?: Date; strict: boolean; lang: Lang },
+  bodyText: string,
+  currentText: string,
+  labels: Labels,
+  options: { cloud: Cloud; at?: Date; strict: boolean; lang: Lang },
 ): Promise<RequestPanel> {
   let changes: string[];
   try {
@@ -69,7 +78,11 @@ export async function diffRequest(
     changes = [e instanceof Error ? e.message : String(e)];
   }
   const result = await buildPatchRequest(currentText, bodyText, {
-    allowRemoval: true, cloud: options.cloud, strict: options.strict, lang: options.lang, ...(options.at ? { at: options.at } : {}),
+    allowRemoval: true,
+    cloud: options.cloud,
+    strict: options.strict,
+    lang: options.lang,
+    ...(options.at ? { at: options.at } : {}),
   });
   if (!result.ok) {
     return { mode: 'diff', text: result.refusal.reasons.map((r) => `✗ ${r.message}`).join('\n'), bodyText: null, curl: null, changes };

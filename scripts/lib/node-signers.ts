@@ -20,7 +20,9 @@ const RSA_OID: Record<string, string> = {
 };
 
 /** RSA PKCS#1 v1.5 with a node digest; default md5 (md5WithRSAEncryption, 1.2.840.113549.1.1.4). spec: "RSA-<bits>-<DIGEST>". */
-export function nodeRsaKeyPair(opts: { bits?: number; hash?: 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512'; publicExponent?: number } = {}): KeyPairHandle {
+export function nodeRsaKeyPair(
+  opts: { bits?: number; hash?: 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512'; publicExponent?: number } = {},
+): KeyPairHandle {
   const bits = opts.bits ?? 2048;
   const hash = opts.hash ?? 'md5';
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: bits, publicExponent: opts.publicExponent ?? 65537 });

@@ -223,7 +223,6 @@ const ECDSA_OID: Record<HashName, string> = {
 // ---------------------------------------------------------------------------------------------------------
 // DER writer
 
-
 const EMPTY: Bytes = new Uint8Array(0);
 
 function lengthBytes(n: number): number[] {
@@ -606,11 +605,7 @@ export function p1363ToDer(sig: Uint8Array): Bytes {
 export function rsaPssParams(hash: HashName): Bytes {
   if (hash === 'SHA-1') return seq();
   const hashAlg = encodeAlgorithm({ oid: HASH_OID[hash], params: 'null' });
-  return seq(
-    tlv(0xa0, hashAlg),
-    tlv(0xa1, encodeAlgorithm({ oid: OID.mgf1, params: hashAlg })),
-    tlv(0xa2, encodeInteger(HASH_LEN[hash])),
-  );
+  return seq(tlv(0xa0, hashAlg), tlv(0xa1, encodeAlgorithm({ oid: OID.mgf1, params: hashAlg })), tlv(0xa2, encodeInteger(HASH_LEN[hash])));
 }
 
 const CURVE_HASH: Record<string, HashName> = { 'P-256': 'SHA-256', 'P-384': 'SHA-384', 'P-521': 'SHA-512' };
@@ -675,7 +670,12 @@ export async function generateKeyPair(spec: KeySpec, opts: GenerateKeyPairOption
   return handleFromPair(spec, pair, crypto, opts.hash);
 }
 
-async function handleFromPair(spec: KeySpec | string, pair: CryptoKeyPair, crypto: Crypto, hash: HashName | undefined): Promise<KeyPairHandle> {
+async function handleFromPair(
+  spec: KeySpec | string,
+  pair: CryptoKeyPair,
+  crypto: Crypto,
+  hash: HashName | undefined,
+): Promise<KeyPairHandle> {
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
   const sOpts: { crypto: Crypto; hash?: HashName } = { crypto };
   if (hash) sOpts.hash = hash;
@@ -703,7 +703,11 @@ export async function importKeyPair(spec: KeySpec, pkcs8: Uint8Array, opts: Gene
  * The same key pair signing with another hash (and/or PSS for RSA): same SPKI, new signer. Needs an extractable
  * WebCrypto private key (as {@link generateKeyPair} makes) for RSA; ECDSA only switches the hash.
  */
-export async function withSignatureHash(key: KeyPairHandle, hash: HashName, opts: { pss?: boolean; crypto?: Crypto } = {}): Promise<KeyPairHandle> {
+export async function withSignatureHash(
+  key: KeyPairHandle,
+  hash: HashName,
+  opts: { pss?: boolean; crypto?: Crypto } = {},
+): Promise<KeyPairHandle> {
   const crypto = opts.crypto ?? globalThis.crypto;
   const priv = key.privateKey as CryptoKey;
   if (typeof priv?.algorithm?.name !== 'string') throw new Error(`withSignatureHash needs a WebCrypto key, not a ${key.spec} key`);
@@ -815,7 +819,8 @@ export async function buildCertificate(spec: CertificateSpec): Promise<BuiltCert
             : (issuer.ski ?? (await keyIdentifier(issuer.key.spki, 'method1', crypto)));
       exts.push(extension(OID.authorityKeyIdentifier, critical ?? false, seq(tlv(0x80, id))));
     }
-    if (spec.crlDistributionPoints?.length) exts.push(extension(OID.crlDistributionPoints, false, distributionPoints(spec.crlDistributionPoints)));
+    if (spec.crlDistributionPoints?.length)
+      exts.push(extension(OID.crlDistributionPoints, false, distributionPoints(spec.crlDistributionPoints)));
     if (spec.freshestCrl?.length) exts.push(extension(OID.freshestCrl, false, distributionPoints(spec.freshestCrl)));
     if (spec.extendedKeyUsage?.length) exts.push(extension(OID.extKeyUsage, false, seq(...spec.extendedKeyUsage.map(encodeOid))));
     for (const x of spec.extraExtensions ?? []) exts.push(extension(x.oid, x.critical ?? false, x.value));
@@ -858,9 +863,7 @@ export async function buildHierarchy(opts: HierarchyOptions): Promise<BuiltCerti
   const crlBase = opts.crlBase?.replace(/\/+$/, '');
   const esc = (s: string): string => s.replace(/([,+"\\<>;=#])/g, '\\$1');
   const org = `O=${esc(prefix)}, C=US`;
-  const keys = await Promise.all(
-    Array.from({ length: depth }, (_, i) => opts.keys?.[i] ?? generateKeyPair(keySpec, genOpts)),
-  );
+  const keys = await Promise.all(Array.from({ length: depth }, (_, i) => opts.keys?.[i] ?? generateKeyPair(keySpec, genOpts)));
   const out: BuiltCertificate[] = [];
   for (let i = 0; i < depth; i++) {
     const isLeaf = opts.leaf === true && i === depth - 1;

@@ -21,7 +21,10 @@ let caches = new WeakMap<Crypto, Map<string, Promise<CertificateRecord>>>();
 
 function cacheFor(crypto: Crypto): Map<string, Promise<CertificateRecord>> {
   let cache = caches.get(crypto);
-  if (!cache) caches.set(crypto, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    caches.set(crypto, cache);
+  }
   return cache;
 }
 
@@ -42,11 +45,15 @@ export async function describeCertificateBytes(der: Uint8Array, crypto: Crypto, 
     return hit;
   }
   const parsed = parseCertificate(der);
-  const pending = describeCertificate(parsed, crypto, base64 === undefined ? { sha256: digest } : { sha256: digest, base64 }).then(freezeRecord);
+  const pending = describeCertificate(parsed, crypto, base64 === undefined ? { sha256: digest } : { sha256: digest, base64 }).then(
+    freezeRecord,
+  );
   cache.set(key, pending);
   if (cache.size > CERTIFICATE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   // A description never rejects for a parsed certificate (verification failures are results), but if it does, forget it.
-  pending.catch(() => { if (cache.get(key) === pending) cache.delete(key); });
+  pending.catch(() => {
+    if (cache.get(key) === pending) cache.delete(key);
+  });
   return pending;
 }
 

@@ -38,7 +38,14 @@ export function readTlv(bytes: Uint8Array, offset: number, limit: number = bytes
 /** A DER header plus content. */
 export function encodeTlv(tag: number, content: Uint8Array): Uint8Array {
   const n = content.length;
-  const head = n < 0x80 ? [tag, n] : n < 0x100 ? [tag, 0x81, n] : n < 0x10000 ? [tag, 0x82, n >> 8, n & 255] : [tag, 0x83, n >> 16, (n >> 8) & 255, n & 255];
+  const head =
+    n < 0x80
+      ? [tag, n]
+      : n < 0x100
+        ? [tag, 0x81, n]
+        : n < 0x10000
+          ? [tag, 0x82, n >> 8, n & 255]
+          : [tag, 0x83, n >> 16, (n >> 8) & 255, n & 255];
   const out = new Uint8Array(head.length + n);
   out.set(head);
   out.set(content, head.length);
@@ -50,7 +57,10 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
   for (const p of parts) n += p.length;
   const out = new Uint8Array(n);
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
@@ -118,8 +128,12 @@ export class DerNode {
     return this.tagClass === 1 && this.tagNumber === 3 ? this.valueBeforeDecodeView[this.headerLength]! : 0;
   }
 
-  get idBlock(): this { return this; }
-  get valueBlock(): this { return this; }
+  get idBlock(): this {
+    return this;
+  }
+  get valueBlock(): this {
+    return this;
+  }
 
   /** Children of a constructed value; the text of a string; the truth of a BOOLEAN. */
   get value(): DerNode[] | string | boolean | undefined {
@@ -193,7 +207,11 @@ function latin1(bytes: Uint8Array): string {
 function utf8String(bytes: Uint8Array): string {
   const binary = latin1(bytes);
   let ascii = true;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) { ascii = false; break; }
+  for (let i = 0; i < bytes.length; i++)
+    if (bytes[i]! >= 0x80) {
+      ascii = false;
+      break;
+    }
   if (ascii) return binary;
   try {
     return decodeURIComponent(escape(binary));
@@ -210,10 +228,14 @@ function digits(c: Uint8Array, from: number, to: number): boolean {
 /** Whether asn1js decodes this primitive universal value without error (and this class renders it the same way). */
 function primitiveOk(tagNumber: number, c: Uint8Array): boolean {
   switch (tagNumber) {
-    case 1: return c.length === 1;
-    case 2: return c.length > 0;
-    case 3: return c.length > 0 && c[0]! <= 7;
-    case 5: return c.length === 0;
+    case 1:
+      return c.length === 1;
+    case 2:
+      return c.length > 0;
+    case 3:
+      return c.length > 0 && c[0]! <= 7;
+    case 5:
+      return c.length === 0;
     case 6: {
       if (c.length === 0 || c[c.length - 1]! & 0x80) return false;
       let run = 0;
@@ -223,9 +245,12 @@ function primitiveOk(tagNumber: number, c: Uint8Array): boolean {
       }
       return true;
     }
-    case 23: return c.length === 13 && digits(c, 0, 12) && c[12] === 0x5a;
-    case 24: return c.length === 15 && digits(c, 0, 14) && c[14] === 0x5a;
-    default: return true;
+    case 23:
+      return c.length === 13 && digits(c, 0, 12) && c[12] === 0x5a;
+    case 24:
+      return c.length === 15 && digits(c, 0, 14) && c[14] === 0x5a;
+    default:
+      return true;
   }
 }
 
@@ -243,7 +268,7 @@ function decodeAt(bytes: Uint8Array, offset: number, limit: number, depth: numbe
   let children: DerNode[] | null = null;
   if (constructed) {
     children = [];
-    for (let at = start; at < end;) {
+    for (let at = start; at < end; ) {
       const child = decodeAt(bytes, at, end, depth + 1);
       if (!child) return null;
       children.push(child);

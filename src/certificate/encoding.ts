@@ -76,7 +76,9 @@ function decodeClean(text: string, end: number): Uint8Array {
   }
   const rest = end - i;
   if (rest >= 2) {
-    const n = (LOOKUP[text.charCodeAt(i)]! << 18) | (LOOKUP[text.charCodeAt(i + 1)]! << 12) |
+    const n =
+      (LOOKUP[text.charCodeAt(i)]! << 18) |
+      (LOOKUP[text.charCodeAt(i + 1)]! << 12) |
       (rest === 3 ? LOOKUP[text.charCodeAt(i + 2)]! << 6 : 0);
     out[o++] = n >> 16;
     if (rest === 3) out[o++] = (n >> 8) & 255;
@@ -143,14 +145,20 @@ export function fromHex(hex: string): Uint8Array | null {
   return out;
 }
 
-export interface PemBlock { label: string; bytes: Uint8Array }
+export interface PemBlock {
+  label: string;
+  bytes: Uint8Array;
+}
 
 /** Every PEM block in a text; blocks whose body is not base64 are skipped. */
 export function decodePem(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
   const re = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const body = m[2]!.split(/\r?\n/).filter((l) => !/^[A-Za-z-]+:/.test(l)).join('');
+    const body = m[2]!
+      .split(/\r?\n/)
+      .filter((l) => !/^[A-Za-z-]+:/.test(l))
+      .join('');
     const bytes = decodeBase64Lenient(body);
     if (bytes) blocks.push({ label: m[1]!, bytes });
   }

@@ -25,7 +25,10 @@ async function skiMethod(crypto: Crypto, parsed: ParsedCertificate, sha1OfKey: U
   }
   if (ski.length === 20) {
     if (bytesEqual(ski, sha256(parsed.publicKey.keyBits).slice(0, 20))) return 'rfc7093-method1';
-    const methods: [SkiMethod, 'SHA-384' | 'SHA-512'][] = [['rfc7093-method2', 'SHA-384'], ['rfc7093-method3', 'SHA-512']];
+    const methods: [SkiMethod, 'SHA-384' | 'SHA-512'][] = [
+      ['rfc7093-method2', 'SHA-384'],
+      ['rfc7093-method3', 'SHA-512'],
+    ];
     for (const [m, h] of methods) {
       if (bytesEqual(ski, (await digest(crypto, h, parsed.publicKey.keyBits)).slice(0, 20))) return m;
     }
@@ -42,7 +45,11 @@ export interface KnownEncodings {
 }
 
 /** Computes the facts of a parsed certificate: thumbprints, SKI method, self-signature. */
-export async function describeCertificate(parsed: ParsedCertificate, crypto: Crypto, known: KnownEncodings = {}): Promise<CertificateRecord> {
+export async function describeCertificate(
+  parsed: ParsedCertificate,
+  crypto: Crypto,
+  known: KnownEncodings = {},
+): Promise<CertificateRecord> {
   // Thumbprints and the SKI check hash in-process (sha.ts): three WebCrypto round trips per certificate cost more than the hashing.
   const thumbprintSha1 = sha1(parsed.der);
   const thumbprintSha256 = known.sha256 ?? sha256(parsed.der);
@@ -57,9 +64,10 @@ export async function describeCertificate(parsed: ParsedCertificate, crypto: Cry
     notBefore: parsed.notBefore.toISOString(),
     notAfter: parsed.notAfter.toISOString(),
     thumbprints: { sha1: toHex(thumbprintSha1), sha256: toHex(thumbprintSha256) },
-    subjectKeyIdentifier: parsed.ski && sha1OfKey
-      ? { value: parsed.ski.value, critical: parsed.ski.critical, method: await skiMethod(crypto, parsed, sha1OfKey) }
-      : null,
+    subjectKeyIdentifier:
+      parsed.ski && sha1OfKey
+        ? { value: parsed.ski.value, critical: parsed.ski.critical, method: await skiMethod(crypto, parsed, sha1OfKey) }
+        : null,
     authorityKeyIdentifier: parsed.aki,
     basicConstraints: parsed.basicConstraints,
     keyUsage: parsed.keyUsage,

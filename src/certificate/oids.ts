@@ -29,7 +29,10 @@ export const HASHES: Record<string, string> = {
 };
 
 /** Signature algorithms: friendly name, hash, and the WebCrypto family used to verify them (absent = cannot verify). */
-export const SIGNATURE_ALGORITHMS: Record<string, { name: string; hash?: string; family?: 'RSASSA-PKCS1-v1_5' | 'ECDSA' | 'RSA-PSS' | 'Ed25519' }> = {
+export const SIGNATURE_ALGORITHMS: Record<
+  string,
+  { name: string; hash?: string; family?: 'RSASSA-PKCS1-v1_5' | 'ECDSA' | 'RSA-PSS' | 'Ed25519' }
+> = {
   '1.2.840.113549.1.1.2': { name: 'md2WithRSAEncryption', hash: 'MD2' },
   '1.2.840.113549.1.1.4': { name: 'md5WithRSAEncryption', hash: 'MD5' },
   '1.2.840.113549.1.1.5': { name: 'sha1WithRSAEncryption', hash: 'SHA-1', family: 'RSASSA-PKCS1-v1_5' },

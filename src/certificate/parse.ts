@@ -34,7 +34,11 @@ export interface AlgorithmIdentifier {
   paramsNode?: Node;
 }
 
-export interface ParsedExtension { oid: string; critical: boolean; value: Uint8Array }
+export interface ParsedExtension {
+  oid: string;
+  critical: boolean;
+  value: Uint8Array;
+}
 
 export interface SubjectPublicKey {
   algorithm: AlgorithmIdentifier;
@@ -98,19 +102,21 @@ function decode(bytes: Uint8Array, what: string): Node {
   const fast = decodeStrictDer(bytes);
   if (fast) return fast as unknown as Node;
   const r = asn1js.fromBER(bytes);
-  if (r.offset === -1) fail(what ? `${what}: ${describeAsn1Error(r.result.error, bytes.length)}` : describeAsn1Error(r.result.error, bytes.length));
-  if (r.offset !== bytes.length) fail(`${what ? what + ': ' : ''}${bytes.length - r.offset} trailing byte(s) after the DER value`);
+  if (r.offset === -1)
+    fail(what ? `${what}: ${describeAsn1Error(r.result.error, bytes.length)}` : describeAsn1Error(r.result.error, bytes.length));
+  if (r.offset !== bytes.length) fail(`${what ? `${what}: ` : ''}${bytes.length - r.offset} trailing byte(s) after the DER value`);
   return r.result as Node;
 }
 
 function describeAsn1Error(error: string, length: number): string {
-  if (/End of input reached|inconsistent offset and length/i.test(error)) return `the DER is cut short: a length field announces more than the ${length} bytes given`;
+  if (/End of input reached|inconsistent offset and length/i.test(error))
+    return `the DER is cut short: a length field announces more than the ${length} bytes given`;
   if (/Zero buffer length/i.test(error)) return 'no bytes';
   return error || 'not valid DER';
 }
 
 function children(node: Node | undefined, what: string): Node[] {
-  if (!node || !node.idBlock.isConstructed || !Array.isArray(node.valueBlock.value)) fail(`${what} is not a constructed value`);
+  if (!node?.idBlock.isConstructed || !Array.isArray(node.valueBlock.value)) fail(`${what} is not a constructed value`);
   return node.valueBlock.value as Node[];
 }
 
@@ -169,7 +175,7 @@ function readName(node: Node | undefined, what: string): { dn: DistinguishedName
         value = typeof v === 'string' ? v : toHex(content(valueNode));
         isString = typeof v === 'string';
       } else {
-        value = '#' + toHex(valueNode.valueBeforeDecodeView);
+        value = `#${toHex(valueNode.valueBeforeDecodeView)}`;
       }
       const attr: NameAttribute = { oid, type: shortName(oid), value };
       if (isString) stringTyped.add(attr);
@@ -210,8 +216,17 @@ function readPublicKey(node: Node | undefined): SubjectPublicKey {
   return { algorithm, spki: seq.valueBeforeDecodeView, keyBits, info };
 }
 
-const KEY_USAGE_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement',
-  'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
+const KEY_USAGE_BITS = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+];
 
 function readGeneralNameUris(names: Node[]): string[] {
   const out: string[] = [];
@@ -256,7 +271,7 @@ export function readPssParams(alg: AlgorithmIdentifier): { hash: string; mgfHash
       if (isContext(field, 0)) hash = HASHES[readAlgorithm(inner, 'PSS hash').oid] ?? 'unknown';
       else if (isContext(field, 1)) {
         const mgf = readAlgorithm(inner, 'PSS mask generation');
-        mgfHash = mgf.paramsNode ? HASHES[readAlgorithm(mgf.paramsNode, 'MGF1 hash').oid] ?? 'unknown' : 'unknown';
+        mgfHash = mgf.paramsNode ? (HASHES[readAlgorithm(mgf.paramsNode, 'MGF1 hash').oid] ?? 'unknown') : 'unknown';
       } else if (isContext(field, 2)) saltLength = Number((inner as unknown as asn1js.Integer).valueBlock.valueDec);
     }
     return { hash, mgfHash, saltLength };
@@ -294,8 +309,10 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
   const notAfter = readTime(validity[1], 'notAfter');
   const subjectNode = tbsFields[i++];
   // A self-issued certificate repeats its issuer name byte for byte: the same bytes read the same, so one object serves both.
-  const subject = subjectNode?.valueBeforeDecodeView && bytesEqual(subjectNode.valueBeforeDecodeView, issuer.der) && isUniversal(subjectNode, 16)
-    ? { dn: issuer.dn, der: subjectNode.valueBeforeDecodeView } : readName(subjectNode, 'subject');
+  const subject =
+    subjectNode?.valueBeforeDecodeView && bytesEqual(subjectNode.valueBeforeDecodeView, issuer.der) && isUniversal(subjectNode, 16)
+      ? { dn: issuer.dn, der: subjectNode.valueBeforeDecodeView }
+      : readName(subjectNode, 'subject');
   const publicKey = readPublicKey(tbsFields[i++]);
   const extensions: ParsedExtension[] = [];
   for (; i < tbsFields.length; i++) {
@@ -325,14 +342,32 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
     if (!byOid.has(e.oid)) byOid.set(e.oid, e);
   }
   const parsed: ParsedCertificate = {
-    der, tbs: tbsNode!.valueBeforeDecodeView, version,
+    der,
+    tbs: tbsNode!.valueBeforeDecodeView,
+    version,
     serialNumber: serialHex(content(serialNode)),
-    signature, signatureAlgorithm, signatureInfo: readSignatureInfo(signatureAlgorithm),
+    signature,
+    signatureAlgorithm,
+    signatureInfo: readSignatureInfo(signatureAlgorithm),
     signatureValue: content(sigBits),
-    issuer: issuer.dn, issuerDer: issuer.der, subject: subject.dn, subjectDer: subject.der,
-    notBefore, notAfter, publicKey, extensions: exact(extensions), duplicateExtensions, derViolation: derViolation(der),
-    skiBytes: null, ski: null, aki: null, basicConstraints: null, keyUsage: null, extendedKeyUsage: null,
-    crlDistributionPoints: [], freshestCrl: [],
+    issuer: issuer.dn,
+    issuerDer: issuer.der,
+    subject: subject.dn,
+    subjectDer: subject.der,
+    notBefore,
+    notAfter,
+    publicKey,
+    extensions: exact(extensions),
+    duplicateExtensions,
+    derViolation: derViolation(der),
+    skiBytes: null,
+    ski: null,
+    aki: null,
+    basicConstraints: null,
+    keyUsage: null,
+    extendedKeyUsage: null,
+    crlDistributionPoints: [],
+    freshestCrl: [],
     selfIssued: issuer.dn.key === subject.dn.key,
   };
   readExtensions(parsed, byOid);
@@ -353,8 +388,10 @@ function readExtensions(p: ParsedCertificate, byOid: Map<string, ParsedExtension
   }
   const aki = byOid.get('2.5.29.35');
   if (aki) {
-    const keyId = children(expect(decode(aki.value, 'authorityKeyIdentifier'), 16, 'authorityKeyIdentifier'), 'authorityKeyIdentifier')
-      .find((n) => isContext(n, 0));
+    const keyId = children(
+      expect(decode(aki.value, 'authorityKeyIdentifier'), 16, 'authorityKeyIdentifier'),
+      'authorityKeyIdentifier',
+    ).find((n) => isContext(n, 0));
     p.aki = { keyIdentifier: keyId ? toHex(content(keyId), true) : null, critical: aki.critical };
   }
   const bc = byOid.get('2.5.29.19');
@@ -381,8 +418,10 @@ function readExtensions(p: ParsedCertificate, byOid: Map<string, ParsedExtension
   }
   const eku = byOid.get('2.5.29.37');
   if (eku) {
-    p.extendedKeyUsage = children(expect(decode(eku.value, 'extKeyUsage'), 16, 'extKeyUsage'), 'extKeyUsage')
-      .map((n) => { const oid = oidOf(n, 'extKeyUsage purpose'); return EKU_NAMES[oid] ?? oid; });
+    p.extendedKeyUsage = children(expect(decode(eku.value, 'extKeyUsage'), 16, 'extKeyUsage'), 'extKeyUsage').map((n) => {
+      const oid = oidOf(n, 'extKeyUsage purpose');
+      return EKU_NAMES[oid] ?? oid;
+    });
   }
   const cdp = byOid.get('2.5.29.31');
   if (cdp) p.crlDistributionPoints = readDistributionPoints(cdp.value, 'cRLDistributionPoints');

@@ -9,10 +9,7 @@ import { CURVES, SIGNATURE_ALGORITHMS } from './oids.js';
 import { concat, encodeTlv, positiveIntegerMagnitude, readTlv } from './der.js';
 import { bytesEqual, encodeBase64 } from './encoding.js';
 
-export type VerifyResult =
-  | { status: 'valid' }
-  | { status: 'invalid'; reason?: string }
-  | { status: 'unsupported'; reason: string };
+export type VerifyResult = { status: 'valid' } | { status: 'invalid'; reason?: string } | { status: 'unsupported'; reason: string };
 
 /** The platform's WebCrypto, or @peculiar/webcrypto where the platform has none. */
 export async function defaultCrypto(): Promise<Crypto> {
@@ -23,7 +20,9 @@ export async function defaultCrypto(): Promise<Crypto> {
     const mod = (await import(/* @vite-ignore */ name)) as { Crypto: new () => Crypto };
     return new mod.Crypto();
   } catch {
-    throw new Error('No WebCrypto implementation is available: pass one as options.crypto (for example new (await import("@peculiar/webcrypto")).Crypto()).');
+    throw new Error(
+      'No WebCrypto implementation is available: pass one as options.crypto (for example new (await import("@peculiar/webcrypto")).Crypto()).',
+    );
   }
 }
 
@@ -34,15 +33,23 @@ export async function digest(crypto: Crypto, hash: 'SHA-1' | 'SHA-256' | 'SHA-38
 type KeyCache = Map<string, Promise<CryptoKey>>;
 const importedKeys = new WeakMap<SubjectPublicKey, KeyCache>();
 
-function importKey(crypto: Crypto, key: SubjectPublicKey, algorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm): Promise<CryptoKey> {
+function importKey(
+  crypto: Crypto,
+  key: SubjectPublicKey,
+  algorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm,
+): Promise<CryptoKey> {
   let cache = importedKeys.get(key);
-  if (!cache) importedKeys.set(key, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    importedKeys.set(key, cache);
+  }
   const id = JSON.stringify(algorithm);
   let p = cache.get(id);
   if (!p) {
     const spki = () => crypto.subtle.importKey('spki', key.spki.slice(), algorithm, false, ['verify']);
     const direct = directKeyForm(key);
-    p = !direct ? spki()
+    p = !direct
+      ? spki()
       : direct.format === 'jwk'
         ? crypto.subtle.importKey('jwk', direct.jwk, algorithm, false, ['verify']).catch(spki)
         : crypto.subtle.importKey('raw', direct.raw.slice(), algorithm, false, ['verify']).catch(spki);
@@ -69,7 +76,7 @@ function directKeyForm(key: SubjectPublicKey): { format: 'jwk'; jwk: JsonWebKey 
   const { spki, keyBits } = key;
   if (key.info.algorithm === 'RSA') {
     const seq = readTlv(keyBits, 0);
-    if (!seq || seq.tag !== 0x30 || seq.end !== keyBits.length) return null;
+    if (seq?.tag !== 0x30 || seq.end !== keyBits.length) return null;
     const nTlv = readTlv(keyBits, seq.start, seq.end);
     const eTlv = nTlv && nTlv.tag === 0x02 ? readTlv(keyBits, nTlv.end, seq.end) : null;
     if (!nTlv || !eTlv || eTlv.tag !== 0x02 || eTlv.end !== seq.end) return null;
@@ -162,15 +169,20 @@ export async function verifySignature(cert: ParsedCertificate, issuerKey: Subjec
         if (pss.hash !== pss.mgfHash || !/^SHA-(1|256|384|512)$/.test(pss.hash)) {
           return { status: 'unsupported', reason: `RSASSA-PSS with ${pss.hash} and MGF1 ${pss.mgfHash} cannot be verified with WebCrypto` };
         }
-        if (keyAlg !== 'RSA' && keyAlg !== 'RSA-PSS') return { status: 'invalid', reason: `an RSASSA-PSS signature cannot come from a ${keyAlg} key` };
+        if (keyAlg !== 'RSA' && keyAlg !== 'RSA-PSS')
+          return { status: 'invalid', reason: `an RSASSA-PSS signature cannot come from a ${keyAlg} key` };
         const key = await importKey(crypto, issuerKey, { name: 'RSA-PSS', hash: pss.hash });
-        return result(await crypto.subtle.verify({ name: 'RSA-PSS', saltLength: pss.saltLength }, key, cert.signatureValue.slice(), cert.tbs.slice()));
+        return result(
+          await crypto.subtle.verify({ name: 'RSA-PSS', saltLength: pss.saltLength }, key, cert.signatureValue.slice(), cert.tbs.slice()),
+        );
       }
       case 'ECDSA': {
         if (keyAlg !== 'EC') return { status: 'invalid', reason: `an ECDSA signature cannot come from a ${keyAlg} key` };
-        const curveOid = issuerKey.algorithm.paramsNode && (issuerKey.algorithm.paramsNode as unknown as asn1js.ObjectIdentifier).valueBlock.toString();
+        const curveOid =
+          issuerKey.algorithm.paramsNode && (issuerKey.algorithm.paramsNode as unknown as asn1js.ObjectIdentifier).valueBlock.toString();
         const curve = curveOid ? CURVES[curveOid] : undefined;
-        if (!curve?.webcrypto) return { status: 'unsupported', reason: `ECDSA on curve ${issuerKey.info.curve ?? 'unknown'} cannot be verified with WebCrypto` };
+        if (!curve?.webcrypto)
+          return { status: 'unsupported', reason: `ECDSA on curve ${issuerKey.info.curve ?? 'unknown'} cannot be verified with WebCrypto` };
         const sig = ecdsaDerToP1363(cert.signatureValue, Math.ceil(curve.bits / 8));
         if (!sig) return { status: 'invalid', reason: 'the ECDSA signature value is not a valid ECDSA-Sig-Value' };
         const key = await importKey(crypto, issuerKey, { name: 'ECDSA', namedCurve: curve.webcrypto });

@@ -41,8 +41,14 @@ async function linkChains(entries: EntryContext[], crypto: Crypto): Promise<void
   await mapWindowed(entries, async (e) => {
     const rec = e.record;
     if (!rec) return;
-    if (rec.facts.selfSigned === true) { e.chain = { status: 'self-signed' }; return; }
-    if (rec.facts.selfSigned === null) { e.chain = { status: 'self-issued-unverified', reason: rec.facts.selfSignatureError ?? '' }; return; }
+    if (rec.facts.selfSigned === true) {
+      e.chain = { status: 'self-signed' };
+      return;
+    }
+    if (rec.facts.selfSigned === null) {
+      e.chain = { status: 'self-issued-unverified', reason: rec.facts.selfSignatureError ?? '' };
+      return;
+    }
     const aki = rec.parsed.aki?.keyIdentifier ?? null;
     const own = rec.facts.thumbprints.sha256;
     // Key identifiers first (RFC 5280 §4.2.1.1): a candidate whose SKI equals the AKI is tried before the others.
@@ -56,7 +62,7 @@ async function linkChains(entries: EntryContext[], crypto: Crypto): Promise<void
     if (aki) consider(bySubjectSki.get(`${rec.parsed.issuer.key}\u0000${aki}`));
     consider(bySubject.get(rec.parsed.issuer.key));
     if (candidates.length === 0) {
-      const byKey = aki ? bySki.get(aki) ?? null : null;
+      const byKey = aki ? (bySki.get(aki) ?? null) : null;
       e.chain = { status: 'missing', keyIdMatch: byKey && byKey !== e ? byKey : null };
       return;
     }
@@ -71,9 +77,10 @@ async function linkChains(entries: EntryContext[], crypto: Crypto): Promise<void
       results.push(r);
     }
     const unsupported = results.find((r) => r.status === 'unsupported');
-    e.chain = unsupported && unsupported.status === 'unsupported'
-      ? { status: 'unverifiable', candidates, reason: unsupported.reason }
-      : { status: 'bad-signature', candidates };
+    e.chain =
+      unsupported && unsupported.status === 'unsupported'
+        ? { status: 'unverifiable', candidates, reason: unsupported.reason }
+        : { status: 'bad-signature', candidates };
   });
 }
 
@@ -93,7 +100,7 @@ export function pathUp(start: EntryContext): { path: EntryContext[]; end: PathEn
     if (seen.has(e)) return { path, end: 'cycle' };
     seen.add(e);
     path.push(e);
-    const link: EntryContext["chain"] = e.chain;
+    const link: EntryContext['chain'] = e.chain;
     if (!link) return { path, end: 'broken' };
     if (link.status === 'self-signed' || link.status === 'self-issued-unverified') return { path, end: 'root' };
     if (link.status !== 'issued') return { path, end: 'broken' };

@@ -51,13 +51,29 @@ const MAX_REASONS = 20;
 
 /** Extensions this validator processes, or that do not change a path's validity when understood and left unchecked. */
 const RECOGNISED_EXTENSIONS = new Set([
-  '2.5.29.14', '2.5.29.15', '2.5.29.17', '2.5.29.18', '2.5.29.19', '2.5.29.31', '2.5.29.35', '2.5.29.37', '2.5.29.46',
-  '1.3.6.1.5.5.7.1.1', '1.3.6.1.5.5.7.1.11',
+  '2.5.29.14',
+  '2.5.29.15',
+  '2.5.29.17',
+  '2.5.29.18',
+  '2.5.29.19',
+  '2.5.29.31',
+  '2.5.29.35',
+  '2.5.29.37',
+  '2.5.29.46',
+  '1.3.6.1.5.5.7.1.1',
+  '1.3.6.1.5.5.7.1.11',
   // Understood but not evaluated: reported in `unchecked` when present on the accepted path.
-  '2.5.29.30', '2.5.29.32', '2.5.29.33', '2.5.29.36', '2.5.29.54',
+  '2.5.29.30',
+  '2.5.29.32',
+  '2.5.29.33',
+  '2.5.29.36',
+  '2.5.29.54',
 ]);
 const UNCHECKED_ON_CAS: Record<string, string> = {
-  '2.5.29.30': 'name constraints', '2.5.29.33': 'policy mappings', '2.5.29.36': 'policy constraints', '2.5.29.54': 'inhibitAnyPolicy',
+  '2.5.29.30': 'name constraints',
+  '2.5.29.33': 'policy mappings',
+  '2.5.29.36': 'policy constraints',
+  '2.5.29.54': 'inhibitAnyPolicy',
 };
 
 type Role = 'device' | 'intermediate' | 'anchor';
@@ -90,7 +106,8 @@ function certificateProblems(node: Node, role: Role, options: ValidatePathOption
   if (options.at > c.notAfter) out.push(`expired on ${iso(c.notAfter)}`);
   if (c.duplicateExtensions.length) out.push(`repeats extension ${[...new Set(c.duplicateExtensions)].join(', ')} (RFC 5280 §4.2)`);
   for (const e of c.extensions) {
-    if (e.critical && !RECOGNISED_EXTENSIONS.has(e.oid)) out.push(`has an unrecognised critical extension ${e.oid} (RFC 5280 §4.2, §6.1.4 (o))`);
+    if (e.critical && !RECOGNISED_EXTENSIONS.has(e.oid))
+      out.push(`has an unrecognised critical extension ${e.oid} (RFC 5280 §4.2, §6.1.4 (o))`);
   }
   const bc = c.basicConstraints;
   if (role === 'intermediate') {
@@ -117,16 +134,22 @@ function profileProblems(node: Node): string[] {
   if (c.aki?.critical) out.push('marks authorityKeyIdentifier critical (RFC 5280 §4.2.1.1)');
   if (c.ski?.critical) out.push('marks subjectKeyIdentifier critical (RFC 5280 §4.2.1.2)');
   if (!node.selfSigned && !c.aki?.keyIdentifier) {
-    out.push(c.version < 3
-      ? `is a version ${c.version} certificate, so it lacks the authorityKeyIdentifier every certificate that is not self-signed must carry (RFC 5280 §4.2.1.1)`
-      : 'is not self-signed and has no authorityKeyIdentifier keyIdentifier (RFC 5280 §4.2.1.1)');
+    out.push(
+      c.version < 3
+        ? `is a version ${c.version} certificate, so it lacks the authorityKeyIdentifier every certificate that is not self-signed must carry (RFC 5280 §4.2.1.1)`
+        : 'is not self-signed and has no authorityKeyIdentifier keyIdentifier (RFC 5280 §4.2.1.1)',
+    );
   }
   if (node.selfSigned && c.aki?.keyIdentifier && c.ski && c.aki.keyIdentifier !== c.ski.value) {
     out.push('is self-signed but its authorityKeyIdentifier differs from its own subjectKeyIdentifier (RFC 5280 §4.2.1.2)');
   }
-  if (c.keyUsage?.bits.includes('keyCertSign') && !isCa) out.push('asserts keyCertSign without basicConstraints cA=true (RFC 5280 §4.2.1.9)');
-  if (c.basicConstraints && c.basicConstraints.pathLenConstraint !== null
-    && (!isCa || (c.keyUsage && !c.keyUsage.bits.includes('keyCertSign')))) {
+  if (c.keyUsage?.bits.includes('keyCertSign') && !isCa)
+    out.push('asserts keyCertSign without basicConstraints cA=true (RFC 5280 §4.2.1.9)');
+  if (
+    c.basicConstraints &&
+    c.basicConstraints.pathLenConstraint !== null &&
+    (!isCa || (c.keyUsage && !c.keyUsage.bits.includes('keyCertSign')))
+  ) {
     out.push('has a pathLenConstraint without cA=true and keyCertSign (RFC 5280 §4.2.1.9)');
   }
   if (isCa) {
@@ -161,8 +184,9 @@ export async function validateDevicePath(
   // Self-issued and not disproved by its own key: a root signed with an algorithm this platform cannot check stays a root.
   const selfSigned = async (cert: ParsedCertificate): Promise<boolean> =>
     cert.selfIssued && (await verifySignature(cert, cert.publicKey, crypto)).status !== 'invalid';
-  const nodes: (Node | null)[] = await Promise.all(listed.map(async (cert, index) =>
-    cert ? { index, cert, label: labelOf(cert, index), selfSigned: await selfSigned(cert) } : null));
+  const nodes: (Node | null)[] = await Promise.all(
+    listed.map(async (cert, index) => (cert ? { index, cert, label: labelOf(cert, index), selfSigned: await selfSigned(cert) } : null)),
+  );
   const deviceNode: Node = { index: -1, cert: deviceCert, label: labelOf(deviceCert, -1), selfSigned: await selfSigned(deviceCert) };
 
   const anchors = new Set<number>();
@@ -189,7 +213,10 @@ export async function validateDevicePath(
   const problemCache = new Map<number, string[]>();
   const problemsOf = (n: Node): string[] => {
     let p = problemCache.get(n.index);
-    if (!p) problemCache.set(n.index, (p = certificateProblems(n, anchors.has(n.index) ? 'anchor' : 'intermediate', options)));
+    if (!p) {
+      p = certificateProblems(n, anchors.has(n.index) ? 'anchor' : 'intermediate', options);
+      problemCache.set(n.index, p);
+    }
     return p;
   };
   const signatureCache = new Map<string, Promise<string | null>>();
@@ -198,16 +225,21 @@ export async function validateDevicePath(
     let p = signatureCache.get(key);
     if (!p) {
       p = verifySignature(child.cert, issuer.cert.publicKey, crypto).then((r) =>
-        r.status === 'valid' ? null
-          : r.status === 'unsupported' ? `its signature cannot be checked here: ${r.reason}`
-            : `its key does not verify the signature${r.reason ? ` (${r.reason})` : ''}`);
+        r.status === 'valid'
+          ? null
+          : r.status === 'unsupported'
+            ? `its signature cannot be checked here: ${r.reason}`
+            : `its key does not verify the signature${r.reason ? ` (${r.reason})` : ''}`,
+      );
       signatureCache.set(key, p);
     }
     return p;
   };
 
   const reasons = new Set<string>();
-  const note = (r: string): void => { if (reasons.size < MAX_REASONS) reasons.add(r); };
+  const note = (r: string): void => {
+    if (reasons.size < MAX_REASONS) reasons.add(r);
+  };
   const onPath = new Set<number>(sameAsDevice);
   const maxDepth = options.maxDepth ?? Infinity;
   let steps = 0;
@@ -237,7 +269,10 @@ export async function validateDevicePath(
       }
       if (++steps > MAX_STEPS) return null;
       const signature = await signatureProblem(top, issuer);
-      if (signature) { note(`${issuer.label} as issuer of ${top.label}: ${signature}`); continue; }
+      if (signature) {
+        note(`${issuer.label} as issuer of ${top.label}: ${signature}`);
+        continue;
+      }
       const problems = [...problemsOf(issuer)];
       const aki = top.cert.aki?.keyIdentifier;
       const ski = issuer.cert.ski?.value;
@@ -246,13 +281,20 @@ export async function validateDevicePath(
       }
       const pathLen = issuer.cert.basicConstraints?.pathLenConstraint ?? null;
       if (pathLen !== null && belowCount > pathLen) {
-        problems.push(`has pathLenConstraint ${pathLen} but ${belowCount} CA certificate(s) below it on the path (RFC 5280 §6.1.4 (l)-(m))`);
+        problems.push(
+          `has pathLenConstraint ${pathLen} but ${belowCount} CA certificate(s) below it on the path (RFC 5280 §6.1.4 (l)-(m))`,
+        );
       }
-      if (problems.length) { for (const p of problems) note(`${issuer.label} ${p}`); continue; }
+      if (problems.length) {
+        for (const p of problems) note(`${issuer.label} ${p}`);
+        continue;
+      }
       if (anchors.has(issuer.index)) return [...intermediates.map((n) => n.index), issuer.index];
       const depth = belowCount + (issuer.cert.selfIssued ? 0 : 1);
       if (depth > maxDepth) {
-        note(`${issuer.label} as issuer of ${top.label}: the path would have ${depth} intermediate(s), more than the maximum depth ${maxDepth}`);
+        note(
+          `${issuer.label} as issuer of ${top.label}: the path would have ${depth} intermediate(s), more than the maximum depth ${maxDepth}`,
+        );
         continue;
       }
       onPath.add(issuer.index);

@@ -5,7 +5,10 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 export const EXIT = { ok: 0, findings: 1, trouble: 2 } as const;
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.trouble) {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.trouble,
+  ) {
     super(message);
   }
 }

@@ -2,9 +2,11 @@ import { describeRules } from '../rules/registry.js';
 
 export function formatRuleList(format: 'text' | 'json'): string {
   const list = describeRules();
-  if (format === 'json') return JSON.stringify(list, null, 2) + '\n';
+  if (format === 'json') return `${JSON.stringify(list, null, 2)}\n`;
   const w = Math.max(...list.map((r) => r.id.length));
-  const lines = list.map((r) =>
-    `${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.basis.padEnd(16)}  ${r.server ? `server step ${r.server.step}` : '              '}  ${r.description}\n${' '.repeat(w + 2)}${r.citation}`);
+  const lines = list.map(
+    (r) =>
+      `${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.basis.padEnd(16)}  ${r.server ? `server step ${r.server.step}` : '              '}  ${r.description}\n${' '.repeat(w + 2)}${r.citation}`,
+  );
   return `${list.length} rules (id, default severity, basis, whether the server rejects it, what it checks; then its citation)\n\n${lines.join('\n')}\n`;
 }

@@ -26,17 +26,23 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     const [first, ...rest] = argv;
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
       const target = first === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
-      io.out(target ? target.help + '\n' : USAGE());
+      io.out(target ? `${target.help}\n` : USAGE());
       return first === undefined ? EXIT.trouble : EXIT.ok;
     }
-    if (first === '--version' || first === '-v') { io.out(packageVersion() + '\n'); return EXIT.ok; }
+    if (first === '--version' || first === '-v') {
+      io.out(`${packageVersion()}\n`);
+      return EXIT.ok;
+    }
     if (first === '--list-rules') {
       const json = rest.includes('json') || rest.includes('--format=json');
       io.out(formatRuleList(json ? 'json' : 'text'));
       return EXIT.ok;
     }
     const command = commands.find((c) => c.name === first);
-    if (!command) throw new CliError(`unknown command "${first}". Commands: ${commands.map((c) => c.name).join(', ')}.\nRun "ca-preflight --help" for usage.`);
+    if (!command)
+      throw new CliError(
+        `unknown command "${first}". Commands: ${commands.map((c) => c.name).join(', ')}.\nRun "ca-preflight --help" for usage.`,
+      );
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
@@ -56,5 +62,7 @@ if (invokedDirectly || isBin) {
     err: (t) => process.stderr.write(t),
     color: useColor(process.stdout),
   };
-  main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
 }

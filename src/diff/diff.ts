@@ -91,8 +91,9 @@ export function resultingMember(kept: KeptCa, member: WritableEntryMember): unkn
 
 function unknownMembers(object: Record<string, unknown> | null, known: Set<string>, current: Record<string, unknown> | null): string[] {
   if (!object) return [];
-  return Object.keys(object).filter((k) => !known.has(k) && !isControlInformation(k) &&
-    !(current && hasOwn(current, k) && sameJson(current[k], object[k])));
+  return Object.keys(object).filter(
+    (k) => !known.has(k) && !isControlInformation(k) && !(current && hasOwn(current, k) && sameJson(current[k], object[k])),
+  );
 }
 
 export function diffEntry(ca: ListedCa, isRootAuthority: unknown): DiffEntry {
@@ -103,14 +104,15 @@ export function diffEntry(ca: ListedCa, isRootAuthority: unknown): DiffEntry {
     isRootAuthority: typeof isRootAuthority === 'boolean' ? isRootAuthority : (facts?.certificateAuthority.isRootAuthority ?? false),
     index: ca.index,
   };
-  if (!ca.record) entry.note = `${ca.problem ?? 'the certificate cannot be decoded'}; it cannot be matched by thumbprint, only by its exact certificate text`;
+  if (!ca.record)
+    entry.note = `${ca.problem ?? 'the certificate cannot be decoded'}; it cannot be matched by thumbprint, only by its exact certificate text`;
   return entry;
 }
 
 /** The key two entries are matched on: the thumbprint, or for an undecodable certificate its exact text. */
 function matchKey(ca: ListedCa): string | null {
-  if (ca.record) return 'sha256:' + ca.record.facts.thumbprints.sha256;
-  return ca.certificateText !== null ? 'text:' + ca.certificateText : null;
+  if (ca.record) return `sha256:${ca.record.facts.thumbprints.sha256}`;
+  return ca.certificateText !== null ? `text:${ca.certificateText}` : null;
 }
 
 /**
@@ -149,7 +151,10 @@ export async function compareConfigurations(currentInput: unknown, desiredInput:
   const kept: KeptCa[] = [];
   const removed: ListedCa[] = [];
   for (const ca of currentList) {
-    if (!partner.has(ca)) { removed.push(ca); continue; }
+    if (!partner.has(ca)) {
+      removed.push(ca);
+      continue;
+    }
     const k: KeptCa = { current: ca, desired: partner.get(ca)!, changes: [] };
     for (const member of WRITABLE_ENTRY) {
       if (member === 'certificate') continue; // matched on the same DER: base64 vs base64url is not a change
@@ -176,12 +181,21 @@ export async function compareConfigurations(currentInput: unknown, desiredInput:
     displayName: sameJson(fromName, toName) ? null : { from: fromName, to: toName },
     added: added.map((ca) => diffEntry(ca, ca.object?.isRootAuthority)),
     removed: removed.map((ca) => diffEntry(ca, ca.object?.isRootAuthority)),
-    changed: kept.filter((k) => k.changes.length).map((k) => ({ ...diffEntry(k.current, resultingMember(k, 'isRootAuthority')), changes: k.changes })),
+    changed: kept
+      .filter((k) => k.changes.length)
+      .map((k) => ({ ...diffEntry(k.current, resultingMember(k, 'isRootAuthority')), changes: k.changes })),
     unchanged: kept.filter((k) => !k.changes.length).map((k) => diffEntry(k.current, resultingMember(k, 'isRootAuthority'))),
   };
   return {
-    current, desired, listGiven, kept, added, removed,
-    unknownTop: unknownMembers(desired, KNOWN_TOP, current), unknownInEntry, diff,
+    current,
+    desired,
+    listGiven,
+    kept,
+    added,
+    removed,
+    unknownTop: unknownMembers(desired, KNOWN_TOP, current),
+    unknownInEntry,
+    diff,
   };
 }
 

@@ -57,7 +57,9 @@ export function parseThumbprint(text: string): { hash: 'sha256' | 'sha1'; hex: s
 }
 
 function describeEntry(e: WorkingEntry): string {
-  return e.record ? `${e.record.facts.subject.rfc4514} (SHA-256 ${e.record.facts.thumbprints.sha256})` : '(a certificate that cannot be decoded)';
+  return e.record
+    ? `${e.record.facts.subject.rfc4514} (SHA-256 ${e.record.facts.thumbprints.sha256})`
+    : '(a certificate that cannot be decoded)';
 }
 
 function isUrlValue(v: unknown): boolean {
@@ -69,12 +71,17 @@ function shapeProblem(op: unknown): string | null {
   if (!isPlainObject(op)) return 'an operation must be an object such as { "op": "add", "certificate": "…" }';
   switch (op.op) {
     case 'add':
-      if (typeof op.certificate !== 'string' && !(op.certificate instanceof Uint8Array)) return 'add needs "certificate": PEM text, base64 or DER bytes';
-      if (op.isRootAuthority !== undefined && typeof op.isRootAuthority !== 'boolean') return 'add: "isRootAuthority" must be true or false';
-      if (!isUrlValue(op.certificateRevocationListUrl) || !isUrlValue(op.deltaCertificateRevocationListUrl)) return 'add: CRL URLs must be strings or null';
+      if (typeof op.certificate !== 'string' && !(op.certificate instanceof Uint8Array))
+        return 'add needs "certificate": PEM text, base64 or DER bytes';
+      if (op.isRootAuthority !== undefined && typeof op.isRootAuthority !== 'boolean')
+        return 'add: "isRootAuthority" must be true or false';
+      if (!isUrlValue(op.certificateRevocationListUrl) || !isUrlValue(op.deltaCertificateRevocationListUrl))
+        return 'add: CRL URLs must be strings or null';
       return null;
     case 'remove':
-      return typeof op.ca === 'string' && op.ca.trim() !== '' ? null : 'remove needs "ca": a SHA-256 or SHA-1 thumbprint, or the exact subject';
+      return typeof op.ca === 'string' && op.ca.trim() !== ''
+        ? null
+        : 'remove needs "ca": a SHA-256 or SHA-1 thumbprint, or the exact subject';
     case 'rename':
       return typeof op.displayName === 'string' || op.displayName === null ? null : 'rename needs "displayName": a string or null';
     default:
@@ -87,7 +94,11 @@ function shapeProblem(op: unknown): string | null {
  * desired configuration. Removals match against the list as it stands after the earlier operations. Adding a CA that
  * is already listed changes only the members the operation gives. Problems are collected, never thrown.
  */
-export async function applyOperations(base: Record<string, unknown>, operations: readonly unknown[], crypto: Crypto): Promise<OperationsResult> {
+export async function applyOperations(
+  base: Record<string, unknown>,
+  operations: readonly unknown[],
+  crypto: Crypto,
+): Promise<OperationsResult> {
   const baseList = Array.isArray(base.certificateAuthorities) ? base.certificateAuthorities : [];
   const listed = await readCaList(baseList, 'lenient', crypto);
   const working: WorkingEntry[] = listed.map((ca) => ({ value: ca.object ? { ...ca.object } : ca.value, record: ca.record }));
@@ -98,9 +109,15 @@ export async function applyOperations(base: Record<string, unknown>, operations:
 
   for (const [i, raw] of operations.entries()) {
     const shape = shapeProblem(raw);
-    if (shape) { problems.push({ operation: i, message: shape }); continue; }
+    if (shape) {
+      problems.push({ operation: i, message: shape });
+      continue;
+    }
     const op = raw as PatchOperation;
-    if (op.op === 'rename') { desired.displayName = op.displayName; continue; }
+    if (op.op === 'rename') {
+      desired.displayName = op.displayName;
+      continue;
+    }
 
     if (op.op === 'add') {
       let record: CertificateRecord;
@@ -114,11 +131,14 @@ export async function applyOperations(base: Record<string, unknown>, operations:
       const explicit: Record<string, unknown> = {};
       if (op.isRootAuthority !== undefined) explicit.isRootAuthority = op.isRootAuthority;
       if (op.certificateRevocationListUrl !== undefined) explicit.certificateRevocationListUrl = op.certificateRevocationListUrl;
-      if (op.deltaCertificateRevocationListUrl !== undefined) explicit.deltaCertificateRevocationListUrl = op.deltaCertificateRevocationListUrl;
+      if (op.deltaCertificateRevocationListUrl !== undefined)
+        explicit.deltaCertificateRevocationListUrl = op.deltaCertificateRevocationListUrl;
       const existing = working.find((e) => e.record?.facts.thumbprints.sha256 === record.facts.thumbprints.sha256);
       if (existing) {
         existing.value = { ...(existing.value as Record<string, unknown>), ...explicit };
-        notes.push(`${record.facts.subject.rfc4514} is already listed; ${Object.keys(explicit).length ? `only ${Object.keys(explicit).join(', ')} ${Object.keys(explicit).length === 1 ? 'is' : 'are'} updated` : 'nothing to add'}`);
+        notes.push(
+          `${record.facts.subject.rfc4514} is already listed; ${Object.keys(explicit).length ? `only ${Object.keys(explicit).join(', ')} ${Object.keys(explicit).length === 1 ? 'is' : 'are'} updated` : 'nothing to add'}`,
+        );
         continue;
       }
       // The configured CRL is the one this CA issues; the certificate's own CRL distribution point names its issuer's CRL, so it is no default.
@@ -139,19 +159,30 @@ export async function applyOperations(base: Record<string, unknown>, operations:
     const thumbprint = parseThumbprint(op.ca);
     const subjectKey = thumbprint ? null : parseNameString(op.ca.trim());
     if (!thumbprint && subjectKey === null) {
-      problems.push({ operation: i, message: `remove "${op.ca}": neither a thumbprint (64 hex digits for SHA-256, 40 for SHA-1) nor a subject name such as CN=Example Root CA, O=Example, C=US` });
+      problems.push({
+        operation: i,
+        message: `remove "${op.ca}": neither a thumbprint (64 hex digits for SHA-256, 40 for SHA-1) nor a subject name such as CN=Example Root CA, O=Example, C=US`,
+      });
       continue;
     }
-    const matches = working.filter((e) => e.record && (thumbprint
-      ? e.record.facts.thumbprints[thumbprint.hash] === thumbprint.hex
-      : e.record.parsed.subject.key === subjectKey));
+    const matches = working.filter(
+      (e) =>
+        e.record &&
+        (thumbprint ? e.record.facts.thumbprints[thumbprint.hash] === thumbprint.hex : e.record.parsed.subject.key === subjectKey),
+    );
     if (matches.length === 0) {
       const present = working.map(describeEntry);
-      problems.push({ operation: i, message: `remove "${op.ca}" matches none of the ${working.length} CAs in the list${present.length ? `: ${present.join('; ')}` : ''}` });
+      problems.push({
+        operation: i,
+        message: `remove "${op.ca}" matches none of the ${working.length} CAs in the list${present.length ? `: ${present.join('; ')}` : ''}`,
+      });
       continue;
     }
     if (matches.length > 1) {
-      problems.push({ operation: i, message: `remove "${op.ca}" matches ${matches.length} CAs with that subject: ${matches.map(describeEntry).join('; ')}; give the SHA-256 thumbprint of the one to remove` });
+      problems.push({
+        operation: i,
+        message: `remove "${op.ca}" matches ${matches.length} CAs with that subject: ${matches.map(describeEntry).join('; ')}; give the SHA-256 thumbprint of the one to remove`,
+      });
       continue;
     }
     working.splice(working.indexOf(matches[0]!), 1);

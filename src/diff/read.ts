@@ -29,13 +29,20 @@ export type Decoding = 'strict' | 'lenient';
 
 function base64ProblemText(p: Base64Problem): string {
   switch (p.kind) {
-    case 'empty': return 'it is an empty string';
-    case 'pem': return 'it is PEM text, not base64';
-    case 'whitespace': return `it has white space at character ${p.index}`;
-    case 'character': return `"${p.char}" at character ${p.index} is not base64`;
-    case 'mixed-alphabets': return 'it mixes the base64 and base64url alphabets';
-    case 'padding': return 'its "=" padding is wrong';
-    case 'length': return 'its length is not that of base64';
+    case 'empty':
+      return 'it is an empty string';
+    case 'pem':
+      return 'it is PEM text, not base64';
+    case 'whitespace':
+      return `it has white space at character ${p.index}`;
+    case 'character':
+      return `"${p.char}" at character ${p.index} is not base64`;
+    case 'mixed-alphabets':
+      return 'it mixes the base64 and base64url alphabets';
+    case 'padding':
+      return 'its "=" padding is wrong';
+    case 'length':
+      return 'its length is not that of base64';
   }
 }
 
@@ -54,7 +61,8 @@ function decode(text: string, decoding: Decoding): Uint8Array | string {
 /** Reads one certificate value; a string result says why it is not a certificate. */
 export async function describeCertificateValue(value: unknown, decoding: Decoding, crypto: Crypto): Promise<CertificateRecord | string> {
   if (value === undefined) return 'the entry has no certificate';
-  if (typeof value !== 'string') return `the certificate is ${value === null ? 'null' : `a JSON ${Array.isArray(value) ? 'array' : typeof value}`}, not a base64 string`;
+  if (typeof value !== 'string')
+    return `the certificate is ${value === null ? 'null' : `a JSON ${Array.isArray(value) ? 'array' : typeof value}`}, not a base64 string`;
   const bytes = decode(value, decoding);
   if (typeof bytes === 'string') return `the certificate is not base64: ${bytes}`;
   try {
@@ -65,19 +73,21 @@ export async function describeCertificateValue(value: unknown, decoding: Decodin
 }
 
 export async function readCaList(list: readonly unknown[], decoding: Decoding, crypto: Crypto): Promise<ListedCa[]> {
-  return Promise.all(list.map(async (value, index): Promise<ListedCa> => {
-    const object = isPlainObject(value) ? value : null;
-    if (!object) {
-      const type = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-      return { index, value, object, record: null, problem: `the entry is ${type}, not an object`, certificateText: null };
-    }
-    const certificate = hasOwn(object, 'certificate') ? object.certificate : undefined;
-    const described = await describeCertificateValue(certificate, decoding, crypto);
-    const certificateText = typeof certificate === 'string' ? certificate : null;
-    return typeof described === 'string'
-      ? { index, value, object, record: null, problem: described, certificateText }
-      : { index, value, object, record: described, problem: null, certificateText };
-  }));
+  return Promise.all(
+    list.map(async (value, index): Promise<ListedCa> => {
+      const object = isPlainObject(value) ? value : null;
+      if (!object) {
+        const type = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+        return { index, value, object, record: null, problem: `the entry is ${type}, not an object`, certificateText: null };
+      }
+      const certificate = hasOwn(object, 'certificate') ? object.certificate : undefined;
+      const described = await describeCertificateValue(certificate, decoding, crypto);
+      const certificateText = typeof certificate === 'string' ? certificate : null;
+      return typeof described === 'string'
+        ? { index, value, object, record: null, problem: described, certificateText }
+        : { index, value, object, record: described, problem: null, certificateText };
+    }),
+  );
 }
 
 export class ResourceInputError extends Error {}
@@ -96,20 +106,26 @@ export function readResource(input: unknown, what: string, id?: string): Record<
     }
   }
   if (!isPlainObject(value)) {
-    throw new ResourceInputError(`${what} must be a JSON object (a mutualTlsOauthConfiguration), not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}`);
+    throw new ResourceInputError(
+      `${what} must be a JSON object (a mutualTlsOauthConfiguration), not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}`,
+    );
   }
   if (isPlainObject(value.error) && !hasOwn(value, 'certificateAuthorities')) {
     const e = value.error;
-    throw new ResourceInputError(`${what} is a Graph error response (${String(e.code)}: ${String(e.message)}), not a mutualTlsOauthConfiguration`);
+    throw new ResourceInputError(
+      `${what} is a Graph error response (${String(e.code)}: ${String(e.message)}), not a mutualTlsOauthConfiguration`,
+    );
   }
   if (Array.isArray(value.value) && !hasOwn(value, 'certificateAuthorities') && !hasOwn(value, 'displayName')) {
     const items = value.value.filter(isPlainObject);
     const chosen = id !== undefined ? items.filter((r) => r.id === id) : items;
     if (chosen.length === 1) return chosen[0]!;
     const ids = items.map((r) => String(r.id)).join(', ') || 'none';
-    throw new ResourceInputError(id !== undefined
-      ? `${what} is a collection response without a configuration whose id is "${id}" (ids: ${ids})`
-      : `${what} is a collection response with ${items.length} configurations; choose one with --id (ids: ${ids})`);
+    throw new ResourceInputError(
+      id !== undefined
+        ? `${what} is a collection response without a configuration whose id is "${id}" (ids: ${ids})`
+        : `${what} is a collection response with ${items.length} configurations; choose one with --id (ids: ${ids})`,
+    );
   }
   return value;
 }

@@ -124,7 +124,9 @@ function resolveId(current: Record<string, unknown>, id: string | undefined): st
   const own = typeof current.id === 'string' && current.id !== '' ? current.id : undefined;
   if (id !== undefined && id === '') throw new ResourceInputError('the id is empty');
   if (id !== undefined && own !== undefined && id !== own) {
-    throw new ResourceInputError(`the id given (${id}) is not the id of the current resource (${own}); the list would be computed from another configuration`);
+    throw new ResourceInputError(
+      `the id given (${id}) is not the id of the current resource (${own}); the list would be computed from another configuration`,
+    );
   }
   const chosen = id ?? own;
   if (chosen === undefined) throw new ResourceInputError('the current resource has no "id"; give the configuration id (--id)');
@@ -136,8 +138,11 @@ function resolveId(current: Record<string, unknown>, id: string | undefined): st
  * `input` is a desired resource (a body or an edited GET response, parsed or JSON text) or a list of {@link PatchOperation}s.
  */
 export async function planPatch(currentInput: unknown, input: unknown, options: PatchOptions = {}): Promise<PatchPlan> {
-  const refuse = (reasons: RefusalReason[], report?: Report, body: PatchBody | null = null, cas: CaSummary[] = []): PatchPlan =>
-    ({ result: { ok: false, refusal: report ? { reasons, report } : { reasons } }, body, cas });
+  const refuse = (reasons: RefusalReason[], report?: Report, body: PatchBody | null = null, cas: CaSummary[] = []): PatchPlan => ({
+    result: { ok: false, refusal: report ? { reasons, report } : { reasons } },
+    body,
+    cas,
+  });
   try {
     const crypto = options.crypto ?? (await defaultCrypto());
     const current = readResource(currentInput, 'current', options.id);
@@ -147,7 +152,7 @@ export async function planPatch(currentInput: unknown, input: unknown, options: 
 
     let desired: unknown = input;
     let notes: string[] = [];
-    const operations: readonly unknown[] = Array.isArray(input) ? input : options.operations ?? [];
+    const operations: readonly unknown[] = Array.isArray(input) ? input : (options.operations ?? []);
     if (Array.isArray(input) || operations.length) {
       let base = current;
       if (!Array.isArray(input)) {
@@ -156,7 +161,14 @@ export async function planPatch(currentInput: unknown, input: unknown, options: 
         base = hasOwn(given, 'certificateAuthorities') ? given : { ...given, certificateAuthorities: current.certificateAuthorities ?? [] };
       }
       const applied = await applyOperations(base, operations, crypto);
-      if (!applied.ok) return refuse(applied.problems.map((p) => ({ kind: 'operation', message: `operation ${p.operation + 1}: ${p.message}`, operation: p.operation })));
+      if (!applied.ok)
+        return refuse(
+          applied.problems.map((p) => ({
+            kind: 'operation',
+            message: `operation ${p.operation + 1}: ${p.message}`,
+            operation: p.operation,
+          })),
+        );
       desired = applied.desired;
       notes = applied.notes;
     }
@@ -174,13 +186,27 @@ export async function planPatch(currentInput: unknown, input: unknown, options: 
       });
     }
     const { report, cas } = await runPreflight(body, {
-      current, crypto, ...(options.at !== undefined ? { at: options.at } : {}), ...(options.strict ? { strict: true } : {}), ...(options.lang ? { lang: options.lang } : {}),
+      current,
+      crypto,
+      ...(options.at !== undefined ? { at: options.at } : {}),
+      ...(options.strict ? { strict: true } : {}),
+      ...(options.lang ? { lang: options.lang } : {}),
     });
     const errors = report.findings.filter((f) => f.severity === 'error').length;
-    if (errors) reasons.push({ kind: 'findings', message: `the request body has ${errors} error${errors === 1 ? '' : 's'}${report.graphError ? `; Graph would answer ${report.graphError.status} "${report.graphError.body.error.message}"` : ''}`, errors });
+    if (errors)
+      reasons.push({
+        kind: 'findings',
+        message: `the request body has ${errors} error${errors === 1 ? '' : 's'}${report.graphError ? `; Graph would answer ${report.graphError.status} "${report.graphError.body.error.message}"` : ''}`,
+        errors,
+      });
     if (reasons.length) return refuse(reasons, report, body, cas);
 
-    const request: PatchRequest = { method: 'PATCH', url: configurationUrl(id, cloud), headers: { 'Content-Type': 'application/json' }, body };
+    const request: PatchRequest = {
+      method: 'PATCH',
+      url: configurationUrl(id, cloud),
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    };
     return { result: { ok: true, request, changes: comparison.diff, permission: PATCH_PERMISSION, report, notes }, body, cas };
   } catch (e) {
     return refuse([{ kind: 'input', message: (e as Error)?.message ?? String(e) }]);
@@ -200,4 +226,3 @@ export async function buildPatchRequest(current: unknown, desiredOrOperations: u
 export function isTrouble(refusal: Refusal): boolean {
   return refusal.reasons.some((r) => TROUBLE_KINDS.has(r.kind));
 }
-

@@ -32,7 +32,9 @@ export function formatDiffText(c: Comparison, options: DiffTextOptions = {}): st
 
   const block = (mark: string, kind: 'added' | 'removed' | 'changed', where: string, ca: ListedCa, isRoot: boolean): void => {
     const facts = ca.record?.facts;
-    out.push(`${paint(kind, `${mark} ${kind.padEnd(8)}`)} ${where} #${ca.index}  ${facts ? facts.subject.rfc4514 : '(certificate cannot be decoded)'}`);
+    out.push(
+      `${paint(kind, `${mark} ${kind.padEnd(8)}`)} ${where} #${ca.index}  ${facts ? facts.subject.rfc4514 : '(certificate cannot be decoded)'}`,
+    );
     const pad = ' '.repeat(11);
     if (facts) {
       const expired = Date.parse(facts.notAfter) < at.getTime() ? ' — expired' : '';
@@ -44,8 +46,12 @@ export function formatDiffText(c: Comparison, options: DiffTextOptions = {}): st
     }
   };
 
-  d.added.forEach((e, i) => block('+', 'added', 'desired', c.added[i]!, e.isRootAuthority));
-  d.removed.forEach((e, i) => block('-', 'removed', 'current', c.removed[i]!, e.isRootAuthority));
+  d.added.forEach((e, i) => {
+    block('+', 'added', 'desired', c.added[i]!, e.isRootAuthority);
+  });
+  d.removed.forEach((e, i) => {
+    block('-', 'removed', 'current', c.removed[i]!, e.isRootAuthority);
+  });
   const changedKept = c.kept.filter((k) => k.changes.length);
   d.changed.forEach((e, i) => {
     const k = changedKept[i]!;
@@ -54,18 +60,38 @@ export function formatDiffText(c: Comparison, options: DiffTextOptions = {}): st
   });
   if (d.added.length + d.removed.length + d.changed.length) out.push('');
 
-  if (!c.listGiven) out.push(paint('dim', `certificateAuthorities is absent from ${options.desiredName ?? 'desired'}: the list stays as it is (${c.kept.length} CA${c.kept.length === 1 ? '' : 's'}).`), '');
+  if (!c.listGiven)
+    out.push(
+      paint(
+        'dim',
+        `certificateAuthorities is absent from ${options.desiredName ?? 'desired'}: the list stays as it is (${c.kept.length} CA${c.kept.length === 1 ? '' : 's'}).`,
+      ),
+      '',
+    );
   else if (d.unchanged.length) {
     out.push(paint('dim', `unchanged (${d.unchanged.length}):`));
-    for (const e of d.unchanged) out.push(paint('dim', `  current #${e.index}  ${e.subject ?? '(certificate cannot be decoded; matched by its exact text)'}  [${e.isRootAuthority ? 'root' : 'intermediate'}]`));
+    for (const e of d.unchanged)
+      out.push(
+        paint(
+          'dim',
+          `  current #${e.index}  ${e.subject ?? '(certificate cannot be decoded; matched by its exact text)'}  [${e.isRootAuthority ? 'root' : 'intermediate'}]`,
+        ),
+      );
     out.push('');
   }
 
-  const unknown = [...c.unknownTop, ...[...c.unknownInEntry].flatMap(([ca, names]) => names.map((n) => `certificateAuthorities/${ca.index}/${n}`))];
-  if (unknown.length) out.push(`note: ${options.desiredName ?? 'desired'} has members the resource does not have (${unknown.join(', ')}); they are not compared, and a PATCH carrying them is refused.`, '');
+  const unknown = [
+    ...c.unknownTop,
+    ...[...c.unknownInEntry].flatMap(([ca, names]) => names.map((n) => `certificateAuthorities/${ca.index}/${n}`)),
+  ];
+  if (unknown.length)
+    out.push(
+      `note: ${options.desiredName ?? 'desired'} has members the resource does not have (${unknown.join(', ')}); they are not compared, and a PATCH carrying them is refused.`,
+      '',
+    );
 
   out.push(summaryLine(c.diff));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** One line: counts of added, removed, changed and unchanged CAs, and whether the name changes. */

@@ -21,7 +21,7 @@ export const CONFIGURATIONS_PATH = '/beta/directory/certificateAuthorities/mutua
 export const PATCH_PERMISSION = 'MutualTlsOauthConfiguration.ReadWrite.All';
 
 export function isCloud(value: unknown): value is Cloud {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CLOUD_BASE_URLS, value);
+  return typeof value === 'string' && Object.hasOwn(CLOUD_BASE_URLS, value);
 }
 
 /** `<base>/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/<id>`, the id percent-encoded as a path segment. */

@@ -10,7 +10,10 @@ export const MAX_BODY_CHARS = 16 * 1024 * 1024;
 /** Deeper nesting than this is refused: a trust list is three levels deep. */
 export const MAX_JSON_DEPTH = 64;
 
-export interface Position { line: number; column: number }
+export interface Position {
+  line: number;
+  column: number;
+}
 
 export interface ParsedJsonText {
   value: unknown;
@@ -20,16 +23,14 @@ export interface ParsedJsonText {
   duplicateKeys: string[];
 }
 
-export type JsonTextResult =
-  | { ok: true; parsed: ParsedJsonText }
-  | { ok: false; reason: string; position?: Position };
+export type JsonTextResult = { ok: true; parsed: ParsedJsonText } | { ok: false; reason: string; position?: Position };
 
 export function escapePointerToken(token: string | number): string {
   return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function pointer(...tokens: (string | number)[]): string {
-  return tokens.map((t) => '/' + escapePointerToken(t)).join('');
+  return tokens.map((t) => `/${escapePointerToken(t)}`).join('');
 }
 
 /** Line starts, for offset → 1-based line/column (columns count UTF-16 code units, as SARIF's default). */
@@ -87,7 +88,10 @@ function syntaxOutline(input: string): SyntaxOutline {
     }
     if (container) open.push(node);
   };
-  const close = (): void => { open.pop(); names.pop(); };
+  const close = (): void => {
+    open.pop();
+    names.pop();
+  };
   const closeObject = (): void => {
     const members = outline.children[open[open.length - 1]!]!;
     if (members.length > 1 && !outline.repeatedNames) {
@@ -96,14 +100,26 @@ function syntaxOutline(input: string): SyntaxOutline {
     }
     close();
   };
-  visit(input, {
-    onObjectBegin: (offset) => { add(offset, true); names.push(''); },
-    onArrayBegin: (offset) => { add(offset, true); names.push(undefined); },
-    onObjectProperty: (property) => { names[names.length - 1] = property; },
-    onLiteralValue: (_value, offset) => add(offset, false),
-    onObjectEnd: closeObject,
-    onArrayEnd: close,
-  }, { disallowComments: true, allowTrailingComma: false });
+  visit(
+    input,
+    {
+      onObjectBegin: (offset) => {
+        add(offset, true);
+        names.push('');
+      },
+      onArrayBegin: (offset) => {
+        add(offset, true);
+        names.push(undefined);
+      },
+      onObjectProperty: (property) => {
+        names[names.length - 1] = property;
+      },
+      onLiteralValue: (_value, offset) => add(offset, false),
+      onObjectEnd: closeObject,
+      onArrayEnd: close,
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
   return outline;
 }
 
@@ -133,10 +149,17 @@ export function parseJsonText(input: string): JsonTextResult {
   const outline = syntaxOutline(input);
   if (!outline.repeatedNames && outline.maxDepth <= MAX_JSON_DEPTH) {
     // Nothing repeated and nothing too deep: every pointer names at most one value, found by walking the outline.
-    return { ok: true, parsed: { value, duplicateKeys: [], positionOf: (ptr) => {
-      const offset = outlineOffset(outline, ptr);
-      return offset === undefined ? undefined : toPosition(offset);
-    } } };
+    return {
+      ok: true,
+      parsed: {
+        value,
+        duplicateKeys: [],
+        positionOf: (ptr) => {
+          const offset = outlineOffset(outline, ptr);
+          return offset === undefined ? undefined : toPosition(offset);
+        },
+      },
+    };
   }
   const offsets = new Map<string, number>();
   const duplicateKeys: string[] = [];
@@ -146,7 +169,10 @@ export function parseJsonText(input: string): JsonTextResult {
     while (stack.length) {
       const [node, ptr, depth] = stack.pop()!;
       const offset = outline.offsets[node]!;
-      if (depth > MAX_JSON_DEPTH) { tooDeep = true; break; }
+      if (depth > MAX_JSON_DEPTH) {
+        tooDeep = true;
+        break;
+      }
       const seen = offsets.get(ptr);
       if (seen !== undefined) {
         duplicateKeys.push(ptr);
@@ -155,7 +181,7 @@ export function parseJsonText(input: string): JsonTextResult {
       }
       // The stack visits later members first; keep the last occurrence, the one JSON.parse keeps.
       if (seen === undefined || offset > seen) offsets.set(ptr, offset);
-      for (const child of outline.children[node] ?? []) stack.push([child, ptr + '/' + outline.tokens[child]!, depth + 1]);
+      for (const child of outline.children[node] ?? []) stack.push([child, `${ptr}/${outline.tokens[child]!}`, depth + 1]);
     }
   }
   if (tooDeep) return { ok: false, reason: `JSON nesting deeper than ${MAX_JSON_DEPTH} levels` };
@@ -193,7 +219,8 @@ function outlineOffset(outline: SyntaxOutline, ptr: string): number | undefined 
     const members = outline.children[node];
     if (!members) break;
     let next: number | undefined;
-    if (ARRAY_INDEX.test(token) && Number(token) < members.length && outline.tokens[members[Number(token)]!] === token) next = members[Number(token)];
+    if (ARRAY_INDEX.test(token) && Number(token) < members.length && outline.tokens[members[Number(token)]!] === token)
+      next = members[Number(token)];
     else next = members.find((m) => outline.tokens[m] === token);
     if (next === undefined) break;
     node = next;
@@ -217,19 +244,29 @@ function nestingBeyondLimit(text: string): number {
       }
     } else if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++open > MAX_JSON_DEPTH + 1) return i;
-    } else if ((c === 93 /* ] */ || c === 125 /* } */) && open > 0) open--;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && open > 0) open--;
   }
   return -1;
 }
 
 function describeParseError(code: string): string {
   const words: Record<string, string> = {
-    InvalidSymbol: 'unexpected character', InvalidNumberFormat: 'invalid number', PropertyNameExpected: 'a property name in double quotes was expected',
-    ValueExpected: 'a value was expected', ColonExpected: 'a colon was expected', CommaExpected: 'a comma was expected',
-    CloseBraceExpected: 'a closing brace was expected', CloseBracketExpected: 'a closing bracket was expected',
-    EndOfFileExpected: 'the text goes on after the JSON value', InvalidCommentToken: 'comments are not allowed in JSON',
-    UnexpectedEndOfComment: 'unterminated comment', UnexpectedEndOfString: 'unterminated string', UnexpectedEndOfNumber: 'unterminated number',
-    InvalidUnicode: 'invalid \\u escape', InvalidEscapeCharacter: 'invalid escape character', InvalidCharacter: 'invalid character in a string',
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'a property name in double quotes was expected',
+    ValueExpected: 'a value was expected',
+    ColonExpected: 'a colon was expected',
+    CommaExpected: 'a comma was expected',
+    CloseBraceExpected: 'a closing brace was expected',
+    CloseBracketExpected: 'a closing bracket was expected',
+    EndOfFileExpected: 'the text goes on after the JSON value',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid \\u escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in a string',
   };
   return words[code] ?? code;
 }
@@ -257,16 +294,22 @@ function checkJsonData(value: unknown): string | null {
   const stack: [unknown, number, boolean][] = [[value, 0, false]];
   while (stack.length) {
     const [v, depth, leaving] = stack.pop()!;
-    if (leaving) { onPath.delete(v as object); continue; }
+    if (leaving) {
+      onPath.delete(v as object);
+      continue;
+    }
     if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
-    if (typeof v === 'number') { if (!Number.isFinite(v)) return `the number ${v} cannot be written in JSON`; continue; }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return `the number ${v} cannot be written in JSON`;
+      continue;
+    }
     if (typeof v !== 'object') return `${v === undefined ? 'an undefined value' : `a ${typeof v}`} cannot be written in JSON`;
     if (depth > MAX_JSON_DEPTH) return `JSON nesting deeper than ${MAX_JSON_DEPTH} levels`;
     if (onPath.has(v)) return 'the value contains a cycle';
     const proto = Object.getPrototypeOf(v);
     if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) {
       // A plain object as prototype is what an object literal's `__proto__: {…}` makes; JSON.parse makes an own member instead.
-      const plainProto = !Object.prototype.hasOwnProperty.call(proto, 'constructor');
+      const plainProto = !Object.hasOwn(proto, 'constructor');
       return plainProto
         ? 'an object whose prototype is another object (as a literal "__proto__: {…}" makes) cannot be written in JSON; define a member named "__proto__" with JSON.parse or Object.defineProperty'
         : `a ${proto?.constructor?.name ?? 'non-plain'} object cannot be written in JSON`;

@@ -14,12 +14,23 @@ export const WRITABLE_TOP = ['displayName', 'certificateAuthorities'] as const;
 /** Members of the resource that exist but are read-only. */
 export const READ_ONLY_TOP = ['id', 'deletedDateTime', 'tlsClientAuthParameter'] as const;
 /** Members of a certificateAuthority entry a PATCH sets. */
-export const WRITABLE_ENTRY = ['certificate', 'isRootAuthority', 'certificateRevocationListUrl', 'deltaCertificateRevocationListUrl'] as const;
+export const WRITABLE_ENTRY = [
+  'certificate',
+  'isRootAuthority',
+  'certificateRevocationListUrl',
+  'deltaCertificateRevocationListUrl',
+] as const;
 /** Entry members the server computes from the certificate (echoed by GET). */
 export const READ_ONLY_ENTRY = ['issuer', 'issuerSki'] as const;
 
-export const TLS_CLIENT_AUTH_PARAMETERS = ['tls_client_auth_subject_dn', 'tls_client_auth_san_dns', 'tls_client_auth_san_uri',
-  'tls_client_auth_san_ip', 'tls_client_auth_san_email', 'unknownFutureValue'];
+export const TLS_CLIENT_AUTH_PARAMETERS = [
+  'tls_client_auth_subject_dn',
+  'tls_client_auth_san_dns',
+  'tls_client_auth_san_uri',
+  'tls_client_auth_san_ip',
+  'tls_client_auth_san_email',
+  'unknownFutureValue',
+];
 
 /** OData control information: `@odata.context`, `@odata.etag`, `name@odata.type`, … */
 export function isControlInformation(key: string): boolean {
@@ -36,7 +47,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 export function hasOwn(o: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, key);
+  return Object.hasOwn(o, key);
 }
 
 /** Graph's `innerError.date`: ISO 8601 to the second, no zone designator, no fraction. */

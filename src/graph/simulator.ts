@@ -38,7 +38,8 @@ export interface SimulateOptions {
 }
 
 /** [OBS] microsoft-graph-docs-contrib#6337; the same message serves a body that is not JSON (rule body.not-json). */
-export const NOT_JSON_MESSAGE = 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
+export const NOT_JSON_MESSAGE =
+  'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
 
 /** [OBS] the directory service's message for an unknown object id (microsoft-graph-docs-contrib#6431); for this endpoint it is [INF]. */
 export function resourceNotFoundMessage(id: string): string {
@@ -57,7 +58,7 @@ function headerOf(headers: SimulatedRequest['headers'], name: string): string | 
   if (!headers) return null;
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key === undefined ? null : (headers as Record<string, string>)[key] ?? null;
+  return key === undefined ? null : ((headers as Record<string, string>)[key] ?? null);
 }
 
 /** A path segment as Graph reads it; a malformed escape stays as written. */
@@ -109,7 +110,12 @@ async function storedEntry(entry: Record<string, unknown>, crypto: Crypto): Prom
 }
 
 /** The resource after an accepted body: read-only members as they were, `@odata.context` first, other control information dropped. */
-async function updatedResource(current: Record<string, unknown>, body: Record<string, unknown>, cloud: Cloud, crypto: Crypto): Promise<Record<string, unknown>> {
+async function updatedResource(
+  current: Record<string, unknown>,
+  body: Record<string, unknown>,
+  cloud: Cloud,
+  crypto: Crypto,
+): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = { '@odata.context': entityContextUrl(cloud) };
   const list = hasOwn(body, 'certificateAuthorities')
     ? await Promise.all((body.certificateAuthorities as Record<string, unknown>[]).map((e) => storedEntry(e, crypto)))
@@ -128,11 +134,20 @@ async function updatedResource(current: Record<string, unknown>, body: Record<st
  * the URL names another id, 400 when Content-Type is not JSON, then the first failure of `preflight`'s server order,
  * else 200 with the updated resource. `current` is left untouched.
  */
-export async function simulatePatch(current: unknown, request: SimulatedRequest, options: SimulateOptions = {}): Promise<SimulatedResponse> {
+export async function simulatePatch(
+  current: unknown,
+  request: SimulatedRequest,
+  options: SimulateOptions = {},
+): Promise<SimulatedResponse> {
   const resource = readResourceValue(current);
   const crypto = options.crypto ?? (await defaultCrypto());
   const at = resolveClock(options.at);
-  const envelope = { at, crypto, ...(options.clientRequestId ? { clientRequestId: options.clientRequestId } : {}), ...(options.requestId ? { requestId: options.requestId } : {}) };
+  const envelope = {
+    at,
+    crypto,
+    ...(options.clientRequestId ? { clientRequestId: options.clientRequestId } : {}),
+    ...(options.requestId ? { requestId: options.requestId } : {}),
+  };
   const cloud = (request.url ? cloudOfUrl(request.url) : null) ?? options.cloud ?? 'global';
 
   if (request.method !== undefined && request.method.toUpperCase() !== 'PATCH') {
@@ -140,11 +155,16 @@ export async function simulatePatch(current: unknown, request: SimulatedRequest,
   }
   if (request.url !== undefined) {
     let path = '';
-    try { path = new URL(request.url).pathname; } catch { path = request.url; }
-    const prefix = CONFIGURATIONS_PATH + '/';
+    try {
+      path = new URL(request.url).pathname;
+    } catch {
+      path = request.url;
+    }
+    const prefix = `${CONFIGURATIONS_PATH}/`;
     if (path.startsWith(prefix) && typeof resource.id === 'string') {
       const id = decodeSegment(path.slice(prefix.length).replace(/\/$/, ''));
-      if (id !== resource.id) return failure(graphErrorEnvelope(404, 'Request_ResourceNotFound', resourceNotFoundMessage(id), null, envelope));
+      if (id !== resource.id)
+        return failure(graphErrorEnvelope(404, 'Request_ResourceNotFound', resourceNotFoundMessage(id), null, envelope));
     }
   }
   if (request.headers !== undefined && !isJsonContentType(headerOf(request.headers, 'content-type'))) {
@@ -152,8 +172,11 @@ export async function simulatePatch(current: unknown, request: SimulatedRequest,
   }
 
   const report = await preflight(request.body, {
-    current: resource, at, crypto,
-    ...(options.clientRequestId ? { clientRequestId: options.clientRequestId } : {}), ...(options.requestId ? { requestId: options.requestId } : {}),
+    current: resource,
+    at,
+    crypto,
+    ...(options.clientRequestId ? { clientRequestId: options.clientRequestId } : {}),
+    ...(options.requestId ? { requestId: options.requestId } : {}),
   });
   if (report.graphError) return failure(report.graphError);
   const body = (typeof request.body === 'string' ? JSON.parse(request.body) : request.body) as Record<string, unknown>;
@@ -202,19 +225,30 @@ export function createGraphHandler(initialResources: readonly unknown[], options
     const requestId = newGuid(crypto);
     const ids = { 'request-id': requestId, 'client-request-id': clientRequestId ?? requestId };
     const fail = (status: number, code: string, message: string): Response =>
-      jsonResponse(status, graphErrorEnvelope(status, code, message, null, { at, requestId, ...(clientRequestId ? { clientRequestId } : {}) }).body, ids);
+      jsonResponse(
+        status,
+        graphErrorEnvelope(status, code, message, null, { at, requestId, ...(clientRequestId ? { clientRequestId } : {}) }).body,
+        ids,
+      );
     const url = new URL(request.url);
     const cloud = cloudOfUrl(request.url) ?? 'global';
-    const segments = url.pathname.split('/').slice(1).filter((s, i, all) => s !== '' || i < all.length - 1);
+    const segments = url.pathname
+      .split('/')
+      .slice(1)
+      .filter((s, i, all) => s !== '' || i < all.length - 1);
 
     const mismatch = EXPECTED_SEGMENTS.findIndex((s, i) => segments[i] !== s);
     if (mismatch !== -1 || segments.length > EXPECTED_SEGMENTS.length + 1) {
-      const segment = mismatch !== -1 ? segments[mismatch] ?? '' : segments[EXPECTED_SEGMENTS.length + 1]!;
+      const segment = mismatch !== -1 ? (segments[mismatch] ?? '') : segments[EXPECTED_SEGMENTS.length + 1]!;
       return fail(400, 'BadRequest', segmentNotFoundMessage(decodeSegment(segment)));
     }
     if (segments.length === EXPECTED_SEGMENTS.length) {
       if (request.method !== 'GET') return fail(405, 'Request_BadRequest', METHOD_NOT_ALLOWED_MESSAGE);
-      return jsonResponse(200, { '@odata.context': collectionContextUrl(cloud), value: [...store.values()].map((r) => structuredClone(r)) }, ids);
+      return jsonResponse(
+        200,
+        { '@odata.context': collectionContextUrl(cloud), value: [...store.values()].map((r) => structuredClone(r)) },
+        ids,
+      );
     }
     const id = decodeSegment(segments[EXPECTED_SEGMENTS.length]!);
     const stored = store.get(id);
@@ -223,9 +257,16 @@ export function createGraphHandler(initialResources: readonly unknown[], options
     if (request.method === 'GET') return jsonResponse(200, { '@odata.context': entityContextUrl(cloud), ...structuredClone(stored) }, ids);
 
     const text = await request.text();
-    const answer = await simulatePatch(stored, {
-      method: 'PATCH', url: request.url, headers: { 'Content-Type': request.headers.get('content-type') ?? '' }, body: text,
-    }, { at, crypto, requestId, cloud, ...(clientRequestId ? { clientRequestId } : {}) });
+    const answer = await simulatePatch(
+      stored,
+      {
+        method: 'PATCH',
+        url: request.url,
+        headers: { 'Content-Type': request.headers.get('content-type') ?? '' },
+        body: text,
+      },
+      { at, crypto, requestId, cloud, ...(clientRequestId ? { clientRequestId } : {}) },
+    );
     if (answer.status === 200) {
       const rest: Record<string, unknown> = { ...(answer.body as Record<string, unknown>) };
       delete rest['@odata.context'];

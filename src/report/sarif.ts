@@ -15,36 +15,38 @@ export function formatSarif(report: Report, options: SarifOptions): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'ca-preflight',
-          version: options.version,
-          informationUri: 'https://www.npmjs.com/package/ca-preflight',
-          rules: rules.map((r) => ({
-            id: r.id,
-            shortDescription: { text: r.description },
-            defaultConfiguration: { level: LEVEL[r.severity] },
-            properties: { basis: r.basis, citation: r.citation },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ca-preflight',
+            version: options.version,
+            informationUri: 'https://www.npmjs.com/package/ca-preflight',
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.description },
+              defaultConfiguration: { level: LEVEL[r.severity] },
+              properties: { basis: r.basis, citation: r.citation },
+            })),
+          },
         },
+        columnKind: 'utf16CodeUnits',
+        artifacts: [{ location: { uri: options.uri } }],
+        results: report.findings.map((f) => {
+          const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: options.uri, index: 0 } };
+          if (f.line) physicalLocation.region = { startLine: f.line, startColumn: f.column };
+          const result: Record<string, unknown> = {
+            ruleId: f.rule,
+            ruleIndex: index.get(f.rule),
+            level: LEVEL[f.severity],
+            message: { text: f.fix ? `${f.message} ${f.fix}` : f.message },
+            locations: [{ physicalLocation, logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }] }],
+            properties: { path: f.path, basis: f.basis, severity: f.severity },
+          };
+          return result;
+        }),
+        properties: { graphError: report.graphError },
       },
-      columnKind: 'utf16CodeUnits',
-      artifacts: [{ location: { uri: options.uri } }],
-      results: report.findings.map((f) => {
-        const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: options.uri, index: 0 } };
-        if (f.line) physicalLocation.region = { startLine: f.line, startColumn: f.column };
-        const result: Record<string, unknown> = {
-          ruleId: f.rule,
-          ruleIndex: index.get(f.rule),
-          level: LEVEL[f.severity],
-          message: { text: f.fix ? `${f.message} ${f.fix}` : f.message },
-          locations: [{ physicalLocation, logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }] }],
-          properties: { path: f.path, basis: f.basis, severity: f.severity },
-        };
-        return result;
-      }),
-      properties: { graphError: report.graphError },
-    }],
+    ],
   };
 }

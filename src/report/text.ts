@@ -10,17 +10,50 @@ export interface TextOptions {
 }
 
 const LABELS = {
-  en: { error: 'error', warning: 'warning', info: 'info', fix: 'fix', body: 'Request body', ca: 'CA', root: 'root', intermediate: 'intermediate',
-    unreadable: 'certificate not readable', accepted: 'the server would accept this body (200 OK)', rejects: 'the server would answer',
-    errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`, warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`, infos: (n: number) => `${n} info`,
-    clean: 'no findings' },
-  fr: { error: 'erreur', warning: 'avertissement', info: 'info', fix: 'correction', body: 'Corps de la demande', ca: 'AC', root: 'racine', intermediate: 'intermédiaire',
-    unreadable: 'certificat illisible', accepted: 'le serveur accepterait ce corps (200 OK)', rejects: 'le serveur répondrait',
-    errors: (n: number) => `${n} erreur${n > 1 ? 's' : ''}`, warnings: (n: number) => `${n} avertissement${n > 1 ? 's' : ''}`, infos: (n: number) => `${n} info`,
-    clean: 'aucune remarque' },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+    fix: 'fix',
+    body: 'Request body',
+    ca: 'CA',
+    root: 'root',
+    intermediate: 'intermediate',
+    unreadable: 'certificate not readable',
+    accepted: 'the server would accept this body (200 OK)',
+    rejects: 'the server would answer',
+    errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
+    warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
+    infos: (n: number) => `${n} info`,
+    clean: 'no findings',
+  },
+  fr: {
+    error: 'erreur',
+    warning: 'avertissement',
+    info: 'info',
+    fix: 'correction',
+    body: 'Corps de la demande',
+    ca: 'AC',
+    root: 'racine',
+    intermediate: 'intermédiaire',
+    unreadable: 'certificat illisible',
+    accepted: 'le serveur accepterait ce corps (200 OK)',
+    rejects: 'le serveur répondrait',
+    errors: (n: number) => `${n} erreur${n > 1 ? 's' : ''}`,
+    warnings: (n: number) => `${n} avertissement${n > 1 ? 's' : ''}`,
+    infos: (n: number) => `${n} info`,
+    clean: 'aucune remarque',
+  },
 };
 
-const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', ok: '\x1b[32m' };
+const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', string> = {
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  info: '\x1b[36m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+  ok: '\x1b[32m',
+};
 
 export function formatText(report: Report, cas: CaSummary[], options: TextOptions = {}): string {
   const L = LABELS[options.lang ?? 'en'];
@@ -62,10 +95,14 @@ export function formatText(report: Report, cas: CaSummary[], options: TextOption
   // Findings pointing at entries that are not objects or beyond the list (should not happen, but never lose one).
   const listed = new Set(cas.map((c) => c.index)); // a set, not cas.some(): 100,000 entries would make this quadratic
   for (const [key, fs] of groups) {
-    if (key !== null && !listed.has(key)) { out.push(paint('bold', `${L.ca} #${key}`)); fs.forEach(writeFinding); out.push(''); }
+    if (key !== null && !listed.has(key)) {
+      out.push(paint('bold', `${L.ca} #${key}`));
+      fs.forEach(writeFinding);
+      out.push('');
+    }
   }
   out.push(summaryLine(report, options));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 export function summaryLine(report: Report, options: TextOptions = {}): string {

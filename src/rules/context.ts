@@ -87,7 +87,10 @@ async function readCertificate(value: unknown, has: boolean, crypto: Crypto): Pr
   if (typeof value !== 'string') return { kind: 'wrong-type', type: typeOfJson(value) };
   // Refused before decoding or hashing: no certificate the parser accepts needs more text than this.
   if (value.length > MAX_CERTIFICATE_CHARS) {
-    return { kind: 'not-x509', reason: `the text is ${value.length} characters long, more than the ${MAX_CERTIFICATE_CHARS} accepted (certificates of up to ${MAX_CERTIFICATE_BYTES} bytes)` };
+    return {
+      kind: 'not-x509',
+      reason: `the text is ${value.length} characters long, more than the ${MAX_CERTIFICATE_CHARS} accepted (certificates of up to ${MAX_CERTIFICATE_BYTES} bytes)`,
+    };
   }
   const decoded = decodeBase64Strict(value);
   if ('problem' in decoded) return decoded.problem.kind === 'pem' ? { kind: 'pem' } : { kind: 'not-base64', problem: decoded.problem };
@@ -136,13 +139,22 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
       ? await readCertificate(object.certificate, hasOwn(object, 'certificate'), options.crypto)
       : { kind: 'absent' };
     return {
-      index, path: pointer('certificateAuthorities', index), value, object, certificate,
-      record: certificate.kind === 'ok' ? certificate.record : null, chain: null,
+      index,
+      path: pointer('certificateAuthorities', index),
+      value,
+      object,
+      certificate,
+      record: certificate.kind === 'ok' ? certificate.record : null,
+      chain: null,
     };
   });
   await linkChains(entries, options.crypto);
   return {
-    body, bodyObject, at: options.at, strict: options.strict, entries,
+    body,
+    bodyObject,
+    at: options.at,
+    strict: options.strict,
+    entries,
     duplicateKeys: options.duplicateKeys ?? [],
     jsonError: options.jsonError ?? null,
     current: options.current === undefined ? null : await buildCurrent(options.current, options.crypto),

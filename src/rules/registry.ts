@@ -119,7 +119,11 @@ export function ruleById(id: string): Rule | undefined {
 /** Rule metadata without the check functions: the registry as data (for `--list-rules --format json` and docs). */
 export function describeRules() {
   return rules.map(({ id, severity, basis, citation, description, server }) => ({
-    id, severity, basis, citation, description,
+    id,
+    severity,
+    basis,
+    citation,
+    description,
     server: server ? { step: server.step, status: server.status, code: server.code } : null,
   }));
 }

@@ -6,7 +6,10 @@ export function suggestMember(name: string, known: readonly string[]): string {
   for (const k of known) {
     const kl = k.toLowerCase();
     const score = kl === lower ? 0 : kl.startsWith(lower) || lower.startsWith(kl) ? 1 : distance(lower, kl);
-    if (score < bestScore) { best = k; bestScore = score; }
+    if (score < bestScore) {
+      best = k;
+      bestScore = score;
+    }
   }
   return bestScore <= 3 ? best : '';
 }

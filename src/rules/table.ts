@@ -2,7 +2,9 @@
 import { describeRules } from './registry.js';
 
 export function rulesMarkdownTable(): string {
-  const rows = describeRules().map((r) =>
-    `| \`${r.id}\` | ${r.severity} | ${r.basis} | ${r.server ? `step ${r.server.step}` : '—'} | ${r.description.replace(/\|/g, '\\|')} |`);
+  const rows = describeRules().map(
+    (r) =>
+      `| \`${r.id}\` | ${r.severity} | ${r.basis} | ${r.server ? `step ${r.server.step}` : '—'} | ${r.description.replace(/\|/g, '\\|')} |`,
+  );
   return ['| rule | severity | basis | server rejects | what it checks |', '|---|---|---|---|---|', ...rows].join('\n');
 }

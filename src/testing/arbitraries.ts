@@ -79,10 +79,12 @@ function checkOptions(o: ArbitrariesOptions): { seed: number; keySpecs: readonly
   const keySpecs = o.keySpecs ?? (['P-256', 'RSA-2048'] as const);
   if (keySpecs.length === 0) throw new RangeError('keySpecs must name at least one key type');
   for (const k of keySpecs) {
-    if (!SUPPORTED_KEY_SPECS.includes(k)) throw new RangeError(`unsupported key spec ${JSON.stringify(k)}; use one of ${SUPPORTED_KEY_SPECS.join(', ')}`);
+    if (!SUPPORTED_KEY_SPECS.includes(k))
+      throw new RangeError(`unsupported key spec ${JSON.stringify(k)}; use one of ${SUPPORTED_KEY_SPECS.join(', ')}`);
   }
   const poolSize = o.poolSize ?? 4;
-  if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 64) throw new RangeError(`poolSize must be an integer from 1 to 64, got ${String(poolSize)}`);
+  if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 64)
+    throw new RangeError(`poolSize must be an integer from 1 to 64, got ${String(poolSize)}`);
   const at = o.at ? new Date(o.at.getTime()) : new Date(Math.floor(Date.now() / 1000) * 1000);
   if (Number.isNaN(at.getTime())) throw new RangeError('at is not a valid date');
   return { seed, keySpecs, poolSize, at };
@@ -94,7 +96,8 @@ const choiceArb = fc.record({ a: fc.nat(), b: fc.nat(), s: fc.string({ maxLength
 export async function createArbitraries(options: ArbitrariesOptions = {}): Promise<CaPreflightArbitraries> {
   const { seed, keySpecs, poolSize, at } = checkOptions(options);
   const crypto = options.crypto ?? globalThis.crypto;
-  if (!crypto?.subtle) throw new Error('No WebCrypto available: pass options.crypto (for example new (await import("@peculiar/webcrypto")).Crypto()).');
+  if (!crypto?.subtle)
+    throw new Error('No WebCrypto available: pass options.crypto (for example new (await import("@peculiar/webcrypto")).Crypto()).');
   const pool = await buildPool({ seed, keySpecs, poolSize, at, crypto });
 
   const mutationArb = (kind: MutationKind): fc.Arbitrary<InvalidBody> => {
@@ -129,4 +132,3 @@ export async function createArbitraries(options: ArbitrariesOptions = {}): Promi
     update: updateCaseArb(pool),
   };
 }
-

@@ -50,7 +50,19 @@ export const ENTRY_ODATA_TYPE = '#microsoft.graph.certificateAuthority';
 export function displayNameArb(): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.string({ maxLength: 256 }) },
-    { weight: 1, arbitrary: fc.constantFrom('Device CA trust list', 'Confiance des appareils — Zoë', 'デバイス信頼', '', ' ', 'x'.repeat(256), 'é'.repeat(256), '\u{1F510} mTLS') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'Device CA trust list',
+        'Confiance des appareils — Zoë',
+        'デバイス信頼',
+        '',
+        ' ',
+        'x'.repeat(256),
+        'é'.repeat(256),
+        '\u{1F510} mTLS',
+      ),
+    },
   );
 }
 
@@ -113,9 +125,13 @@ export function renderEntry(cert: PooledCa, style: EntryStyle): Record<string, u
     ['isRootAuthority', cert.selfSigned],
   ];
   if (style.crl !== 'absent') members.push(['certificateRevocationListUrl', style.crl === 'url' ? cert.crlUrl : null]);
-  if (style.delta !== 'absent') members.push(['deltaCertificateRevocationListUrl', style.delta === 'url' && style.crl === 'url' ? cert.deltaCrlUrl : null]);
+  if (style.delta !== 'absent')
+    members.push(['deltaCertificateRevocationListUrl', style.delta === 'url' && style.crl === 'url' ? cert.deltaCrlUrl : null]);
   if (style.echoIssuer !== 'none') {
-    members.push(['issuer', style.echoIssuer === 'windows' ? cert.issuerWindows : style.echoIssuer === 'rfc4514' ? cert.issuer : cert.subjectWindows]);
+    members.push([
+      'issuer',
+      style.echoIssuer === 'windows' ? cert.issuerWindows : style.echoIssuer === 'rfc4514' ? cert.issuer : cert.subjectWindows,
+    ]);
   }
   if (style.echoSki !== 'none' && cert.ski) members.push(['issuerSki', style.echoSki === 'upper' ? cert.ski : cert.ski.toLowerCase()]);
   if (style.odataType) members.unshift(['@odata.type', ENTRY_ODATA_TYPE]);

@@ -45,9 +45,9 @@ export function randomOrganisation(rng: SeededRandom, index: number): Organisati
 }
 
 function escapeRfc4514Value(value: string): string {
-  let out = value.replace(/[\\,+"<>;=]/g, (c) => '\\' + c);
-  if (out.startsWith('#') || out.startsWith(' ')) out = '\\' + out;
-  if (out.endsWith(' ')) out = out.slice(0, -1) + '\\ ';
+  let out = value.replace(/[\\,+"<>;=]/g, (c) => `\\${c}`);
+  if (out.startsWith('#') || out.startsWith(' ')) out = `\\${out}`;
+  if (out.endsWith(' ')) out = `${out.slice(0, -1)}\\ `;
   return out;
 }
 

@@ -19,7 +19,16 @@ import { encodeBase64, encodePem, toHex } from '../certificate/encoding.js';
 import { randomOrganisation, rfc4514, windowsName, type NameParts } from './names.js';
 import { seededRandom, type SeededRandom } from './seeded-random.js';
 
-export const SUPPORTED_KEY_SPECS: readonly KeySpec[] = ['P-256', 'P-384', 'P-521', 'RSA-1024', 'RSA-2048', 'RSA-3072', 'RSA-4096', 'Ed25519'];
+export const SUPPORTED_KEY_SPECS: readonly KeySpec[] = [
+  'P-256',
+  'P-384',
+  'P-521',
+  'RSA-1024',
+  'RSA-2048',
+  'RSA-3072',
+  'RSA-4096',
+  'Ed25519',
+];
 
 /** The defects a CA's twin carries. Each twin keeps the CA's subject and key, so the CAs below it still chain to it. */
 export type TwinKind =
@@ -127,7 +136,9 @@ function planHierarchies(rng: SeededRandom, opts: PoolOptions): CaPlan[][] {
     const depth = opts.keySpecs.indexOf(keySpec) === h ? 3 : 2;
     const host = `http://pki${h}.example-${tag}.test/${org.label.toLowerCase().replace(/ /g, '-')}`;
     return Array.from({ length: depth }, (_, level) => ({
-      h, level, keySpec,
+      h,
+      level,
+      keySpec,
       subject: [['CN', `${org.label} ${level === 0 ? 'Root CA' : `Issuing CA ${level}`} G${h}-${tag}`] as const, ...org.tail],
       serial: serial(rng),
       crlUrl: `${host}/ca${level}.crl`,
@@ -145,20 +156,39 @@ function base64url(b64: string): string {
 }
 
 interface Described {
-  id: string; subject: NameParts; issuer: NameParts; selfSigned: boolean; keySpec: string;
-  hierarchy: number; level: number; crlUrl: string | null; deltaCrlUrl: string | null;
+  id: string;
+  subject: NameParts;
+  issuer: NameParts;
+  selfSigned: boolean;
+  keySpec: string;
+  hierarchy: number;
+  level: number;
+  crlUrl: string | null;
+  deltaCrlUrl: string | null;
 }
 
 async function pooled(built: BuiltCertificate, d: Described, crypto: Crypto): Promise<PooledCertificate> {
   const base64 = encodeBase64(built.der);
   return Object.freeze({
-    id: d.id, der: built.der, base64, base64url: base64url(base64), pem: encodePem(built.der),
-    subject: rfc4514(d.subject), subjectWindows: windowsName(d.subject),
-    issuer: rfc4514(d.issuer), issuerWindows: windowsName(d.issuer),
+    id: d.id,
+    der: built.der,
+    base64,
+    base64url: base64url(base64),
+    pem: encodePem(built.der),
+    subject: rfc4514(d.subject),
+    subjectWindows: windowsName(d.subject),
+    issuer: rfc4514(d.issuer),
+    issuerWindows: windowsName(d.issuer),
     ski: built.ski ? toHex(built.ski, true) : null,
     sha256: await sha256Hex(crypto, built.der),
-    selfSigned: d.selfSigned, keySpec: d.keySpec, hierarchy: d.hierarchy, level: d.level,
-    crlUrl: d.crlUrl, deltaCrlUrl: d.deltaCrlUrl, notBefore: built.notBefore, notAfter: built.notAfter,
+    selfSigned: d.selfSigned,
+    keySpec: d.keySpec,
+    hierarchy: d.hierarchy,
+    level: d.level,
+    crlUrl: d.crlUrl,
+    deltaCrlUrl: d.deltaCrlUrl,
+    notBefore: built.notBefore,
+    notAfter: built.notAfter,
   });
 }
 
@@ -199,7 +229,11 @@ export async function buildPool(opts: PoolOptions): Promise<CertificatePool> {
       const key = caKeys[p.h]![p.level]!;
       const parent = out[p.level - 1] ?? null;
       const base: CertificateSpec = {
-        subject: rfc4514(p.subject), key, crypto, serialNumber: p.serial, ...validity,
+        subject: rfc4514(p.subject),
+        key,
+        crypto,
+        serialNumber: p.serial,
+        ...validity,
         issuer: parentBuilt ?? 'self',
       };
       if (parent) {
@@ -209,8 +243,15 @@ export async function buildPool(opts: PoolOptions): Promise<CertificatePool> {
       const built = await buildCertificate(base);
       const issuerParts = parent ? plans[p.h]![p.level - 1]!.subject : p.subject;
       const describe = (suffix: string, selfSigned: boolean): Described => ({
-        id: `h${p.h}/ca${p.level}${suffix}`, subject: p.subject, issuer: issuerParts, selfSigned, keySpec: p.keySpec,
-        hierarchy: p.h, level: p.level, crlUrl: p.crlUrl, deltaCrlUrl: p.deltaCrlUrl,
+        id: `h${p.h}/ca${p.level}${suffix}`,
+        subject: p.subject,
+        issuer: issuerParts,
+        selfSigned,
+        keySpec: p.keySpec,
+        hierarchy: p.h,
+        level: p.level,
+        crlUrl: p.crlUrl,
+        deltaCrlUrl: p.deltaCrlUrl,
       });
       const twin = async (kind: TwinKind, change: Partial<CertificateSpec>): Promise<[TwinKind, PooledCertificate]> => {
         const spec: CertificateSpec = { ...base, serialNumber: serial(rng), ...change };
@@ -226,17 +267,33 @@ export async function buildPool(opts: PoolOptions): Promise<CertificatePool> {
         ['skiCritical', { subjectKeyIdentifier: { value: 'method1', critical: true } }],
         ['basicConstraintsNotCritical', { basicConstraints: { cA: true, critical: false } }],
         // extnValue of a second basicConstraints: SEQUENCE { BOOLEAN TRUE }
-        ['duplicateExtension', { extraExtensions: [{ oid: OID.basicConstraints, critical: true, value: tlv(0x30, new Uint8Array([1, 1, 0xff])) }] }],
+        [
+          'duplicateExtension',
+          { extraExtensions: [{ oid: OID.basicConstraints, critical: true, value: tlv(0x30, new Uint8Array([1, 1, 0xff])) }] },
+        ],
         ['pathLenZero', { basicConstraints: { cA: true, pathLenConstraint: 0 } }],
         // A private-enterprise arc nobody recognises, marked critical; its value is an ASN.1 NULL.
-        ['unknownCriticalExtension', { extraExtensions: [{ oid: '1.3.6.1.4.1.55555.7.1', critical: true, value: new Uint8Array([5, 0]) }] }],
+        [
+          'unknownCriticalExtension',
+          { extraExtensions: [{ oid: '1.3.6.1.4.1.55555.7.1', critical: true, value: new Uint8Array([5, 0]) }] },
+        ],
         // Signed (and verified) with the outer algorithm; the TBS names another one.
-        ['signatureAlgorithmMismatch', { tbsSignatureAlgorithm: { oid: (parentBuilt?.key ?? key).signer.algorithm.oid === OID.ecdsaWithSHA512 ? OID.ecdsaWithSHA384 : OID.ecdsaWithSHA512 } }],
+        [
+          'signatureAlgorithmMismatch',
+          {
+            tbsSignatureAlgorithm: {
+              oid: (parentBuilt?.key ?? key).signer.algorithm.oid === OID.ecdsaWithSHA512 ? OID.ecdsaWithSHA384 : OID.ecdsaWithSHA512,
+            },
+          },
+        ],
       ];
       if (parent && parentBuilt) {
         twinSpecs.push(['wrongAki', { authorityKeyIdentifier: rng.bytes(20) }]);
         twinSpecs.push(['noAki', { authorityKeyIdentifier: null }]);
-        twinSpecs.push(['sha1Signature', { issuer: { ...parentBuilt, key: await withSignatureHash(parentBuilt.key, 'SHA-1', { crypto }) } }]);
+        twinSpecs.push([
+          'sha1Signature',
+          { issuer: { ...parentBuilt, key: await withSignatureHash(parentBuilt.key, 'SHA-1', { crypto }) } },
+        ]);
       }
       const twins = Object.freeze(Object.fromEntries(await Promise.all(twinSpecs.map(([k, c]) => twin(k, c)))));
       const ca: PooledCa = Object.freeze({ ...(await pooled(built, describe('', !parent), crypto)), parent, twins });
@@ -246,31 +303,83 @@ export async function buildPool(opts: PoolOptions): Promise<CertificatePool> {
     hierarchies.push(out);
   }
 
-  const leaves = await Promise.all(hierarchies.map(async (chain, h) => {
-    const issuer = chain[chain.length - 1]!;
-    const issuerParts = plans[h]![chain.length - 1]!.subject;
-    const subject: NameParts = [['CN', `Device ${h}-${tag}`], ...issuerParts.slice(1)];
-    const key = leafKey;
-    const issuerKey = caKeys[h]![chain.length - 1]!;
-    const built = await buildCertificate({
-      subject: rfc4514(subject), key, crypto, serialNumber: serial(rng), ...validity,
-      issuer: { subject: issuer.subject, key: issuerKey, ski: hexBytes(issuer.ski) },
-      basicConstraints: { cA: false }, keyUsage: { bits: ['digitalSignature'] }, extendedKeyUsage: [OID.ekuClientAuth],
-    });
-    return pooled(built, { id: `h${h}/leaf`, subject, issuer: issuerParts, selfSigned: false, keySpec: key.spec, hierarchy: h, level: chain.length, crlUrl: null, deltaCrlUrl: null }, crypto);
-  }));
+  const leaves = await Promise.all(
+    hierarchies.map(async (chain, h) => {
+      const issuer = chain[chain.length - 1]!;
+      const issuerParts = plans[h]![chain.length - 1]!.subject;
+      const subject: NameParts = [['CN', `Device ${h}-${tag}`], ...issuerParts.slice(1)];
+      const key = leafKey;
+      const issuerKey = caKeys[h]![chain.length - 1]!;
+      const built = await buildCertificate({
+        subject: rfc4514(subject),
+        key,
+        crypto,
+        serialNumber: serial(rng),
+        ...validity,
+        issuer: { subject: issuer.subject, key: issuerKey, ski: hexBytes(issuer.ski) },
+        basicConstraints: { cA: false },
+        keyUsage: { bits: ['digitalSignature'] },
+        extendedKeyUsage: [OID.ekuClientAuth],
+      });
+      return pooled(
+        built,
+        {
+          id: `h${h}/leaf`,
+          subject,
+          issuer: issuerParts,
+          selfSigned: false,
+          keySpec: key.spec,
+          hierarchy: h,
+          level: chain.length,
+          crlUrl: null,
+          deltaCrlUrl: null,
+        },
+        crypto,
+      );
+    }),
+  );
 
-  const cycleOrg: NameParts = [['O', 'Cross Certified'], ['C', 'US']];
+  const cycleOrg: NameParts = [
+    ['O', 'Cross Certified'],
+    ['C', 'US'],
+  ];
   const nameA: NameParts = [['CN', `Cycle A ${tag}`], ...cycleOrg];
   const nameB: NameParts = [['CN', `Cycle B ${tag}`], ...cycleOrg];
   const cross = async (subject: NameParts, key: KeyPairHandle, issuer: NameParts, issuerKey: KeyPairHandle, id: string) =>
-    pooled(await buildCertificate({ subject: rfc4514(subject), key, crypto, serialNumber: serial(rng), ...validity, issuer: { subject: rfc4514(issuer), key: issuerKey } }),
-      { id, subject, issuer, selfSigned: false, keySpec: 'P-256', hierarchy: -1, level: 1, crlUrl: null, deltaCrlUrl: null }, crypto);
+    pooled(
+      await buildCertificate({
+        subject: rfc4514(subject),
+        key,
+        crypto,
+        serialNumber: serial(rng),
+        ...validity,
+        issuer: { subject: rfc4514(issuer), key: issuerKey },
+      }),
+      { id, subject, issuer, selfSigned: false, keySpec: 'P-256', hierarchy: -1, level: 1, crlUrl: null, deltaCrlUrl: null },
+      crypto,
+    );
   const crossPair = [await cross(nameA, crossA, nameB, crossB, 'cross/a'), await cross(nameB, crossB, nameA, crossA, 'cross/b')] as const;
 
-  const weakName: NameParts = [['CN', `Legacy Weak Root ${tag}`], ['O', 'Legacy'], ['C', 'US']];
-  const weakRoot = await pooled(await buildCertificate({ subject: rfc4514(weakName), key: weakKey, crypto, serialNumber: serial(rng), ...validity }),
-    { id: 'weak/root', subject: weakName, issuer: weakName, selfSigned: true, keySpec: 'RSA-1024', hierarchy: -1, level: 0, crlUrl: null, deltaCrlUrl: null }, crypto);
+  const weakName: NameParts = [
+    ['CN', `Legacy Weak Root ${tag}`],
+    ['O', 'Legacy'],
+    ['C', 'US'],
+  ];
+  const weakRoot = await pooled(
+    await buildCertificate({ subject: rfc4514(weakName), key: weakKey, crypto, serialNumber: serial(rng), ...validity }),
+    {
+      id: 'weak/root',
+      subject: weakName,
+      issuer: weakName,
+      selfSigned: true,
+      keySpec: 'RSA-1024',
+      hierarchy: -1,
+      level: 0,
+      crlUrl: null,
+      deltaCrlUrl: null,
+    },
+    crypto,
+  );
 
   return Object.freeze({ seed: opts.seed, at, hierarchies, leaves, crossPair, weakRoot });
 }

@@ -6,8 +6,15 @@ import * as fc from 'fast-check';
 import type { CertificatePool, PooledCa } from './pool.js';
 import { bodyPlanArb, displayNameArb, planCertificates, renderPlan, type BodyPlan } from './body-plan.js';
 
-export const GET_CONTEXT = 'https://graph.microsoft.com/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations/$entity';
-const TLS_CLIENT_AUTH = ['tls_client_auth_subject_dn', 'tls_client_auth_san_dns', 'tls_client_auth_san_uri', 'tls_client_auth_san_ip', 'tls_client_auth_san_email'];
+export const GET_CONTEXT =
+  'https://graph.microsoft.com/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations/$entity';
+const TLS_CLIENT_AUTH = [
+  'tls_client_auth_subject_dn',
+  'tls_client_auth_san_dns',
+  'tls_client_auth_san_uri',
+  'tls_client_auth_san_ip',
+  'tls_client_auth_san_email',
+];
 
 /** An entry as the server returns it: every member, with `issuer` (Windows style) and `issuerSki` computed. */
 export function getEntry(cert: PooledCa, withCrl: boolean, withDelta: boolean): Record<string, unknown> {

@@ -15,7 +15,7 @@ export function resolvePointer(value: unknown, pointer: string): { found: boolea
   let v: unknown = value;
   for (const raw of pointer.slice(1).split('/')) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, token)) return { found: false };
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, token)) return { found: false };
     v = (v as Record<string, unknown>)[token];
   }
   return { found: true, value: v };
@@ -47,11 +47,14 @@ export function assertReportShape(report: Report, body?: { value: unknown }): vo
     if (f.basis !== rule!.basis) fail('basis differs from the registry', f);
     if (f.fix !== undefined && (typeof f.fix !== 'string' || f.fix.trim() === '')) fail('empty fix', f);
     if ((f.line === undefined) !== (f.column === undefined)) fail('line without column', f);
-    if (f.line !== undefined && !(Number.isInteger(f.line) && f.line >= 1 && Number.isInteger(f.column) && f.column! >= 1)) fail('bad position', f);
-    if (body && f.rule !== 'body.not-json' && !resolvePointer(body.value, parentPointer(f.path)).found) fail('the path\'s parent is not in the body', f);
+    if (f.line !== undefined && !(Number.isInteger(f.line) && f.line >= 1 && Number.isInteger(f.column) && f.column! >= 1))
+      fail('bad position', f);
+    if (body && f.rule !== 'body.not-json' && !resolvePointer(body.value, parentPointer(f.path)).found)
+      fail("the path's parent is not in the body", f);
     if (rule!.server) serverRule = true;
   }
-  if (serverRule !== (report.graphError !== null)) fail(`graphError is ${report.graphError ? 'set' : 'null'} but ${serverRule ? 'a' : 'no'} finding's rule is one the server rejects`);
+  if (serverRule !== (report.graphError !== null))
+    fail(`graphError is ${report.graphError ? 'set' : 'null'} but ${serverRule ? 'a' : 'no'} finding's rule is one the server rejects`);
   if (report.graphError) {
     const g = report.graphError;
     if (g.status !== 400) fail(`graphError status ${g.status}`);

@@ -7,7 +7,7 @@ import type { Command } from './types.js';
 
 export const check: Command = {
   name: 'check',
-  summary: 'check a PATCH body (or a whole GET response) and predict the server\'s answer',
+  summary: "check a PATCH body (or a whole GET response) and predict the server's answer",
   help: `Usage: ca-preflight check <body.json | -> [options]
 
 Checks a request body for PATCH /directory/certificateAuthorities/mutualTlsOauthConfigurations/{id}:
@@ -31,11 +31,19 @@ Examples:
   cat body.json | ca-preflight check - --format sarif > results.sarif`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('check', args, {
-      current: { type: 'string' }, at: { type: 'string' }, strict: { type: 'boolean' },
-      format: { type: 'string' }, lang: { type: 'string' }, 'client-request-id': { type: 'string' },
+      current: { type: 'string' },
+      at: { type: 'string' },
+      strict: { type: 'boolean' },
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      'client-request-id': { type: 'string' },
     });
-    if (values.help) { io.out(check.help + '\n'); return EXIT.ok; }
-    if (positionals.length !== 1) throw new CliError('check: give exactly one body file, or - for standard input.\nRun "ca-preflight check --help" for usage.');
+    if (values.help) {
+      io.out(`${check.help}\n`);
+      return EXIT.ok;
+    }
+    if (positionals.length !== 1)
+      throw new CliError('check: give exactly one body file, or - for standard input.\nRun "ca-preflight check --help" for usage.');
     const format = oneOf('check', 'format', str(values, 'format'), ['text', 'json', 'sarif'] as const, 'text');
     const lang = oneOf('check', 'lang', str(values, 'lang'), ['en', 'fr'] as const, 'en');
     const at = parseAt('check', str(values, 'at'));
@@ -44,11 +52,15 @@ Examples:
     const currentFile = str(values, 'current');
     const current = currentFile !== undefined ? readJsonFile(currentFile, 'current resource') : undefined;
     const { report, cas } = await runPreflight(text, {
-      lang, strict: !!values.strict, ...(at ? { at } : {}), ...(current !== undefined ? { current } : {}),
+      lang,
+      strict: !!values.strict,
+      ...(at ? { at } : {}),
+      ...(current !== undefined ? { current } : {}),
       ...(str(values, 'client-request-id') ? { clientRequestId: str(values, 'client-request-id')! } : {}),
     });
-    if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
-    else if (format === 'sarif') io.out(JSON.stringify(formatSarif(report, { uri: file === '-' ? 'stdin' : file, version: packageVersion() }), null, 2) + '\n');
+    if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
+    else if (format === 'sarif')
+      io.out(`${JSON.stringify(formatSarif(report, { uri: file === '-' ? 'stdin' : file, version: packageVersion() }), null, 2)}\n`);
     else io.out(formatText(report, cas, { color: io.color, lang, source: file === '-' ? '(stdin)' : file }));
     return report.ok ? EXIT.ok : EXIT.findings;
   },

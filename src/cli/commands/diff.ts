@@ -29,14 +29,20 @@ Examples:
   ca-preflight diff get.json desired.json --format json`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('diff', args, { format: { type: 'string' } });
-    if (values.help) { io.out(diff.help + '\n'); return EXIT.ok; }
-    if (positionals.length !== 2) throw new CliError('diff: give the current resource and the desired configuration (two JSON files).\nRun "ca-preflight diff --help" for usage.');
+    if (values.help) {
+      io.out(`${diff.help}\n`);
+      return EXIT.ok;
+    }
+    if (positionals.length !== 2)
+      throw new CliError(
+        'diff: give the current resource and the desired configuration (two JSON files).\nRun "ca-preflight diff --help" for usage.',
+      );
     if (positionals[0] === '-' && positionals[1] === '-') throw new CliError('diff: only one of the two files can be standard input (-).');
     const format = oneOf('diff', 'format', str(values, 'format'), ['text', 'json'] as const, 'text');
     const [currentFile, desiredFile] = positionals as [string, string];
     const current = readJsonFile(currentFile, 'current resource');
     const desired = readJsonFile(desiredFile, 'desired configuration');
-    let comparison;
+    let comparison: Awaited<ReturnType<typeof compareConfigurations>>;
     try {
       comparison = await compareConfigurations(current, desired);
     } catch (e) {
@@ -44,9 +50,11 @@ Examples:
       throw e;
     }
     const name = (f: string) => (f === '-' ? '(stdin)' : f);
-    io.out(format === 'json'
-      ? JSON.stringify(comparison.diff, null, 2) + '\n'
-      : formatDiffText(comparison, { color: io.color, currentName: name(currentFile), desiredName: name(desiredFile) }));
+    io.out(
+      format === 'json'
+        ? `${JSON.stringify(comparison.diff, null, 2)}\n`
+        : formatDiffText(comparison, { color: io.color, currentName: name(currentFile), desiredName: name(desiredFile) }),
+    );
     return isUnchanged(comparison.diff) ? EXIT.ok : EXIT.findings;
   },
 };

@@ -10,9 +10,16 @@ export interface ParsedCommandArgs {
 
 export function parseCommandArgs(command: string, args: string[], options: NonNullable<ParseArgsConfig['options']>): ParsedCommandArgs {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as ParsedCommandArgs;
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }) as ParsedCommandArgs;
   } catch (e) {
-    throw new CliError(`${command}: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')}\nRun "ca-preflight ${command} --help" for usage.`);
+    throw new CliError(
+      `${command}: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')}\nRun "ca-preflight ${command} --help" for usage.`,
+    );
   }
 }
 
@@ -25,7 +32,10 @@ export function oneOf<T extends string>(command: string, name: string, value: st
 export function parseAt(command: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new CliError(`${command}: --at must be an ISO 8601 date or date-time, such as 2026-11-21 or 2026-11-21T10:00:00Z (got "${value}")`);
+  if (Number.isNaN(d.getTime()))
+    throw new CliError(
+      `${command}: --at must be an ISO 8601 date or date-time, such as 2026-11-21 or 2026-11-21T10:00:00Z (got "${value}")`,
+    );
   return d;
 }
 

@@ -9,6 +9,35 @@ import { CliError, EXIT, readInputBytes, readJsonFile } from '../io.js';
 import { oneOf, parseAt } from './options.js';
 import type { Command, CommandIO } from './types.js';
 
+function parsePatchArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+      options: {
+        add: { type: 'string', multiple: true },
+        root: { type: 'boolean', multiple: true },
+        intermediate: { type: 'boolean', multiple: true },
+        crl: { type: 'string', multiple: true },
+        remove: { type: 'string', multiple: true },
+        'display-name': { type: 'string', multiple: true },
+        'allow-removal': { type: 'boolean' },
+        id: { type: 'string' },
+        cloud: { type: 'string' },
+        format: { type: 'string' },
+        at: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new CliError(
+      `patch: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')}\nRun "ca-preflight patch --help" for usage.`,
+    );
+  }
+}
+
 export const patch: Command = {
   name: 'patch',
   summary: 'build the ready-to-send PATCH from a desired body or from --add/--remove/--display-name, with a removal guard',
@@ -50,23 +79,16 @@ Examples:
   ca-preflight patch get.json --add new-root.pem --crl http://pki.example/root.crl --format curl
   ca-preflight patch get.json --remove 5F:3C:…:9A --allow-removal --format http`,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args, allowPositionals: true, strict: true, tokens: true,
-        options: {
-          add: { type: 'string', multiple: true }, root: { type: 'boolean', multiple: true }, intermediate: { type: 'boolean', multiple: true },
-          crl: { type: 'string', multiple: true }, remove: { type: 'string', multiple: true }, 'display-name': { type: 'string', multiple: true },
-          'allow-removal': { type: 'boolean' }, id: { type: 'string' }, cloud: { type: 'string' }, format: { type: 'string' }, at: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (e) {
-      throw new CliError(`patch: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')}\nRun "ca-preflight patch --help" for usage.`);
-    }
+    const parsed = parsePatchArgs(args);
     const { values, positionals, tokens } = parsed;
-    if (values.help) { io.out(patch.help + '\n'); return EXIT.ok; }
-    if (positionals.length < 1 || positionals.length > 2) throw new CliError('patch: give the current resource (a GET response) and optionally the desired configuration.\nRun "ca-preflight patch --help" for usage.');
+    if (values.help) {
+      io.out(`${patch.help}\n`);
+      return EXIT.ok;
+    }
+    if (positionals.length < 1 || positionals.length > 2)
+      throw new CliError(
+        'patch: give the current resource (a GET response) and optionally the desired configuration.\nRun "ca-preflight patch --help" for usage.',
+      );
     if (positionals[0] === '-' && positionals[1] === '-') throw new CliError('patch: only one of the two files can be standard input (-).');
     const format = oneOf('patch', 'format', values.format, ['json', 'http', 'curl'] as const, 'json');
     const cloud = oneOf('patch', 'cloud', values.cloud, CLOUDS, 'global');
@@ -76,15 +98,23 @@ Examples:
     const current = readJsonFile(positionals[0]!, 'current resource');
     const desired = positionals[1] !== undefined ? readJsonFile(positionals[1], 'desired configuration') : undefined;
     if (Array.isArray(desired)) {
-      throw new CliError(`patch: ${positionals[1]} is a JSON array; the desired configuration is an object such as {"certificateAuthorities": [ … ]}.`);
+      throw new CliError(
+        `patch: ${positionals[1]} is a JSON array; the desired configuration is an object such as {"certificateAuthorities": [ … ]}.`,
+      );
     }
     if (desired === undefined && operations.length === 0) {
-      throw new CliError('patch: nothing to do: give a desired configuration file or at least one of --add, --remove, --display-name.\nRun "ca-preflight patch --help" for usage.');
+      throw new CliError(
+        'patch: nothing to do: give a desired configuration file or at least one of --add, --remove, --display-name.\nRun "ca-preflight patch --help" for usage.',
+      );
     }
-    const options: PatchOptions = { cloud, ...(values['allow-removal'] ? { allowRemoval: true } : {}), ...(values.id !== undefined ? { id: values.id } : {}), ...(at ? { at } : {}) };
-    const plan = desired === undefined
-      ? await planPatch(current, operations, options)
-      : await planPatch(current, desired, { ...options, operations });
+    const options: PatchOptions = {
+      cloud,
+      ...(values['allow-removal'] ? { allowRemoval: true } : {}),
+      ...(values.id !== undefined ? { id: values.id } : {}),
+      ...(at ? { at } : {}),
+    };
+    const plan =
+      desired === undefined ? await planPatch(current, operations, options) : await planPatch(current, desired, { ...options, operations });
     const result = plan.result;
 
     if (!result.ok) {
@@ -92,7 +122,7 @@ Examples:
       io.err(`ca-preflight patch: ${trouble ? 'cannot build the request' : 'refused: nothing to send'}\n`);
       for (const r of result.refusal.reasons) io.err(`  ✗ ${r.message}\n`);
       if (result.refusal.report && result.refusal.reasons.some((r) => r.kind === 'findings')) {
-        io.err('\n' + formatText(result.refusal.report, plan.cas, { color: io.color, source: 'request body (as it would be sent)' }));
+        io.err(`\n${formatText(result.refusal.report, plan.cas, { color: io.color, source: 'request body (as it would be sent)' })}`);
       }
       return trouble ? EXIT.trouble : EXIT.findings;
     }
@@ -102,8 +132,14 @@ Examples:
       return EXIT.ok;
     }
     const request = result.request;
-    io.out(format === 'http' ? formatHttpRequest(request) : format === 'curl' ? formatCurlCommand(request) : JSON.stringify(request, null, 2) + '\n');
-    if (format === 'json') io.err(permissionComment() + '\n');
+    io.out(
+      format === 'http'
+        ? formatHttpRequest(request)
+        : format === 'curl'
+          ? formatCurlCommand(request)
+          : `${JSON.stringify(request, null, 2)}\n`,
+    );
+    if (format === 'json') io.err(`${permissionComment()}\n`);
     writeWarnings(result.report.findings, io);
     io.err(`${summaryLine(result.changes)}\n`);
     return EXIT.ok;
@@ -121,7 +157,8 @@ function readOperations(tokens: Token[]): PatchOperation[] {
   const ops: PatchOperation[] = [];
   let lastAdd: AddOperation | null = null;
   const modifier = (name: string): AddOperation => {
-    if (!lastAdd) throw new CliError(`patch: --${name} applies to the --add before it, and there is none.\nRun "ca-preflight patch --help" for usage.`);
+    if (!lastAdd)
+      throw new CliError(`patch: --${name} applies to the --add before it, and there is none.\nRun "ca-preflight patch --help" for usage.`);
     return lastAdd;
   };
   for (const t of tokens) {

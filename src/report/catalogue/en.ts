@@ -30,7 +30,10 @@ export const en: Catalogue = {
     message: 'The resource has no member "{property}".',
     fix: 'Remove "{property}"; updatable members are displayName and certificateAuthorities.',
     variants: {
-      suggestion: { message: 'The resource has no member "{property}"; did you mean "{suggestion}"?', fix: 'Rename "{property}" to "{suggestion}" (the update page\'s table misspells it).' },
+      suggestion: {
+        message: 'The resource has no member "{property}"; did you mean "{suggestion}"?',
+        fix: 'Rename "{property}" to "{suggestion}" (the update page\'s table misspells it).',
+      },
     },
   },
   'body.odata-control-ignored': {
@@ -45,8 +48,14 @@ export const en: Catalogue = {
     message: '"{property}" has the wrong JSON type ({actual}).',
     fix: 'Give "{property}" the type the resource defines.',
     variants: {
-      'string-or-null': { message: '"{property}" must be a string or null, not a JSON {actual}.', fix: 'Give "{property}" a string in quotes, or null.' },
-      array: { message: '"{property}" must be an array, not a JSON {actual}.', fix: 'Give "{property}" an array of certificateAuthority objects: [ { … }, … ].' },
+      'string-or-null': {
+        message: '"{property}" must be a string or null, not a JSON {actual}.',
+        fix: 'Give "{property}" a string in quotes, or null.',
+      },
+      array: {
+        message: '"{property}" must be an array, not a JSON {actual}.',
+        fix: 'Give "{property}" an array of certificateAuthority objects: [ { … }, … ].',
+      },
     },
   },
   'body.duplicate-key': {
@@ -73,7 +82,10 @@ export const en: Catalogue = {
     message: 'isRootAuthority must be true or false, not a JSON {actual}.',
     fix: 'Set isRootAuthority to true for a self-signed root and false for an intermediate (no quotes).',
     variants: {
-      missing: { message: 'isRootAuthority is missing; it is required.', fix: 'Add "isRootAuthority": true for a self-signed root, false for an intermediate.' },
+      missing: {
+        message: 'isRootAuthority is missing; it is required.',
+        fix: 'Add "isRootAuthority": true for a self-signed root, false for an intermediate.',
+      },
     },
   },
   'entry.url-wrong-type': {
@@ -84,21 +96,27 @@ export const en: Catalogue = {
     message: 'certificateAuthority has no member "{property}".',
     fix: 'Remove "{property}"; an entry has certificate, isRootAuthority, certificateRevocationListUrl and deltaCertificateRevocationListUrl.',
     variants: {
-      suggestion: { message: 'certificateAuthority has no member "{property}"; did you mean "{suggestion}"?', fix: 'Remove "{property}" ("{suggestion}" is the real name; if it is a read-only echo, the server computes it and it can be left out).' },
+      suggestion: {
+        message: 'certificateAuthority has no member "{property}"; did you mean "{suggestion}"?',
+        fix: 'Remove "{property}" ("{suggestion}" is the real name; if it is a read-only echo, the server computes it and it can be left out).',
+      },
     },
   },
   'certificate.missing': {
     message: 'The entry has no certificate.',
     fix: 'Add "certificate" with the base64 of the CA certificate\'s DER bytes.',
     variants: {
-      null: { message: 'certificate is null.', fix: 'Give the base64 of the CA certificate\'s DER bytes, or remove the entry.' },
+      null: { message: 'certificate is null.', fix: "Give the base64 of the CA certificate's DER bytes, or remove the entry." },
     },
   },
   'certificate.not-base64': {
     message: 'certificate is not base64.',
     fix: 'Encode the DER bytes as one line of base64 (for example `base64 -w0 ca.der`), with no spaces or line breaks.',
     variants: {
-      type: { message: 'certificate must be a base64 string, not a JSON {actual}.', fix: 'Give the base64 of the CA certificate\'s DER bytes, in quotes.' },
+      type: {
+        message: 'certificate must be a base64 string, not a JSON {actual}.',
+        fix: "Give the base64 of the CA certificate's DER bytes, in quotes.",
+      },
       ...Object.fromEntries(Object.entries(base64Problems).map(([k, v]) => [k, { message: `certificate is not base64: ${v}.` }])),
     },
   },
@@ -114,7 +132,10 @@ export const en: Catalogue = {
     message: '{subject} is not a CA certificate: basicConstraints cA is false.',
     fix: 'List only CA certificates (basicConstraints cA=true); a device or server certificate does not belong in the trust list.',
     variants: {
-      absent: { message: '{subject} is not a CA certificate: it has no basicConstraints extension.', fix: 'List only CA certificates (basicConstraints cA=true); reissue the CA with basicConstraints if it really is one.' },
+      absent: {
+        message: '{subject} is not a CA certificate: it has no basicConstraints extension.',
+        fix: 'List only CA certificates (basicConstraints cA=true); reissue the CA with basicConstraints if it really is one.',
+      },
     },
   },
   'certificate.key-cert-sign-missing': {
@@ -127,10 +148,10 @@ export const en: Catalogue = {
   },
   'certificate.not-yet-valid': {
     message: 'The certificate is not valid until {notBefore}.',
-    fix: 'Check the CA\'s notBefore and the clock (--at); devices cannot be validated against it before then.',
+    fix: "Check the CA's notBefore and the clock (--at); devices cannot be validated against it before then.",
   },
   'certificate.ski-missing': {
-    message: 'The CA certificate has no subjectKeyIdentifier, so Graph\'s issuerSki has nothing to show.',
+    message: "The CA certificate has no subjectKeyIdentifier, so Graph's issuerSki has nothing to show.",
     fix: 'Reissue the CA with a subjectKeyIdentifier (SHA-1 of the public key, RFC 5280 method 1).',
   },
   'certificate.weak-key': {
@@ -161,7 +182,10 @@ export const en: Catalogue = {
     message: 'isRootAuthority is true, but the certificate was issued by {issuer}: it is not a root.',
     fix: 'Set isRootAuthority to false and list its issuer too.',
     variants: {
-      'bad-signature': { message: 'isRootAuthority is true, but the certificate\'s signature does not verify with its own key: it is not self-signed.', fix: 'Set isRootAuthority to false and list the CA that really signed it.' },
+      'bad-signature': {
+        message: "isRootAuthority is true, but the certificate's signature does not verify with its own key: it is not self-signed.",
+        fix: 'Set isRootAuthority to false and list the CA that really signed it.',
+      },
     },
   },
   'flag.self-signed-not-root': {
@@ -172,15 +196,25 @@ export const en: Catalogue = {
     message: 'issuer "{given}" does not match the certificate (its issuer is "{computed}").',
     fix: 'Remove issuer: it is read-only and the server computes it.',
     variants: {
-      match: { message: 'issuer matches the certificate; it is read-only, the server computes it.', fix: 'Remove issuer from the request; it is ignored at best.' },
-      subject: { message: 'issuer names the certificate\'s subject ("{subject}"), not its issuer ("{computed}"); it is read-only, the server computes it.', fix: 'Remove issuer from the request.' },
+      match: {
+        message: 'issuer matches the certificate; it is read-only, the server computes it.',
+        fix: 'Remove issuer from the request; it is ignored at best.',
+      },
+      subject: {
+        message:
+          'issuer names the certificate\'s subject ("{subject}"), not its issuer ("{computed}"); it is read-only, the server computes it.',
+        fix: 'Remove issuer from the request.',
+      },
     },
   },
   'echo.issuer-ski': {
     message: 'issuerSki "{given}" does not match the certificate\'s subjectKeyIdentifier {computed}.',
     fix: 'Remove issuerSki: it is read-only and the server computes it.',
     variants: {
-      match: { message: 'issuerSki matches the certificate; it is read-only, the server computes it.', fix: 'Remove issuerSki from the request; it is ignored at best.' },
+      match: {
+        message: 'issuerSki matches the certificate; it is read-only, the server computes it.',
+        fix: 'Remove issuerSki from the request; it is ignored at best.',
+      },
     },
   },
   'crl.url-not-absolute': {
@@ -200,8 +234,8 @@ export const en: Catalogue = {
     fix: 'Point deltaCertificateRevocationListUrl at the delta CRL, or set it to null.',
   },
   'crl.ca-lacks-crl-sign': {
-    message: 'A CRL URL is configured, but the CA\'s keyUsage ({bits}) does not include cRLSign, so it cannot sign that CRL.',
-    fix: 'Use the URL of the CRL this CA\'s issuer publishes, or reissue the CA with cRLSign.',
+    message: "A CRL URL is configured, but the CA's keyUsage ({bits}) does not include cRLSign, so it cannot sign that CRL.",
+    fix: "Use the URL of the CRL this CA's issuer publishes, or reissue the CA with cRLSign.",
   },
   'crl.subordinate-cdp-mismatch': {
     message: 'The configured CRL URL "{url}" is not among the CRL distribution points of the CA it issued at {subordinate} ({points}).',
@@ -215,7 +249,11 @@ export const en: Catalogue = {
     message: 'The issuer of this intermediate ({issuer}) is not in the list.',
     fix: 'Add the CA certificate of {issuer} (and every CA up to its root).',
     variants: {
-      'key-id-match': { message: 'The issuer of this intermediate ({issuer}) is not in the list; {keyIdMatch} has the matching key identifier but a different subject name.', fix: 'Check the names: RFC 5280 chains by name; add the right issuer certificate.' },
+      'key-id-match': {
+        message:
+          'The issuer of this intermediate ({issuer}) is not in the list; {keyIdMatch} has the matching key identifier but a different subject name.',
+        fix: 'Check the names: RFC 5280 chains by name; add the right issuer certificate.',
+      },
     },
   },
   'chain.issuer-signature-invalid': {
@@ -224,7 +262,7 @@ export const en: Catalogue = {
   },
   'chain.aki-mismatch': {
     message: 'authorityKeyIdentifier {aki} differs from the subjectKeyIdentifier {ski} of its issuer at {issuer}.',
-    fix: 'Reissue the certificate with the issuer\'s SKI as its AKI.',
+    fix: "Reissue the certificate with the issuer's SKI as its AKI.",
   },
   'chain.no-root': {
     message: 'The issuers of this CA go round in a loop ({loop}) without reaching a self-signed root.',
@@ -239,7 +277,8 @@ export const en: Catalogue = {
     fix: 'Add them back to certificateAuthorities if they should stay trusted (the server deletes whatever the list leaves out).',
   },
   'update.adds-while-expired': {
-    message: 'The update adds CAs ({added}) while keeping {subject}, which expired on {notAfter}; Entra refuses uploads while a CA is expired.',
+    message:
+      'The update adds CAs ({added}) while keeping {subject}, which expired on {notAfter}; Entra refuses uploads while a CA is expired.',
     fix: 'Remove or replace the expired CA in the same update.',
   },
   'body.odata-type-no-hash': {
@@ -260,9 +299,9 @@ export const en: Catalogue = {
   },
   'certificate.aki-missing': {
     message: 'The intermediate has no authorityKeyIdentifier.',
-    fix: 'Reissue it with an authorityKeyIdentifier holding its issuer\'s subjectKeyIdentifier.',
+    fix: "Reissue it with an authorityKeyIdentifier holding its issuer's subjectKeyIdentifier.",
     variants: {
-      'no-key-id': { message: 'The intermediate\'s authorityKeyIdentifier has no keyIdentifier.' },
+      'no-key-id': { message: "The intermediate's authorityKeyIdentifier has no keyIdentifier." },
     },
   },
 };

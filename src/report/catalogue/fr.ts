@@ -31,7 +31,10 @@ export const fr: Catalogue = {
     message: 'La ressource n’a pas de propriété "{property}".',
     fix: 'Retirez "{property}" ; les propriétés modifiables sont displayName et certificateAuthorities.',
     variants: {
-      suggestion: { message: 'La ressource n’a pas de propriété "{property}" ; vouliez-vous dire "{suggestion}" ?', fix: 'Renommez "{property}" en "{suggestion}" (le tableau de la page de mise à jour de la documentation écrit mal ce nom).' },
+      suggestion: {
+        message: 'La ressource n’a pas de propriété "{property}" ; vouliez-vous dire "{suggestion}" ?',
+        fix: 'Renommez "{property}" en "{suggestion}" (le tableau de la page de mise à jour de la documentation écrit mal ce nom).',
+      },
     },
   },
   'body.odata-control-ignored': {
@@ -46,8 +49,14 @@ export const fr: Catalogue = {
     message: 'La propriété "{property}" n’a pas le bon type JSON ({actual}).',
     fix: 'Donnez à "{property}" le type que définit la ressource.',
     variants: {
-      'string-or-null': { message: 'La propriété "{property}" doit être une chaîne ou null, pas une valeur JSON de type {actual}.', fix: 'Donnez à "{property}" une chaîne entre guillemets, ou null.' },
-      array: { message: 'La propriété "{property}" doit être un tableau, pas une valeur JSON de type {actual}.', fix: 'Donnez à "{property}" un tableau d’objets certificateAuthority : [ { … }, … ].' },
+      'string-or-null': {
+        message: 'La propriété "{property}" doit être une chaîne ou null, pas une valeur JSON de type {actual}.',
+        fix: 'Donnez à "{property}" une chaîne entre guillemets, ou null.',
+      },
+      array: {
+        message: 'La propriété "{property}" doit être un tableau, pas une valeur JSON de type {actual}.',
+        fix: 'Donnez à "{property}" un tableau d’objets certificateAuthority : [ { … }, … ].',
+      },
     },
   },
   'body.duplicate-key': {
@@ -74,7 +83,10 @@ export const fr: Catalogue = {
     message: 'isRootAuthority doit valoir true ou false, et non une valeur JSON de type {actual}.',
     fix: 'Définissez isRootAuthority sur true pour une autorité racine auto-signée et sur false pour une autorité intermédiaire (sans guillemets).',
     variants: {
-      missing: { message: 'isRootAuthority est absent ; cette propriété est obligatoire.', fix: 'Ajoutez "isRootAuthority": true pour une autorité racine auto-signée, false pour une autorité intermédiaire.' },
+      missing: {
+        message: 'isRootAuthority est absent ; cette propriété est obligatoire.',
+        fix: 'Ajoutez "isRootAuthority": true pour une autorité racine auto-signée, false pour une autorité intermédiaire.',
+      },
     },
   },
   'entry.url-wrong-type': {
@@ -85,22 +97,33 @@ export const fr: Catalogue = {
     message: 'certificateAuthority n’a pas de propriété "{property}".',
     fix: 'Retirez "{property}" ; une entrée comporte certificate, isRootAuthority, certificateRevocationListUrl et deltaCertificateRevocationListUrl.',
     variants: {
-      suggestion: { message: 'certificateAuthority n’a pas de propriété "{property}" ; vouliez-vous dire "{suggestion}" ?', fix: 'Retirez "{property}" ("{suggestion}" est le vrai nom ; s’il s’agit d’une propriété en lecture seule renvoyée par le serveur, celui-ci la calcule et elle peut être omise).' },
+      suggestion: {
+        message: 'certificateAuthority n’a pas de propriété "{property}" ; vouliez-vous dire "{suggestion}" ?',
+        fix: 'Retirez "{property}" ("{suggestion}" est le vrai nom ; s’il s’agit d’une propriété en lecture seule renvoyée par le serveur, celui-ci la calcule et elle peut être omise).',
+      },
     },
   },
   'certificate.missing': {
     message: 'L’entrée n’a pas de certificat.',
     fix: 'Ajoutez "certificate" avec l’encodage base64 des octets DER du certificat de l’autorité de certification.',
     variants: {
-      null: { message: 'certificate vaut null.', fix: 'Indiquez l’encodage base64 des octets DER du certificat de l’autorité de certification, ou retirez l’entrée.' },
+      null: {
+        message: 'certificate vaut null.',
+        fix: 'Indiquez l’encodage base64 des octets DER du certificat de l’autorité de certification, ou retirez l’entrée.',
+      },
     },
   },
   'certificate.not-base64': {
     message: 'certificate n’est pas encodé en base64.',
     fix: 'Encodez les octets DER en base64 sur une seule ligne (par exemple `base64 -w0 ca.der`), sans espaces ni sauts de ligne.',
     variants: {
-      type: { message: 'certificate doit être une chaîne base64, et non une valeur JSON de type {actual}.', fix: 'Indiquez l’encodage base64 des octets DER du certificat de l’autorité de certification, entre guillemets.' },
-      ...Object.fromEntries(Object.entries(base64Problems).map(([k, v]) => [k, { message: `certificate n’est pas encodé en base64 : ${v}.` }])),
+      type: {
+        message: 'certificate doit être une chaîne base64, et non une valeur JSON de type {actual}.',
+        fix: 'Indiquez l’encodage base64 des octets DER du certificat de l’autorité de certification, entre guillemets.',
+      },
+      ...Object.fromEntries(
+        Object.entries(base64Problems).map(([k, v]) => [k, { message: `certificate n’est pas encodé en base64 : ${v}.` }]),
+      ),
     },
   },
   'certificate.pem-armour': {
@@ -115,7 +138,10 @@ export const fr: Catalogue = {
     message: '{subject} n’est pas un certificat d’autorité de certification : basicConstraints cA vaut false.',
     fix: 'Ne listez que des certificats d’autorité de certification (basicConstraints cA=true) ; un certificat d’appareil ou de serveur n’a pas sa place dans la liste de confiance.',
     variants: {
-      absent: { message: '{subject} n’est pas un certificat d’autorité de certification : il n’a pas d’extension basicConstraints.', fix: 'Ne listez que des certificats d’autorité de certification (basicConstraints cA=true) ; s’il s’agit réellement d’une autorité de certification, réémettez son certificat avec basicConstraints.' },
+      absent: {
+        message: '{subject} n’est pas un certificat d’autorité de certification : il n’a pas d’extension basicConstraints.',
+        fix: 'Ne listez que des certificats d’autorité de certification (basicConstraints cA=true) ; s’il s’agit réellement d’une autorité de certification, réémettez son certificat avec basicConstraints.',
+      },
     },
   },
   'certificate.key-cert-sign-missing': {
@@ -131,7 +157,8 @@ export const fr: Catalogue = {
     fix: 'Vérifiez le notBefore de l’autorité de certification et l’horloge (--at) ; les appareils ne pourront pas être validés avec elle avant cette date.',
   },
   'certificate.ski-missing': {
-    message: 'Le certificat de l’autorité de certification n’a pas de subjectKeyIdentifier : l’issuerSki de Graph n’a donc rien à afficher.',
+    message:
+      'Le certificat de l’autorité de certification n’a pas de subjectKeyIdentifier : l’issuerSki de Graph n’a donc rien à afficher.',
     fix: 'Réémettez le certificat de l’autorité de certification avec un subjectKeyIdentifier (SHA-1 de la clé publique, méthode 1 du RFC 5280).',
   },
   'certificate.weak-key': {
@@ -162,7 +189,11 @@ export const fr: Catalogue = {
     message: 'isRootAuthority vaut true, mais le certificat a été émis par {issuer} : ce n’est pas une autorité racine.',
     fix: 'Définissez isRootAuthority sur false et ajoutez aussi son émetteur à la liste.',
     variants: {
-      'bad-signature': { message: 'isRootAuthority vaut true, mais la signature du certificat ne se vérifie pas avec sa propre clé : il n’est pas auto-signé.', fix: 'Définissez isRootAuthority sur false et ajoutez à la liste l’autorité de certification qui l’a réellement signé.' },
+      'bad-signature': {
+        message:
+          'isRootAuthority vaut true, mais la signature du certificat ne se vérifie pas avec sa propre clé : il n’est pas auto-signé.',
+        fix: 'Définissez isRootAuthority sur false et ajoutez à la liste l’autorité de certification qui l’a réellement signé.',
+      },
     },
   },
   'flag.self-signed-not-root': {
@@ -173,15 +204,25 @@ export const fr: Catalogue = {
     message: 'issuer "{given}" ne correspond pas au certificat (son émetteur est "{computed}").',
     fix: 'Retirez issuer : cette propriété est en lecture seule et le serveur la calcule.',
     variants: {
-      match: { message: 'issuer correspond au certificat ; cette propriété est en lecture seule, le serveur la calcule.', fix: 'Retirez issuer de la demande ; au mieux, elle est ignorée.' },
-      subject: { message: 'issuer indique le sujet du certificat ("{subject}"), et non son émetteur ("{computed}") ; cette propriété est en lecture seule, le serveur la calcule.', fix: 'Retirez issuer de la demande.' },
+      match: {
+        message: 'issuer correspond au certificat ; cette propriété est en lecture seule, le serveur la calcule.',
+        fix: 'Retirez issuer de la demande ; au mieux, elle est ignorée.',
+      },
+      subject: {
+        message:
+          'issuer indique le sujet du certificat ("{subject}"), et non son émetteur ("{computed}") ; cette propriété est en lecture seule, le serveur la calcule.',
+        fix: 'Retirez issuer de la demande.',
+      },
     },
   },
   'echo.issuer-ski': {
     message: 'issuerSki "{given}" ne correspond pas au subjectKeyIdentifier {computed} du certificat.',
     fix: 'Retirez issuerSki : cette propriété est en lecture seule et le serveur la calcule.',
     variants: {
-      match: { message: 'issuerSki correspond au certificat ; cette propriété est en lecture seule, le serveur la calcule.', fix: 'Retirez issuerSki de la demande ; au mieux, elle est ignorée.' },
+      match: {
+        message: 'issuerSki correspond au certificat ; cette propriété est en lecture seule, le serveur la calcule.',
+        fix: 'Retirez issuerSki de la demande ; au mieux, elle est ignorée.',
+      },
     },
   },
   'crl.url-not-absolute': {
@@ -201,11 +242,13 @@ export const fr: Catalogue = {
     fix: 'Faites pointer deltaCertificateRevocationListUrl vers la CRL delta, ou définissez-la sur null.',
   },
   'crl.ca-lacks-crl-sign': {
-    message: 'Une URL de CRL est configurée, mais le keyUsage de l’autorité de certification ({bits}) n’inclut pas cRLSign : elle ne peut donc pas signer cette CRL.',
+    message:
+      'Une URL de CRL est configurée, mais le keyUsage de l’autorité de certification ({bits}) n’inclut pas cRLSign : elle ne peut donc pas signer cette CRL.',
     fix: 'Utilisez l’URL de la CRL publiée par l’émetteur de cette autorité de certification, ou réémettez son certificat avec cRLSign.',
   },
   'crl.subordinate-cdp-mismatch': {
-    message: 'L’URL de CRL configurée "{url}" ne figure pas parmi les points de distribution de CRL de l’autorité subordonnée que cette autorité de certification a émise, en {subordinate} ({points}).',
+    message:
+      'L’URL de CRL configurée "{url}" ne figure pas parmi les points de distribution de CRL de l’autorité subordonnée que cette autorité de certification a émise, en {subordinate} ({points}).',
     fix: 'Vérifiez que "{url}" est bien la CRL publiée par cette autorité de certification ; ses autorités subordonnées renvoient vers {points}.',
   },
   'list.duplicate-certificate': {
@@ -216,11 +259,16 @@ export const fr: Catalogue = {
     message: 'L’émetteur de cette autorité intermédiaire ({issuer}) ne figure pas dans la liste.',
     fix: 'Ajoutez le certificat d’autorité de certification de {issuer} (et ceux de toutes les autorités jusqu’à sa racine).',
     variants: {
-      'key-id-match': { message: 'L’émetteur de cette autorité intermédiaire ({issuer}) ne figure pas dans la liste ; {keyIdMatch} a l’identifiant de clé correspondant, mais un nom de sujet différent.', fix: 'Vérifiez les noms : le RFC 5280 construit les chaînes d’après les noms ; ajoutez le bon certificat d’émetteur.' },
+      'key-id-match': {
+        message:
+          'L’émetteur de cette autorité intermédiaire ({issuer}) ne figure pas dans la liste ; {keyIdMatch} a l’identifiant de clé correspondant, mais un nom de sujet différent.',
+        fix: 'Vérifiez les noms : le RFC 5280 construit les chaînes d’après les noms ; ajoutez le bon certificat d’émetteur.',
+      },
     },
   },
   'chain.issuer-signature-invalid': {
-    message: 'L’autorité de certification {issuer} présente dans la liste ({candidates}) n’a pas signé ce certificat : la signature ne se vérifie pas avec sa clé.',
+    message:
+      'L’autorité de certification {issuer} présente dans la liste ({candidates}) n’a pas signé ce certificat : la signature ne se vérifie pas avec sa clé.',
     fix: 'Ajoutez le certificat de l’autorité de certification dont la clé l’a réellement signé (une autorité renouvelée ou dont la clé a été changée a une nouvelle clé), ou retirez ce certificat.',
   },
   'chain.aki-mismatch': {
@@ -240,7 +288,8 @@ export const fr: Catalogue = {
     fix: 'Rajoutez-les dans certificateAuthorities si elles doivent rester approuvées (le serveur supprime toute autorité absente de la liste).',
   },
   'update.adds-while-expired': {
-    message: 'La mise à jour ajoute des autorités de certification ({added}) tout en conservant {subject}, qui a expiré le {notAfter} ; Entra refuse tout ajout tant qu’une autorité de certification est expirée.',
+    message:
+      'La mise à jour ajoute des autorités de certification ({added}) tout en conservant {subject}, qui a expiré le {notAfter} ; Entra refuse tout ajout tant qu’une autorité de certification est expirée.',
     fix: 'Retirez ou remplacez l’autorité de certification expirée dans la même mise à jour.',
   },
   'body.odata-type-no-hash': {

@@ -17,7 +17,12 @@ function fill(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => quote(params[name] ?? ''));
 }
 
-export function renderMessage(lang: Lang, rule: string, params: Record<string, string> = {}, variant?: string): { message: string; fix?: string } {
+export function renderMessage(
+  lang: Lang,
+  rule: string,
+  params: Record<string, string> = {},
+  variant?: string,
+): { message: string; fix?: string } {
   const entry = catalogues[lang][rule] ?? catalogues.en[rule];
   if (!entry) return { message: rule };
   const v = variant ? entry.variants?.[variant] : undefined;

@@ -6,7 +6,8 @@ export default defineRule({
   severity: 'error',
   basis: 'graph-inferred',
   citation: 'OData JSON Format 4.01 §5 (a resource is a JSON object); update page "Request body"',
-  description: 'The body must be a JSON object holding the members to update; the server cannot read an array, string or number as a resource.',
+  description:
+    'The body must be a JSON object holding the members to update; the server cannot read an array, string or number as a resource.',
   server: {
     step: 2,
     status: 400,

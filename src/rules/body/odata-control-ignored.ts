@@ -7,7 +7,8 @@ export default defineRule({
   severity: 'warning',
   basis: 'graph-documented',
   citation: 'OData JSON Format 4.01 §4.6: clients MUST NOT … servers MUST NOT signal an error for unknown control information',
-  description: 'Control information such as @odata.context or @odata.etag (typical of a re-sent GET response) is ignored by the server; it does not belong in a request.',
+  description:
+    'Control information such as @odata.context or @odata.etag (typical of a re-sent GET response) is ignored by the server; it does not belong in a request.',
   check(ctx, emit) {
     const visit = (obj: Record<string, unknown>, base: string) => {
       for (const key of Object.keys(obj)) {

@@ -12,14 +12,16 @@ export default defineRule({
     step: 2,
     status: 400,
     code: 'Request_BadRequest',
-    message: (p) => `A type named '${p.type}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`,
+    message: (p) =>
+      `A type named '${p.type}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`,
   },
   check(ctx, emit) {
     const visit = (obj: Record<string, unknown>, base: string, expected: string) => {
       if (!hasOwn(obj, '@odata.type')) return;
       const value = obj['@odata.type'];
       const name = odataTypeName(value);
-      if (name !== expected) emit({ path: base + pointer('@odata.type'), params: { type: name ?? JSON.stringify(value), expected: '#' + expected } });
+      if (name !== expected)
+        emit({ path: base + pointer('@odata.type'), params: { type: name ?? JSON.stringify(value), expected: `#${expected}` } });
     };
     if (ctx.bodyObject) visit(ctx.bodyObject, '', RESOURCE_TYPE);
     for (const e of ctx.entries) if (e.object) visit(e.object, e.path, ENTRY_TYPE);

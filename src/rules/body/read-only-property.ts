@@ -6,7 +6,8 @@ export default defineRule({
   id: 'body.read-only-property',
   severity: 'error',
   basis: 'graph-documented',
-  citation: 'update page: "You can only update the following two properties"; observed message in msgraph-beta-sdk-java#621, microsoft-graph-docs-contrib#6969',
+  citation:
+    'update page: "You can only update the following two properties"; observed message in msgraph-beta-sdk-java#621, microsoft-graph-docs-contrib#6969',
   description: 'Only displayName and certificateAuthorities may be sent; id, deletedDateTime and tlsClientAuthParameter are read-only.',
   server: {
     step: 2,

@@ -10,6 +10,7 @@ export default defineRule({
   description: `More than ${MAX_CAS} CAs exceeds the limit documented for the sibling PKI trust store.`,
   check(ctx, emit) {
     const list = ctx.bodyObject?.certificateAuthorities;
-    if (Array.isArray(list) && list.length > MAX_CAS) emit({ path: '/certificateAuthorities', params: { count: String(list.length), max: String(MAX_CAS) } });
+    if (Array.isArray(list) && list.length > MAX_CAS)
+      emit({ path: '/certificateAuthorities', params: { count: String(list.length), max: String(MAX_CAS) } });
   },
 });

@@ -21,7 +21,11 @@ export default defineRule({
     if (!ctx.bodyObject) return;
     for (const key of Object.keys(ctx.bodyObject)) {
       if (KNOWN.includes(key) || isControlInformation(key)) continue;
-      emit({ path: pointer(key), params: { property: key, suggestion: suggestMember(key, WRITABLE_TOP) }, variant: suggestMember(key, WRITABLE_TOP) ? 'suggestion' : undefined });
+      emit({
+        path: pointer(key),
+        params: { property: key, suggestion: suggestMember(key, WRITABLE_TOP) },
+        variant: suggestMember(key, WRITABLE_TOP) ? 'suggestion' : undefined,
+      });
     }
   },
 });

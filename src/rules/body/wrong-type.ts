@@ -9,16 +9,25 @@ export default defineRule({
   severity: 'error',
   basis: 'graph-documented',
   citation: 'mutualTlsOauthConfiguration resource: displayName String (nullable), certificateAuthorities Collection(certificateAuthority)',
-  description: 'displayName must be a string or null and certificateAuthorities an array; the server cannot convert other JSON types (its message here is inferred from the documented template).',
+  description:
+    'displayName must be a string or null and certificateAuthorities an array; the server cannot convert other JSON types (its message here is inferred from the documented template).',
   server: invalidValue(3),
   check(ctx, emit) {
     const body = ctx.bodyObject;
     if (!body) return;
     if (hasOwn(body, 'displayName') && body.displayName !== null && typeof body.displayName !== 'string') {
-      emit({ path: pointer('displayName'), params: { property: 'displayName', actual: typeOfJson(body.displayName) }, variant: 'string-or-null' });
+      emit({
+        path: pointer('displayName'),
+        params: { property: 'displayName', actual: typeOfJson(body.displayName) },
+        variant: 'string-or-null',
+      });
     }
     if (hasOwn(body, 'certificateAuthorities') && !Array.isArray(body.certificateAuthorities)) {
-      emit({ path: pointer('certificateAuthorities'), params: { property: 'certificateAuthorities', actual: typeOfJson(body.certificateAuthorities) }, variant: 'array' });
+      emit({
+        path: pointer('certificateAuthorities'),
+        params: { property: 'certificateAuthorities', actual: typeOfJson(body.certificateAuthorities) },
+        variant: 'array',
+      });
     }
   },
 });

@@ -10,7 +10,8 @@ export default defineRule({
   check(ctx, emit) {
     for (const [e, r] of withRecords(ctx)) {
       const ku = r.parsed.keyUsage;
-      if (ku && !ku.bits.includes('keyCertSign')) emit({ path: memberPath(e, 'certificate'), params: { bits: ku.bits.join(', ') || 'none' } });
+      if (ku && !ku.bits.includes('keyCertSign'))
+        emit({ path: memberPath(e, 'certificate'), params: { bits: ku.bits.join(', ') || 'none' } });
     }
   },
 });

@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'error',
   basis: 'graph-documented',
   citation: 'certificateAuthority resource: certificate Edm.Binary, Nullable="false", "Required."; update page (400 message)',
-  description: 'Every entry needs its certificate; a missing or null certificate fails the server\'s certificate validation.',
+  description: "Every entry needs its certificate; a missing or null certificate fails the server's certificate validation.",
   server: CERTIFICATE_REJECTED,
   check(ctx, emit) {
     for (const e of ctx.entries) {

@@ -5,8 +5,10 @@ export default defineRule({
   id: 'certificate.not-base64',
   severity: 'error',
   basis: 'graph-documented',
-  citation: 'OData JSON Format 4.01 §7.1 (Edm.Binary is base64url); certificateAuthority "The base64 encoded string"; update page (400 message)',
-  description: 'The certificate must be a JSON string of standard base64 or base64url, with no spaces or line breaks; anything else fails certificate validation.',
+  citation:
+    'OData JSON Format 4.01 §7.1 (Edm.Binary is base64url); certificateAuthority "The base64 encoded string"; update page (400 message)',
+  description:
+    'The certificate must be a JSON string of standard base64 or base64url, with no spaces or line breaks; anything else fails certificate validation.',
   server: CERTIFICATE_REJECTED,
   check(ctx, emit) {
     for (const e of ctx.entries) {

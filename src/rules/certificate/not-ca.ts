@@ -10,7 +10,8 @@ export default defineRule({
   check(ctx, emit) {
     for (const [e, r] of withRecords(ctx)) {
       const bc = r.parsed.basicConstraints;
-      if (!bc || !bc.cA) emit({ path: memberPath(e, 'certificate'), params: { subject: r.facts.subject.rfc4514 }, variant: bc ? 'false' : 'absent' });
+      if (!bc?.cA)
+        emit({ path: memberPath(e, 'certificate'), params: { subject: r.facts.subject.rfc4514 }, variant: bc ? 'false' : 'absent' });
     }
   },
 });

@@ -9,7 +9,8 @@ export default defineRule({
   description: 'A CA whose notBefore is in the future cannot validate devices until then.',
   check(ctx, emit) {
     for (const [e, r] of withRecords(ctx)) {
-      if (r.parsed.notBefore.getTime() > ctx.at.getTime()) emit({ path: memberPath(e, 'certificate'), params: { notBefore: r.facts.notBefore } });
+      if (r.parsed.notBefore.getTime() > ctx.at.getTime())
+        emit({ path: memberPath(e, 'certificate'), params: { notBefore: r.facts.notBefore } });
     }
   },
 });

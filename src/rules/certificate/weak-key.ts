@@ -10,7 +10,8 @@ export default defineRule({
   check(ctx, emit) {
     for (const [e, r] of withRecords(ctx)) {
       const k = r.parsed.publicKey.info;
-      const weak = ((k.algorithm === 'RSA' || k.algorithm === 'RSA-PSS') && (k.size ?? 0) < 2048) || (k.algorithm === 'EC' && (k.size ?? 0) < 256);
+      const weak =
+        ((k.algorithm === 'RSA' || k.algorithm === 'RSA-PSS') && (k.size ?? 0) < 2048) || (k.algorithm === 'EC' && (k.size ?? 0) < 256);
       if (weak) emit({ path: memberPath(e, 'certificate'), params: { algorithm: k.algorithm, size: String(k.size ?? 0) } });
     }
   },

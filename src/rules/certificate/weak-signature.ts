@@ -7,8 +7,10 @@ export default defineRule({
   id: 'certificate.weak-signature',
   severity: 'warning',
   basis: 'best-practice',
-  citation: 'RFC 6151 (MD5), NIST SP 800-131A Rev. 2 §9 (SHA-1 signatures disallowed); a root\'s self-signature is not relied on (RFC 5280 §6.1)',
-  description: 'A signature made with MD2, MD5 or SHA-1 can be forged; SHA-1 is tolerated only on a root\'s self-signature, which no path relies on.',
+  citation:
+    "RFC 6151 (MD5), NIST SP 800-131A Rev. 2 §9 (SHA-1 signatures disallowed); a root's self-signature is not relied on (RFC 5280 §6.1)",
+  description:
+    "A signature made with MD2, MD5 or SHA-1 can be forged; SHA-1 is tolerated only on a root's self-signature, which no path relies on.",
   check(ctx, emit) {
     for (const [e, r] of withRecords(ctx)) {
       const hash = r.parsed.signatureInfo.hash;

@@ -6,11 +6,15 @@ export default defineRule({
   severity: 'error',
   basis: 'rfc5280',
   citation: 'RFC 5280 §6.1.3 (a)(1): the signature must verify with the working public key of the issuer',
-  description: 'A listed CA has the right name to be this certificate\'s issuer, but the signature does not verify with its key (forged, re-keyed or mismatched CA).',
+  description:
+    "A listed CA has the right name to be this certificate's issuer, but the signature does not verify with its key (forged, re-keyed or mismatched CA).",
   check(ctx, emit) {
     for (const e of ctx.entries) {
       if (e.chain?.status !== 'bad-signature') continue;
-      emit({ path: memberPath(e, 'certificate'), params: { candidates: e.chain.candidates.map((c) => c.path).join(', '), issuer: e.record!.facts.issuer.rfc4514 } });
+      emit({
+        path: memberPath(e, 'certificate'),
+        params: { candidates: e.chain.candidates.map((c) => c.path).join(', '), issuer: e.record!.facts.issuer.rfc4514 },
+      });
     }
   },
 });

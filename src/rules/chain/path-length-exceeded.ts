@@ -7,7 +7,8 @@ export default defineRule({
   severity: 'warning',
   basis: 'rfc5280',
   citation: 'RFC 5280 §4.2.1.9 and §6.1.4 (l)-(m): pathLenConstraint limits the non-self-issued intermediates below a CA',
-  description: 'A listed CA sits deeper under an issuer than that issuer\'s pathLenConstraint allows, so devices it issues will fail path validation.',
+  description:
+    "A listed CA sits deeper under an issuer than that issuer's pathLenConstraint allows, so devices it issues will fail path validation.",
   check(ctx, emit) {
     for (const e of ctx.entries) {
       if (e.chain?.status !== 'issued') continue;
@@ -19,7 +20,10 @@ export default defineRule({
         const ancestor = path[i + 1]!;
         const limit = ancestor.record!.parsed.basicConstraints?.pathLenConstraint;
         if (limit !== null && limit !== undefined && intermediates > limit) {
-          emit({ path: memberPath(e, 'certificate'), params: { ancestor: ancestor.path, limit: String(limit), depth: String(intermediates) } });
+          emit({
+            path: memberPath(e, 'certificate'),
+            params: { ancestor: ancestor.path, limit: String(limit), depth: String(intermediates) },
+          });
           break;
         }
       }

@@ -11,7 +11,8 @@ export default defineRule({
   check(ctx, emit) {
     for (const e of ctx.entries) {
       const delta = e.object?.deltaCertificateRevocationListUrl;
-      if (typeof delta === 'string' && delta !== '' && baseCrlUrl(e) === null) emit({ path: memberPath(e, 'deltaCertificateRevocationListUrl'), params: { url: delta } });
+      if (typeof delta === 'string' && delta !== '' && baseCrlUrl(e) === null)
+        emit({ path: memberPath(e, 'deltaCertificateRevocationListUrl'), params: { url: delta } });
     }
   },
 });

@@ -6,16 +6,26 @@ export default defineRule({
   id: 'echo.issuer-ski',
   severity: 'warning',
   basis: 'graph-documented',
-  citation: 'certificateAuthority resource: issuerSki "The subject key identifier of the certificate, calculated from the certificate value. Read-only." (40 upper-case hex digits)',
-  description: 'issuerSki is read-only: the server computes it from the certificate\'s own subjectKeyIdentifier. A different value is a sign of a pasted or stale entry.',
+  citation:
+    'certificateAuthority resource: issuerSki "The subject key identifier of the certificate, calculated from the certificate value. Read-only." (40 upper-case hex digits)',
+  description:
+    "issuerSki is read-only: the server computes it from the certificate's own subjectKeyIdentifier. A different value is a sign of a pasted or stale entry.",
   check(ctx, emit) {
     for (const [e, r] of withRecords(ctx)) {
       if (!e.object || !hasOwn(e.object, 'issuerSki')) continue;
       const given = e.object.issuerSki;
       const computed = r.parsed.ski?.value ?? '';
       const path = memberPath(e, 'issuerSki');
-      if (typeof given === 'string' && computed && given.toUpperCase() === computed) emit({ path, severity: 'info', variant: 'match', params: { computed } });
-      else emit({ path, params: { given: typeof given === 'string' ? given : JSON.stringify(given), computed: computed || '(none: the certificate has no SKI)' } });
+      if (typeof given === 'string' && computed && given.toUpperCase() === computed)
+        emit({ path, severity: 'info', variant: 'match', params: { computed } });
+      else
+        emit({
+          path,
+          params: {
+            given: typeof given === 'string' ? given : JSON.stringify(given),
+            computed: computed || '(none: the certificate has no SKI)',
+          },
+        });
     }
   },
 });

@@ -8,7 +8,8 @@ export default defineRule({
   severity: 'warning',
   basis: 'graph-documented',
   citation: 'certificateAuthority resource: issuer "calculated from the certificate value. Read-only."',
-  description: 'issuer is read-only: the server computes it. A value that names neither the certificate\'s issuer nor its subject (RFC 4514 or Windows style) is a sign of a pasted or stale entry.',
+  description:
+    "issuer is read-only: the server computes it. A value that names neither the certificate's issuer nor its subject (RFC 4514 or Windows style) is a sign of a pasted or stale entry.",
   check(ctx, emit) {
     for (const [e, r] of withRecords(ctx)) {
       if (!e.object || !hasOwn(e.object, 'issuer')) continue;
@@ -17,7 +18,8 @@ export default defineRule({
       const computed = r.facts.issuer.windows;
       const key = typeof given === 'string' ? parseNameString(given) : null;
       if (key !== null && key === r.parsed.issuer.key) emit({ path, severity: 'info', variant: 'match', params: { computed } });
-      else if (key !== null && key === r.parsed.subject.key) emit({ path, severity: 'info', variant: 'subject', params: { computed, subject: r.facts.subject.windows } });
+      else if (key !== null && key === r.parsed.subject.key)
+        emit({ path, severity: 'info', variant: 'subject', params: { computed, subject: r.facts.subject.windows } });
       else emit({ path, params: { given: typeof given === 'string' ? given : JSON.stringify(given), computed } });
     }
   },

@@ -7,7 +7,8 @@ export default defineRule({
   severity: 'error',
   basis: 'graph-documented',
   citation: 'certificateAuthority complex type (metadata): each entry is an object',
-  description: 'Every element of certificateAuthorities must be a certificateAuthority object (the server message is inferred from the documented template).',
+  description:
+    'Every element of certificateAuthorities must be a certificateAuthority object (the server message is inferred from the documented template).',
   server: invalidValue(3),
   check(ctx, emit) {
     for (const e of ctx.entries) {

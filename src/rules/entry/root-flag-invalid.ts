@@ -15,8 +15,10 @@ export default defineRule({
       if (!e.object) continue;
       const has = hasOwn(e.object, 'isRootAuthority');
       const v = e.object.isRootAuthority;
-      if (!has) emit({ path: memberPath(e, 'isRootAuthority'), params: { property: 'isRootAuthority', actual: 'missing' }, variant: 'missing' });
-      else if (typeof v !== 'boolean') emit({ path: memberPath(e, 'isRootAuthority'), params: { property: 'isRootAuthority', actual: typeOfJson(v) } });
+      if (!has)
+        emit({ path: memberPath(e, 'isRootAuthority'), params: { property: 'isRootAuthority', actual: 'missing' }, variant: 'missing' });
+      else if (typeof v !== 'boolean')
+        emit({ path: memberPath(e, 'isRootAuthority'), params: { property: 'isRootAuthority', actual: typeOfJson(v) } });
     }
   },
 });

@@ -9,8 +9,10 @@ export default defineRule({
   id: 'entry.unknown-property',
   severity: 'error',
   basis: 'graph-documented',
-  citation: 'certificateAuthority complex type (metadata, not an open type); observed message in msgraph-sdk-powershell#3230; the update page\'s "issuerSubjectkeyIdentifier" is a doc error',
-  description: 'A member the certificateAuthority type does not have, such as the update page\'s "issuerSubjectkeyIdentifier", is rejected.',
+  citation:
+    'certificateAuthority complex type (metadata, not an open type); observed message in msgraph-sdk-powershell#3230; the update page\'s "issuerSubjectkeyIdentifier" is a doc error',
+  description:
+    'A member the certificateAuthority type does not have, such as the update page\'s "issuerSubjectkeyIdentifier", is rejected.',
   server: {
     step: 3,
     status: 400,

@@ -9,7 +9,8 @@ export default defineRule({
   description: 'isRootAuthority is false but the certificate is self-signed, so it is a root.',
   check(ctx, emit) {
     for (const [e, r] of withRecords(ctx)) {
-      if (e.object?.isRootAuthority === false && r.facts.selfSigned === true) emit({ path: memberPath(e, 'isRootAuthority'), params: { subject: r.facts.subject.rfc4514 } });
+      if (e.object?.isRootAuthority === false && r.facts.selfSigned === true)
+        emit({ path: memberPath(e, 'isRootAuthority'), params: { subject: r.facts.subject.rfc4514 } });
     }
   },
 });

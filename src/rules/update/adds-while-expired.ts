@@ -6,7 +6,8 @@ export default defineRule({
   severity: 'error',
   basis: 'entra-cba',
   citation: 'Entra CBA (how-to-configure-certificate-authorities): "Upload of a new CA fails if any existing CA expired"',
-  description: 'The body adds a CA while it keeps a CA from the current resource that has expired; remove or replace the expired CA in the same update.',
+  description:
+    'The body adds a CA while it keeps a CA from the current resource that has expired; remove or replace the expired CA in the same update.',
   check(ctx, emit) {
     const cur = ctx.current;
     if (!cur) return;
@@ -16,7 +17,10 @@ export default defineRule({
     if (added.length === 0) return;
     for (const [e, r] of records) {
       if (existing.has(r.facts.thumbprints.sha256) && r.parsed.notAfter.getTime() < ctx.at.getTime()) {
-        emit({ path: e.path, params: { notAfter: r.facts.notAfter, subject: r.facts.subject.rfc4514, added: added.map(([a]) => a.path).join(', ') } });
+        emit({
+          path: e.path,
+          params: { notAfter: r.facts.notAfter, subject: r.facts.subject.rfc4514, added: added.map(([a]) => a.path).join(', ') },
+        });
       }
     }
   },

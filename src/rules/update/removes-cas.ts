@@ -5,7 +5,8 @@ export default defineRule({
   id: 'update.removes-cas',
   severity: 'warning',
   basis: 'graph-documented',
-  citation: 'update page: "repost the entire contents of the certificateAuthorities attribute list … Excluding a subset of objects removes them from the collection"',
+  citation:
+    'update page: "repost the entire contents of the certificateAuthorities attribute list … Excluding a subset of objects removes them from the collection"',
   description: 'Compared with the current resource, the body leaves out CAs, and the server will delete them.',
   check(ctx, emit) {
     const cur = ctx.current;

@@ -27,7 +27,9 @@ function tlvBounds(der: Uint8Array, offset: number): { start: number; end: numbe
 export const certificateMutations = [
   {
     kind: 'certificate-missing',
-    rule: 'certificate.missing', severity: 'error', mayAlso: UNREADABLE,
+    rule: 'certificate.missing',
+    severity: 'error',
+    mayAlso: UNREADABLE,
     description: 'The entry has no `certificate` member.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -37,7 +39,9 @@ export const certificateMutations = [
   },
   {
     kind: 'certificate-null',
-    rule: 'certificate.missing', severity: 'error', mayAlso: UNREADABLE,
+    rule: 'certificate.missing',
+    severity: 'error',
+    mayAlso: UNREADABLE,
     description: '`certificate: null`.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -47,7 +51,9 @@ export const certificateMutations = [
   },
   {
     kind: 'certificate-wrong-type',
-    rule: 'certificate.not-base64', severity: 'error', mayAlso: UNREADABLE,
+    rule: 'certificate.not-base64',
+    severity: 'error',
+    mayAlso: UNREADABLE,
     description: '`certificate` is a number, a boolean, an array of bytes or an object.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -57,18 +63,23 @@ export const certificateMutations = [
   },
   {
     kind: 'certificate-bad-base64',
-    rule: 'certificate.not-base64', severity: 'error', mayAlso: UNREADABLE,
-    description: 'A character outside both base64 alphabets (space, line break, "!", "é", …) inserted anywhere, or three padding characters appended.',
+    rule: 'certificate.not-base64',
+    severity: 'error',
+    mayAlso: UNREADABLE,
+    description:
+      'A character outside both base64 alphabets (space, line break, "!", "é", …) inserted anywhere, or three padding characters appended.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
       const text = e.object.certificate as string;
-      e.object.certificate = c.b % 8 === 7 ? text + '===' : withInsert(text, c.a % (text.length + 1), pick(NOT_BASE64, c.b));
+      e.object.certificate = c.b % 8 === 7 ? `${text}===` : withInsert(text, c.a % (text.length + 1), pick(NOT_BASE64, c.b));
       return { body: r.body, path: entryPath(e.index, 'certificate') };
     },
   },
   {
     kind: 'certificate-pem',
-    rule: 'certificate.pem-armour', severity: 'error', mayAlso: UNREADABLE,
+    rule: 'certificate.pem-armour',
+    severity: 'error',
+    mayAlso: UNREADABLE,
     description: 'PEM text in the field (with LF or CRLF line breaks, or on one line).',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -79,7 +90,9 @@ export const certificateMutations = [
   },
   {
     kind: 'certificate-truncated-der',
-    rule: 'certificate.not-x509', severity: 'error', mayAlso: UNREADABLE,
+    rule: 'certificate.not-x509',
+    severity: 'error',
+    mayAlso: UNREADABLE,
     description: 'The DER cut short (1 to length − 1 bytes kept), then base64-encoded.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -90,7 +103,9 @@ export const certificateMutations = [
   },
   {
     kind: 'certificate-trailing-bytes',
-    rule: 'certificate.not-x509', severity: 'error', mayAlso: UNREADABLE,
+    rule: 'certificate.not-x509',
+    severity: 'error',
+    mayAlso: UNREADABLE,
     description: 'One to four bytes after the DER (e.g. a second value or padding).',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -104,8 +119,11 @@ export const certificateMutations = [
   },
   {
     kind: 'certificate-not-a-certificate',
-    rule: 'certificate.not-x509', severity: 'error', mayAlso: UNREADABLE,
-    description: 'Valid base64 of something else: the update page\'s placeholder "Binary", an empty SEQUENCE, the TBSCertificate alone, the certificate wrapped in another SEQUENCE.',
+    rule: 'certificate.not-x509',
+    severity: 'error',
+    mayAlso: UNREADABLE,
+    description:
+      'Valid base64 of something else: the update page\'s placeholder "Binary", an empty SEQUENCE, the TBSCertificate alone, the certificate wrapped in another SEQUENCE.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
       const der = e.cert.der;
@@ -118,7 +136,9 @@ export const certificateMutations = [
   },
   {
     kind: 'certificate-leaf',
-    rule: 'certificate.not-ca', severity: 'error', mayAlso: ['certificate.key-cert-sign-missing', 'chain.issuer-missing'],
+    rule: 'certificate.not-ca',
+    severity: 'error',
+    mayAlso: ['certificate.key-cert-sign-missing', 'chain.issuer-missing'],
     description: 'An end-entity certificate (cA false, keyUsage digitalSignature) added as an intermediate; its issuer may not be listed.',
     apply: (r, c, pool) => {
       const leaf = pick(pool.leaves, c.a);
@@ -129,7 +149,9 @@ export const certificateMutations = [
   },
   {
     kind: 'certificate-weak-key',
-    rule: 'certificate.weak-key', severity: 'warning', mayAlso: [],
+    rule: 'certificate.weak-key',
+    severity: 'warning',
+    mayAlso: [],
     description: 'A self-signed root on a 1024-bit RSA key added to the list.',
     apply: (r, c, pool) => {
       const at = c.b % (r.entries.length + 1);
@@ -140,17 +162,62 @@ export const certificateMutations = [
   ...(
     [
       ['certificate-expired', 'certificate.expired', 'error', 'expired', 'A CA re-issued with notAfter one day before `at`.'],
-      ['certificate-not-yet-valid', 'certificate.not-yet-valid', 'warning', 'notYetValid', 'A CA re-issued with notBefore 30 days after `at`.'],
-      ['certificate-key-cert-sign-missing', 'certificate.key-cert-sign-missing', 'error', 'noKeyCertSign', 'A CA re-issued with keyUsage cRLSign only.'],
-      ['certificate-duplicate-extension', 'certificate.duplicate-extension', 'error', 'duplicateExtension', 'A CA re-issued with basicConstraints twice.'],
+      [
+        'certificate-not-yet-valid',
+        'certificate.not-yet-valid',
+        'warning',
+        'notYetValid',
+        'A CA re-issued with notBefore 30 days after `at`.',
+      ],
+      [
+        'certificate-key-cert-sign-missing',
+        'certificate.key-cert-sign-missing',
+        'error',
+        'noKeyCertSign',
+        'A CA re-issued with keyUsage cRLSign only.',
+      ],
+      [
+        'certificate-duplicate-extension',
+        'certificate.duplicate-extension',
+        'error',
+        'duplicateExtension',
+        'A CA re-issued with basicConstraints twice.',
+      ],
       ['certificate-ski-missing', 'certificate.ski-missing', 'warning', 'noSki', 'A CA re-issued without subjectKeyIdentifier.'],
-      ['certificate-ski-critical', 'certificate.key-identifier-critical', 'warning', 'skiCritical', 'A CA re-issued with a critical subjectKeyIdentifier.'],
-      ['certificate-basic-constraints-not-critical', 'certificate.basic-constraints-not-critical', 'warning', 'basicConstraintsNotCritical', 'A CA re-issued with a non-critical basicConstraints.'],
-      ['certificate-unknown-critical-extension', 'certificate.unknown-critical-extension', 'error', 'unknownCriticalExtension', 'A CA re-issued with a critical extension nobody recognises.'],
-      ['certificate-signature-algorithm-mismatch', 'certificate.signature-algorithm-mismatch', 'error', 'signatureAlgorithmMismatch', 'A CA re-issued whose TBS names another signature algorithm than the outer one (the signature itself verifies).'],
+      [
+        'certificate-ski-critical',
+        'certificate.key-identifier-critical',
+        'warning',
+        'skiCritical',
+        'A CA re-issued with a critical subjectKeyIdentifier.',
+      ],
+      [
+        'certificate-basic-constraints-not-critical',
+        'certificate.basic-constraints-not-critical',
+        'warning',
+        'basicConstraintsNotCritical',
+        'A CA re-issued with a non-critical basicConstraints.',
+      ],
+      [
+        'certificate-unknown-critical-extension',
+        'certificate.unknown-critical-extension',
+        'error',
+        'unknownCriticalExtension',
+        'A CA re-issued with a critical extension nobody recognises.',
+      ],
+      [
+        'certificate-signature-algorithm-mismatch',
+        'certificate.signature-algorithm-mismatch',
+        'error',
+        'signatureAlgorithmMismatch',
+        'A CA re-issued whose TBS names another signature algorithm than the outer one (the signature itself verifies).',
+      ],
     ] as const
   ).map(([kind, rule, severity, twin, description]) => ({
-    kind, rule, severity, mayAlso: [] as readonly string[],
+    kind,
+    rule,
+    severity,
+    mayAlso: [] as readonly string[],
     description: `${description} Same subject and key, so the CAs below it still chain to it.`,
     apply: (r: Parameters<MutationSpec['apply']>[0], c: Parameters<MutationSpec['apply']>[1]) => {
       const e = anyEntry(r, c.a);
@@ -160,7 +227,10 @@ export const certificateMutations = [
   })),
   {
     kind: 'certificate-aki-missing',
-    rule: 'certificate.aki-missing', severity: 'warning', mayAlso: [], needsIntermediate: true,
+    rule: 'certificate.aki-missing',
+    severity: 'warning',
+    mayAlso: [],
+    needsIntermediate: true,
     description: 'An intermediate re-issued by its issuer without authorityKeyIdentifier.',
     apply: (r, c) => {
       const e = intermediateEntry(r, c.a);
@@ -170,8 +240,11 @@ export const certificateMutations = [
   },
   {
     kind: 'certificate-not-strict-der',
-    rule: 'certificate.not-strict-der', severity: 'warning', mayAlso: [],
-    description: 'The outer SEQUENCE\'s length re-written in a longer form with a leading zero byte (valid BER, not DER); the signed part is unchanged, so the signature still verifies.',
+    rule: 'certificate.not-strict-der',
+    severity: 'warning',
+    mayAlso: [],
+    description:
+      "The outer SEQUENCE's length re-written in a longer form with a leading zero byte (valid BER, not DER); the signed part is unchanged, so the signature still verifies.",
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
       const der = e.cert.der;
@@ -186,7 +259,10 @@ export const certificateMutations = [
   },
   {
     kind: 'certificate-weak-signature',
-    rule: 'certificate.weak-signature', severity: 'warning', mayAlso: [], needsIntermediate: true,
+    rule: 'certificate.weak-signature',
+    severity: 'warning',
+    mayAlso: [],
+    needsIntermediate: true,
     description: 'An intermediate re-issued by its issuer with a SHA-1 signature.',
     apply: (r, c) => {
       const e = intermediateEntry(r, c.a);

@@ -1,17 +1,37 @@
 /** Mutations of the list as a whole (chains, duplicates, cycles), of the read-only echoes and of the CRL URLs. */
 import {
-  anyEntry, entryPath, intermediateEntry, list, parentEntry, pick, plainEntry, rootEntry, useTwin, type MutationSpec,
+  anyEntry,
+  entryPath,
+  intermediateEntry,
+  list,
+  parentEntry,
+  pick,
+  plainEntry,
+  rootEntry,
+  useTwin,
+  type MutationSpec,
 } from './types.js';
 
 /** Strings `new URL()` rejects: no scheme, relative, empty, a space in the host, a missing colon. */
-const NOT_ABSOLUTE = ['', 'crl.example.com/ca.crl', '/pki/ca.crl', 'http//crl.example.com/ca.crl', 'not a url', 'http://exa mple.com/ca.crl', '://crl.example.com/ca.crl'];
+const NOT_ABSOLUTE = [
+  '',
+  'crl.example.com/ca.crl',
+  '/pki/ca.crl',
+  'http//crl.example.com/ca.crl',
+  'not a url',
+  'http://exa mple.com/ca.crl',
+  '://crl.example.com/ca.crl',
+];
 /** Absolute URLs whose scheme is not http. */
 const NOT_HTTP = ['https:', 'ldap:', 'ftp:', 'file:'];
 
 export const chainMutations = [
   {
     kind: 'issuer-missing',
-    rule: 'chain.issuer-missing', severity: 'error', mayAlso: [], needsIntermediate: true,
+    rule: 'chain.issuer-missing',
+    severity: 'error',
+    mayAlso: [],
+    needsIntermediate: true,
     description: 'The issuer of an intermediate removed from the list; every CA it issued loses its issuer.',
     apply: (r, c) => {
       const child = intermediateEntry(r, c.a);
@@ -22,8 +42,11 @@ export const chainMutations = [
   },
   {
     kind: 'issuer-signature-forged',
-    rule: 'chain.issuer-signature-invalid', severity: 'error', mayAlso: [], needsIntermediate: true,
-    description: 'An intermediate re-issued with its issuer\'s name and its own key but signed by another key of the same type.',
+    rule: 'chain.issuer-signature-invalid',
+    severity: 'error',
+    mayAlso: [],
+    needsIntermediate: true,
+    description: "An intermediate re-issued with its issuer's name and its own key but signed by another key of the same type.",
     apply: (r, c) => {
       const e = intermediateEntry(r, c.a);
       useTwin(e, 'forgedSignature');
@@ -32,8 +55,11 @@ export const chainMutations = [
   },
   {
     kind: 'root-signature-forged',
-    rule: 'flag.root-not-self-signed', severity: 'error', mayAlso: ['chain.issuer-missing', 'certificate.aki-missing'],
-    description: 'A root re-issued (self-issued, same key) but signed by another key: not self-signed, so `isRootAuthority: true` is wrong, nothing in the list issued it, and as a non-self-signed certificate it lacks an authorityKeyIdentifier.',
+    rule: 'flag.root-not-self-signed',
+    severity: 'error',
+    mayAlso: ['chain.issuer-missing', 'certificate.aki-missing'],
+    description:
+      'A root re-issued (self-issued, same key) but signed by another key: not self-signed, so `isRootAuthority: true` is wrong, nothing in the list issued it, and as a non-self-signed certificate it lacks an authorityKeyIdentifier.',
     apply: (r, c) => {
       const e = rootEntry(r, c.a);
       useTwin(e, 'forgedSignature');
@@ -42,7 +68,9 @@ export const chainMutations = [
   },
   {
     kind: 'duplicate-certificate',
-    rule: 'list.duplicate-certificate', severity: 'error', mayAlso: [],
+    rule: 'list.duplicate-certificate',
+    severity: 'error',
+    mayAlso: [],
     description: 'A copy of an entry inserted later in the list (the finding is on the later one).',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -54,7 +82,9 @@ export const chainMutations = [
   },
   {
     kind: 'issuer-cycle',
-    rule: 'chain.no-root', severity: 'error', mayAlso: [],
+    rule: 'chain.no-root',
+    severity: 'error',
+    mayAlso: [],
     description: 'Two CAs that issue each other (cross-certificates) and no root: following issuers loops (both entries are reported).',
     apply: (r, c, pool) => {
       const [a, b] = pool.crossPair;
@@ -65,7 +95,10 @@ export const chainMutations = [
   },
   {
     kind: 'path-length-exceeded',
-    rule: 'chain.path-length-exceeded', severity: 'warning', mayAlso: [], needsIntermediate: true,
+    rule: 'chain.path-length-exceeded',
+    severity: 'warning',
+    mayAlso: [],
+    needsIntermediate: true,
     description: 'A CA re-issued with pathLenConstraint 0 while a CA it issued is listed (every listed CA further down is reported too).',
     apply: (r, c) => {
       const child = intermediateEntry(r, c.a);
@@ -75,8 +108,11 @@ export const chainMutations = [
   },
   {
     kind: 'aki-mismatch',
-    rule: 'chain.aki-mismatch', severity: 'warning', mayAlso: [], needsIntermediate: true,
-    description: 'An intermediate re-issued by its issuer with an authorityKeyIdentifier that is not the issuer\'s SKI.',
+    rule: 'chain.aki-mismatch',
+    severity: 'warning',
+    mayAlso: [],
+    needsIntermediate: true,
+    description: "An intermediate re-issued by its issuer with an authorityKeyIdentifier that is not the issuer's SKI.",
     apply: (r, c) => {
       const e = intermediateEntry(r, c.a);
       useTwin(e, 'wrongAki');
@@ -85,8 +121,11 @@ export const chainMutations = [
   },
   {
     kind: 'issuer-ski-echo-mismatch',
-    rule: 'echo.issuer-ski', severity: 'warning', mayAlso: [],
-    description: '`issuerSki` that is not the certificate\'s SKI: another CA\'s, colon-separated, the SHA-1 thumbprint length of zeros, or not a string.',
+    rule: 'echo.issuer-ski',
+    severity: 'warning',
+    mayAlso: [],
+    description:
+      "`issuerSki` that is not the certificate's SKI: another CA's, colon-separated, the SHA-1 thumbprint length of zeros, or not a string.",
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
       const own = e.cert.ski!;
@@ -101,8 +140,11 @@ export const chainMutations = [
   },
   {
     kind: 'issuer-echo-mismatch',
-    rule: 'echo.issuer', severity: 'warning', mayAlso: [],
-    description: '`issuer` that names neither the certificate\'s issuer nor its subject (another hierarchy\'s CA, an unrelated name, text that is not a name).',
+    rule: 'echo.issuer',
+    severity: 'warning',
+    mayAlso: [],
+    description:
+      "`issuer` that names neither the certificate's issuer nor its subject (another hierarchy's CA, an unrelated name, text that is not a name).",
     apply: (r, c, pool) => {
       const e = anyEntry(r, c.a);
       const others = pool.hierarchies.filter((_, h) => h !== e.cert.hierarchy).map((h) => h[0]!.subjectWindows);
@@ -112,7 +154,9 @@ export const chainMutations = [
   },
   {
     kind: 'crl-url-not-absolute',
-    rule: 'crl.url-not-absolute', severity: 'error', mayAlso: ['crl.delta-without-base', 'crl.subordinate-cdp-mismatch'],
+    rule: 'crl.url-not-absolute',
+    severity: 'error',
+    mayAlso: ['crl.delta-without-base', 'crl.subordinate-cdp-mismatch'],
     description: 'A CRL URL (base or delta) that is not an absolute URL: empty, a bare host, a path, a missing colon.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -124,7 +168,9 @@ export const chainMutations = [
   },
   {
     kind: 'crl-url-not-http',
-    rule: 'crl.url-not-http', severity: 'warning', mayAlso: ['crl.subordinate-cdp-mismatch'],
+    rule: 'crl.url-not-http',
+    severity: 'warning',
+    mayAlso: ['crl.subordinate-cdp-mismatch'],
     description: 'A CRL URL (base or delta) with the https, ldap, ftp or file scheme.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -138,7 +184,9 @@ export const chainMutations = [
   },
   {
     kind: 'crl-url-wrong-type',
-    rule: 'entry.url-wrong-type', severity: 'error', mayAlso: ['crl.delta-without-base'],
+    rule: 'entry.url-wrong-type',
+    severity: 'error',
+    mayAlso: ['crl.delta-without-base'],
     description: 'A CRL URL that is a number, a boolean, an array or an object.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -149,7 +197,9 @@ export const chainMutations = [
   },
   {
     kind: 'crl-delta-without-base',
-    rule: 'crl.delta-without-base', severity: 'warning', mayAlso: [],
+    rule: 'crl.delta-without-base',
+    severity: 'warning',
+    mayAlso: [],
     description: 'A delta CRL URL while the base CRL URL is null or absent.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -161,7 +211,9 @@ export const chainMutations = [
   },
   {
     kind: 'crl-delta-equals-base',
-    rule: 'crl.delta-equals-base', severity: 'warning', mayAlso: [],
+    rule: 'crl.delta-equals-base',
+    severity: 'warning',
+    mayAlso: [],
     description: 'The delta CRL URL equal to the base CRL URL (possibly in another letter case).',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -173,7 +225,9 @@ export const chainMutations = [
   },
   {
     kind: 'crl-ca-lacks-crl-sign',
-    rule: 'crl.ca-lacks-crl-sign', severity: 'warning', mayAlso: [],
+    rule: 'crl.ca-lacks-crl-sign',
+    severity: 'warning',
+    mayAlso: [],
     description: 'A CRL URL configured for a CA re-issued with keyUsage keyCertSign only (no cRLSign).',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -184,7 +238,10 @@ export const chainMutations = [
   },
   {
     kind: 'crl-subordinate-cdp-mismatch',
-    rule: 'crl.subordinate-cdp-mismatch', severity: 'warning', mayAlso: [], needsIntermediate: true,
+    rule: 'crl.subordinate-cdp-mismatch',
+    severity: 'warning',
+    mayAlso: [],
+    needsIntermediate: true,
     description: 'An issuer configured with an http CRL URL that the CRL distribution points of the CA it issued do not contain.',
     apply: (r, c) => {
       const child = intermediateEntry(r, c.a);

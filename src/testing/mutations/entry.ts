@@ -2,13 +2,31 @@
 import { unknownName } from './body.js';
 import { anyEntry, entryPath, intermediateEntry, list, pick, rootEntry, setMember, type MutationSpec } from './types.js';
 
-const KNOWN_ENTRY = ['certificate', 'isRootAuthority', 'certificateRevocationListUrl', 'deltaCertificateRevocationListUrl', 'issuer', 'issuerSki'];
-const UNKNOWN_ENTRY = ['issuerSubjectkeyIdentifier', 'id', 'thumbprint', 'certificateRevocationListURL', 'isRoot', 'subject', '__proto__', 'constructor'];
+const KNOWN_ENTRY = [
+  'certificate',
+  'isRootAuthority',
+  'certificateRevocationListUrl',
+  'deltaCertificateRevocationListUrl',
+  'issuer',
+  'issuerSki',
+];
+const UNKNOWN_ENTRY = [
+  'issuerSubjectkeyIdentifier',
+  'id',
+  'thumbprint',
+  'certificateRevocationListURL',
+  'isRoot',
+  'subject',
+  '__proto__',
+  'constructor',
+];
 
 export const entryMutations = [
   {
     kind: 'entry-not-object',
-    rule: 'entry.not-object', severity: 'error', mayAlso: ['chain.issuer-missing'],
+    rule: 'entry.not-object',
+    severity: 'error',
+    mayAlso: ['chain.issuer-missing'],
     description: 'An entry is the bare base64 string, null, a number, a boolean or an array. The CAs it issued lose their issuer.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -18,8 +36,11 @@ export const entryMutations = [
   },
   {
     kind: 'entry-unknown-member',
-    rule: 'entry.unknown-property', severity: 'error', mayAlso: [],
-    description: 'A member the certificateAuthority type does not have, e.g. the update page\'s "issuerSubjectkeyIdentifier", `id`, `__proto__`.',
+    rule: 'entry.unknown-property',
+    severity: 'error',
+    mayAlso: [],
+    description:
+      'A member the certificateAuthority type does not have, e.g. the update page\'s "issuerSubjectkeyIdentifier", `id`, `__proto__`.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
       const name = c.b % 3 === 0 ? unknownName(c.s, c.b, KNOWN_ENTRY, e.object) : pick(UNKNOWN_ENTRY, c.b);
@@ -29,18 +50,31 @@ export const entryMutations = [
   },
   {
     kind: 'entry-odata-type-wrong',
-    rule: 'body.odata-type-invalid', severity: 'error', mayAlso: [],
-    description: '`@odata.type` on an entry names another type (the legacy CertificateAuthorityInformation, the resource type, wrong case).',
+    rule: 'body.odata-type-invalid',
+    severity: 'error',
+    mayAlso: [],
+    description:
+      '`@odata.type` on an entry names another type (the legacy CertificateAuthorityInformation, the resource type, wrong case).',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
-      e.object['@odata.type'] = pick(['#microsoft.graph.certificateAuthorityInformation', '#microsoft.graph.mutualTlsOauthConfiguration',
-        '#microsoft.graph.CertificateAuthority', 'certificateAuthority', null], c.b);
+      e.object['@odata.type'] = pick(
+        [
+          '#microsoft.graph.certificateAuthorityInformation',
+          '#microsoft.graph.mutualTlsOauthConfiguration',
+          '#microsoft.graph.CertificateAuthority',
+          'certificateAuthority',
+          null,
+        ],
+        c.b,
+      );
       return { body: r.body, path: entryPath(e.index, '@odata.type') };
     },
   },
   {
     kind: 'odata-type-without-hash',
-    rule: 'body.odata-type-no-hash', severity: 'warning', mayAlso: [],
+    rule: 'body.odata-type-no-hash',
+    severity: 'warning',
+    mayAlso: [],
     description: '`@odata.type` naming the right type without the leading "#", on the body or on an entry.',
     apply: (r, c) => {
       if (c.b % 2 === 0) {
@@ -54,7 +88,9 @@ export const entryMutations = [
   },
   {
     kind: 'root-flag-missing',
-    rule: 'entry.root-flag-invalid', severity: 'error', mayAlso: [],
+    rule: 'entry.root-flag-invalid',
+    severity: 'error',
+    mayAlso: [],
     description: '`isRootAuthority` left out (it is required).',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -64,7 +100,9 @@ export const entryMutations = [
   },
   {
     kind: 'root-flag-wrong-type',
-    rule: 'entry.root-flag-invalid', severity: 'error', mayAlso: [],
+    rule: 'entry.root-flag-invalid',
+    severity: 'error',
+    mayAlso: [],
     description: '`isRootAuthority` written as "true"/"false", 1/0 or null.',
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
@@ -74,7 +112,10 @@ export const entryMutations = [
   },
   {
     kind: 'root-flag-true-on-intermediate',
-    rule: 'flag.root-not-self-signed', severity: 'error', mayAlso: [], needsIntermediate: true,
+    rule: 'flag.root-not-self-signed',
+    severity: 'error',
+    mayAlso: [],
+    needsIntermediate: true,
     description: '`isRootAuthority: true` on a CA issued by another CA.',
     apply: (r, c) => {
       const e = intermediateEntry(r, c.a);
@@ -84,7 +125,9 @@ export const entryMutations = [
   },
   {
     kind: 'root-flag-false-on-root',
-    rule: 'flag.self-signed-not-root', severity: 'error', mayAlso: [],
+    rule: 'flag.self-signed-not-root',
+    severity: 'error',
+    mayAlso: [],
     description: '`isRootAuthority: false` on a self-signed root.',
     apply: (r, c) => {
       const e = rootEntry(r, c.a);

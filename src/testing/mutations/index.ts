@@ -24,9 +24,18 @@ export interface MutationKindInfo {
   needsIntermediate: boolean;
 }
 
-export const mutationKinds: readonly MutationKindInfo[] = Object.freeze(MUTATIONS.map((m) => Object.freeze({
-  kind: m.kind, rule: m.rule, severity: m.severity, mayAlso: m.mayAlso, description: m.description, needsIntermediate: !!m.needsIntermediate,
-})));
+export const mutationKinds: readonly MutationKindInfo[] = Object.freeze(
+  MUTATIONS.map((m) =>
+    Object.freeze({
+      kind: m.kind,
+      rule: m.rule,
+      severity: m.severity,
+      mayAlso: m.mayAlso,
+      description: m.description,
+      needsIntermediate: !!m.needsIntermediate,
+    }),
+  ),
+);
 
 const byKind = new Map(MUTATIONS.map((m) => [m.kind, m]));
 

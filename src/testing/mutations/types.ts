@@ -52,11 +52,17 @@ export function anyEntry(r: RenderedBody, n: number): RenderedEntry {
 }
 
 export function intermediateEntry(r: RenderedBody, n: number): RenderedEntry {
-  return pick(r.entries.filter((e) => e.cert.level > 0), n);
+  return pick(
+    r.entries.filter((e) => e.cert.level > 0),
+    n,
+  );
 }
 
 export function rootEntry(r: RenderedBody, n: number): RenderedEntry {
-  return pick(r.entries.filter((e) => e.cert.level === 0), n);
+  return pick(
+    r.entries.filter((e) => e.cert.level === 0),
+    n,
+  );
 }
 
 /** The listed entry of a CA's issuer (a plan always lists complete chains). */

@@ -15,12 +15,21 @@ beforeAll(async () => {
   harness = await startHarness();
   const [root] = await buildHierarchy({ depth: 1, namePrefix: 'Contrast' });
   const ski = (await inspectCertificate(root!.pem)).subjectKeyIdentifier!.value;
-  body = JSON.stringify({
-    id: 'eec5ba11-2fc0-4113-83a2-ed986ed13cdb', // error: read-only
-    certificateAuthorities: [
-      { isRootAuthority: true, certificateRevocationListUrl: 'https://pki.example.test/root.crl', certificate: root!.base64, issuerSki: ski },
-    ],
-  }, null, 2);
+  body = JSON.stringify(
+    {
+      id: 'eec5ba11-2fc0-4113-83a2-ed986ed13cdb', // error: read-only
+      certificateAuthorities: [
+        {
+          isRootAuthority: true,
+          certificateRevocationListUrl: 'https://pki.example.test/root.crl',
+          certificate: root!.base64,
+          issuerSki: ski,
+        },
+      ],
+    },
+    null,
+    2,
+  );
 });
 
 afterAll(async () => {
@@ -59,11 +68,18 @@ describe('accessibility', () => {
       const before = await page.textContent('#summary');
       await page.click('#check');
       await waitForCheck(page, before);
-      expect(await page.$$eval('.badge', (b) => [...new Set(b.map((x) => x.className))].sort())).toEqual(['badge badge-error', 'badge badge-info', 'badge badge-warning']);
+      expect(await page.$$eval('.badge', (b) => [...new Set(b.map((x) => x.className))].sort())).toEqual([
+        'badge badge-error',
+        'badge badge-info',
+        'badge badge-warning',
+      ]);
       const failures = await page.evaluate(() => {
         const rgba = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
         const luminance = ([r, g, b]: number[]) =>
-          [r!, g!, b!].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+          [r!, g!, b!]
+            .map((v) => v / 255)
+            .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+            .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
         const background = (el: Element | null): number[] => {
           for (; el; el = el.parentElement) {
             const c = rgba(getComputedStyle(el).backgroundColor);

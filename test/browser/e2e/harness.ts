@@ -49,7 +49,7 @@ export async function startHarness(): Promise<Harness> {
       const record: PageRecord = { page, foreignRequests: [], errors: [] };
       page.on('request', (r) => {
         const url = r.url();
-        if (!url.startsWith(origin + '/') && !url.startsWith('data:')) record.foreignRequests.push(url);
+        if (!url.startsWith(`${origin}/`) && !url.startsWith('data:')) record.foreignRequests.push(url);
       });
       page.on('pageerror', (e) => record.errors.push(e.message));
       page.on('console', (m) => {
@@ -121,13 +121,10 @@ export async function shownResponse(page: Page): Promise<{ statusLine: string; b
 
 /** Waits until the summary has changed from `before` and no check is running. */
 export async function waitForCheck(page: Page, before: string | null): Promise<void> {
-  await page.waitForFunction(
-    (previous) => {
-      const summary = document.getElementById('summary')?.textContent ?? '';
-      return !document.getElementById('check')?.hasAttribute('aria-busy') && summary !== previous && !/…$/.test(summary);
-    },
-    before,
-  );
+  await page.waitForFunction((previous) => {
+    const summary = document.getElementById('summary')?.textContent ?? '';
+    return !document.getElementById('check')?.hasAttribute('aria-busy') && summary !== previous && !/…$/.test(summary);
+  }, before);
 }
 
 /** Waits until no check is running (a check marks the Check button aria-busy from its first moment). */

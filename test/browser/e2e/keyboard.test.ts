@@ -32,7 +32,7 @@ const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return 'body-element';
-    return el.id || `${el.tagName.toLowerCase()}${el.className ? '.' + el.className.split(' ')[0] : ''}`;
+    return el.id || `${el.tagName.toLowerCase()}${el.className ? `.${el.className.split(' ')[0]}` : ''}`;
   });
 
 /** Presses Tab until `target` has focus; returns the distinct stops on the way (a date input has several fields). */
@@ -102,10 +102,12 @@ describe('keyboard only', () => {
     await tabTo(page, 'button.finding-button');
     await page.keyboard.press('Space');
     const [start, end] = selectionAt(text, offsetOf(text, first.line!, first.column!));
-    expect(await page.evaluate(() => {
-      const t = document.activeElement as HTMLTextAreaElement;
-      return [t.id, t.value.slice(t.selectionStart, t.selectionEnd)];
-    })).toEqual(['body', text.slice(start, end)]);
+    expect(
+      await page.evaluate(() => {
+        const t = document.activeElement as HTMLTextAreaElement;
+        return [t.id, t.value.slice(t.selectionStart, t.selectionEnd)];
+      }),
+    ).toEqual(['body', text.slice(start, end)]);
 
     // Ctrl+Enter in the textarea checks too.
     await page.keyboard.press('Control+Enter');

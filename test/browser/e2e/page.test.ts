@@ -10,7 +10,17 @@ import { buildPatchRequest, preflight } from '../../../src/index.js';
 import { buildHierarchy, type BuiltCertificate } from '../../../src/certificate/builder.js';
 import { offsetOf, selectionAt } from '../../../web/editor.js';
 import { projectRoot } from '../../../scripts/build-browser.mjs';
-import { asShown, EXAMPLE_2_REQUEST, SCREENSHOTS, shownFindings, shownResponse, startHarness, waitForCheck, waitForIdle, type Harness } from './harness.js';
+import {
+  asShown,
+  EXAMPLE_2_REQUEST,
+  SCREENSHOTS,
+  shownFindings,
+  shownResponse,
+  startHarness,
+  waitForCheck,
+  waitForIdle,
+  type Harness,
+} from './harness.js';
 
 const AT_LOCAL = '2026-06-01T12:00:00'; // the page's datetime-local value; node reads the same string as local time too
 let harness: Harness;
@@ -33,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('the page', () => {
-  it('predicts the 400 for the update page\'s Example 2, pasted, exactly as the library does in node', async () => {
+  it("predicts the 400 for the update page's Example 2, pasted, exactly as the library does in node", async () => {
     const { page, foreignRequests, errors } = await harness.open();
     await page.fill('#at', AT_LOCAL);
     await page.evaluate((text) => navigator.clipboard.writeText(text), example2);
@@ -61,7 +71,13 @@ describe('the page', () => {
     for (const f of expected.findings) {
       await page.click(`#findings .finding-button[data-rule="${f.rule}"][data-path="${f.path}"]`);
       const [start, end] = selectionAt(example2, offsetOf(example2, f.line!, f.column!));
-      expect(await page.evaluate(() => [document.activeElement?.id, (document.activeElement as HTMLTextAreaElement).selectionStart, (document.activeElement as HTMLTextAreaElement).selectionEnd])).toEqual(['body', start, end]);
+      expect(
+        await page.evaluate(() => [
+          document.activeElement?.id,
+          (document.activeElement as HTMLTextAreaElement).selectionStart,
+          (document.activeElement as HTMLTextAreaElement).selectionEnd,
+        ]),
+      ).toEqual(['body', start, end]);
     }
     expect(foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
@@ -78,13 +94,20 @@ describe('the page', () => {
     const before = await page.textContent('#summary');
     await page.setInputFiles('#files', [join(files, 'root.pem'), join(files, 'intermediate.cer')]);
     await waitForCheck(page, before);
-    expect(await page.textContent('#file-status')).toMatch(/Added 2 certificates: CN=Page Test Root CA,O=Page Test,C=US \(root\); CN=Page Test Intermediate CA 1,O=Page Test,C=US \(intermediate\)/);
+    expect(await page.textContent('#file-status')).toMatch(
+      /Added 2 certificates: CN=Page Test Root CA,O=Page Test,C=US \(root\); CN=Page Test Intermediate CA 1,O=Page Test,C=US \(intermediate\)/,
+    );
 
     const text = await page.inputValue('#body');
     expect(JSON.parse(text)).toEqual({
       certificateAuthorities: [
         { isRootAuthority: true, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: null, certificate: root.base64 },
-        { isRootAuthority: false, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: null, certificate: intermediate.base64 },
+        {
+          isRootAuthority: false,
+          certificateRevocationListUrl: null,
+          deltaCertificateRevocationListUrl: null,
+          certificate: intermediate.base64,
+        },
       ],
     });
     const expected = await preflight(text);
@@ -110,13 +133,27 @@ describe('the page', () => {
   });
 
   it('with the current resource, shows the changes and the minimal request the library builds', async () => {
-    const [kept, dropped, added] = (await Promise.all(['Kept', 'Dropped', 'Added'].map(async (p) => (await buildHierarchy({ depth: 1, namePrefix: p }))[0]!))) as [BuiltCertificate, BuiltCertificate, BuiltCertificate];
-    const entry = (c: BuiltCertificate) => ({ isRootAuthority: true, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: null, certificate: c.base64 });
-    const current = JSON.stringify({
-      '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations/$entity',
-      id: 'eec5ba11-2fc0-4113-83a2-ed986ed13cdb', displayName: 'Cameras', tlsClientAuthParameter: 'tls_client_auth_subject_dn',
-      certificateAuthorities: [entry(kept), entry(dropped)],
-    }, null, 2);
+    const [kept, dropped, added] = (await Promise.all(
+      ['Kept', 'Dropped', 'Added'].map(async (p) => (await buildHierarchy({ depth: 1, namePrefix: p }))[0]!),
+    )) as [BuiltCertificate, BuiltCertificate, BuiltCertificate];
+    const entry = (c: BuiltCertificate) => ({
+      isRootAuthority: true,
+      certificateRevocationListUrl: null,
+      deltaCertificateRevocationListUrl: null,
+      certificate: c.base64,
+    });
+    const current = JSON.stringify(
+      {
+        '@odata.context':
+          'https://graph.microsoft.com/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations/$entity',
+        id: 'eec5ba11-2fc0-4113-83a2-ed986ed13cdb',
+        displayName: 'Cameras',
+        tlsClientAuthParameter: 'tls_client_auth_subject_dn',
+        certificateAuthorities: [entry(kept), entry(dropped)],
+      },
+      null,
+      2,
+    );
     const desired = JSON.stringify({ certificateAuthorities: [entry(kept), entry(added)] }, null, 2);
     const { page, errors } = await harness.open();
     await page.click('#current-details summary');
@@ -174,17 +211,24 @@ describe('the page', () => {
   });
 
   it('fits a 360 px wide screen without sideways scrolling', async () => {
-    const { page, errors } = await harness.open({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    const { page, errors } = await harness.open({
+      viewport: { width: 360, height: 780 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+      hasTouch: true,
+    });
     await page.fill('#body', example2);
     const before = await page.textContent('#summary');
     await page.click('#check');
     await waitForCheck(page, before);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const overflowing = await page.$$eval('main *, header *, footer *', (els) =>
-      els.filter((e) => {
-        const r = e.getBoundingClientRect();
-        return r.width > 0 && (r.left < 0 || r.right > 360 + 0.5);
-      }).map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`),
+      els
+        .filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && (r.left < 0 || r.right > 360 + 0.5);
+        })
+        .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`),
     );
     expect(overflowing).toEqual([]);
     expect(errors).toEqual([]);

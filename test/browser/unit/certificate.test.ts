@@ -66,7 +66,7 @@ describe('certificates built in Chromium', () => {
   });
 
   it('verifies an Ed25519 self-signature, or says it cannot — never throws', async () => {
-    let key;
+    let key: Awaited<ReturnType<typeof generateKeyPair>> | null;
     try {
       key = await generateKeyPair('Ed25519');
     } catch {
@@ -83,7 +83,10 @@ describe('certificates built in Chromium', () => {
       expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     }
     // A fixed Ed25519 root: its signature is checked with the platform's Ed25519 or reported as unverifiable.
-    const fixed = await preflight({ certificateAuthorities: [{ certificate: ED25519_ROOT, isRootAuthority: true }] }, { at: '2026-06-01T00:00:00Z' });
+    const fixed = await preflight(
+      { certificateAuthorities: [{ certificate: ED25519_ROOT, isRootAuthority: true }] },
+      { at: '2026-06-01T00:00:00Z' },
+    );
     const rules = fixed.findings.map((f) => f.rule);
     expect(rules.filter((r) => r !== 'certificate.signature-unverifiable')).toEqual([]);
     expect(fixed.graphError).toBeNull();
@@ -91,11 +94,18 @@ describe('certificates built in Chromium', () => {
 
   it('never throws on arbitrary text, and ok means no error finding', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ certificateAuthorities: [v] }))), async (text) => {
-        const report = await preflight(text, { at: '2026-06-01T00:00:00Z' });
-        expect(report.ok).toBe(!report.findings.some((f) => f.severity === 'error'));
-        if (report.graphError) expect(report.graphError.status).toBe(400);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ certificateAuthorities: [v] })),
+        ),
+        async (text) => {
+          const report = await preflight(text, { at: '2026-06-01T00:00:00Z' });
+          expect(report.ok).toBe(!report.findings.some((f) => f.severity === 'error'));
+          if (report.graphError) expect(report.graphError.status).toBe(400);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -9,13 +9,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import { preflight } from '../../../src/index.js';
-import { checkPatchVector, preflightOptions, projectFindings, projectGraphError, type PatchVector, type PreflightVector } from '../../support/vector-format.js';
+import {
+  checkPatchVector,
+  preflightOptions,
+  projectFindings,
+  projectGraphError,
+  type PatchVector,
+  type PreflightVector,
+} from '../../support/vector-format.js';
 
 const ROOT = '../../../vectors/';
 const loaders = import.meta.glob<unknown>('../../../vectors/**/*.json', { import: 'default' });
-const indexes = import.meta.glob<{ at?: string; cases: { file: string }[] }>('../../../vectors/index.json', { import: 'default', eager: true });
+const indexes = import.meta.glob<{ at?: string; cases: { file: string }[] }>('../../../vectors/index.json', {
+  import: 'default',
+  eager: true,
+});
 const index = indexes[`${ROOT}index.json`];
-const files = Object.keys(loaders).map((k) => k.slice(ROOT.length)).sort();
+const files = Object.keys(loaders)
+  .map((k) => k.slice(ROOT.length))
+  .sort();
 const preflightFiles = (index?.cases ?? []).map((c) => c.file);
 const patchFiles = files.filter((f) => f.startsWith('update/patch/'));
 const load = async <T>(file: string) => (await loaders[ROOT + file]!()) as T;
@@ -25,7 +37,10 @@ describe('test vectors in Chromium', () => {
     expect(index, 'vectors/index.json is missing: generate the vectors (npm run vectors)').toBeDefined();
     expect(preflightFiles.length, 'vectors/index.json names no vector').toBeGreaterThan(0);
     const known = new Set(['index.json', ...preflightFiles, ...patchFiles]);
-    expect(files.filter((f) => !known.has(f)), 'vector files of a kind this test does not run').toEqual([]);
+    expect(
+      files.filter((f) => !known.has(f)),
+      'vector files of a kind this test does not run',
+    ).toEqual([]);
     for (const f of preflightFiles) expect(files, `vectors/index.json names ${f}, which is missing`).toContain(f);
   });
 

@@ -19,15 +19,23 @@ function positionOf(text: string, offset: number): [number, number] {
 }
 
 const valueAt = (root: unknown, pointer: string): unknown =>
-  pointer.split('/').slice(1).reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+  pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], root);
 
 describe('caret positions', () => {
   it('offsetOf inverts line:column for every offset of any text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'é', '\n', ' ', '"', '😀') }).chain((t) => fc.tuple(fc.constant(t), fc.nat({ max: t.length }))), ([text, offset]) => {
-        const [line, column] = positionOf(text, offset);
-        expect(offsetOf(text, line, column)).toBe(offset);
-      }),
+      fc.property(
+        fc
+          .string({ unit: fc.constantFrom('a', 'é', '\n', ' ', '"', '😀') })
+          .chain((t) => fc.tuple(fc.constant(t), fc.nat({ max: t.length }))),
+        ([text, offset]) => {
+          const [line, column] = positionOf(text, offset);
+          expect(offsetOf(text, line, column)).toBe(offset);
+        },
+      ),
     );
   });
 
@@ -37,11 +45,20 @@ describe('caret positions', () => {
   });
 
   it('selects exactly the string each finding points at', async () => {
-    const text = JSON.stringify({
-      certificateAuthorities: [
-        { isRootAuthority: true, certificateRevocationListUrl: 'ftp://example.test/root.crl', certificate: 'Binary', issuerSubjectkeyIdentifier: 'SKI' },
-      ],
-    }, null, 2);
+    const text = JSON.stringify(
+      {
+        certificateAuthorities: [
+          {
+            isRootAuthority: true,
+            certificateRevocationListUrl: 'ftp://example.test/root.crl',
+            certificate: 'Binary',
+            issuerSubjectkeyIdentifier: 'SKI',
+          },
+        ],
+      },
+      null,
+      2,
+    );
     const value = JSON.parse(text) as unknown;
     const report = await preflight(text, { at: '2026-06-01T00:00:00Z' });
     const strings = report.findings.filter((f) => typeof valueAt(value, f.path) === 'string');
@@ -84,7 +101,10 @@ describe('certificate files', () => {
     expect(second.added).toHaveLength(1);
     expect(second.alreadyListed.map((f) => f.thumbprints.sha256)).toEqual([rootFile.certificates[0]!.thumbprints.sha256]);
     const body = JSON.parse(second.text) as { certificateAuthorities: { certificate: string; isRootAuthority: boolean }[] };
-    expect(body.certificateAuthorities.map((e) => [e.certificate, e.isRootAuthority])).toEqual([[root!.base64, true], [intermediate!.base64, false]]);
+    expect(body.certificateAuthorities.map((e) => [e.certificate, e.isRootAuthority])).toEqual([
+      [root!.base64, true],
+      [intermediate!.base64, false],
+    ]);
     const report = await preflight(second.text);
     expect(report.ok).toBe(true);
     expect(report.graphError).toBeNull();
@@ -97,7 +117,10 @@ describe('certificate files', () => {
     expect(appendCertificates('[]', facts)).toEqual({ ok: false, problem: 'bodyNotObject' });
     expect(appendCertificates('{"certificateAuthorities": {}}', facts)).toEqual({ ok: false, problem: 'listNotArray' });
     const kept = appendCertificates('{"displayName": "Cameras"}', facts);
-    expect(kept.ok && JSON.parse(kept.text)).toMatchObject({ displayName: 'Cameras', certificateAuthorities: [{ certificate: root!.base64 }] });
+    expect(kept.ok && JSON.parse(kept.text)).toMatchObject({
+      displayName: 'Cameras',
+      certificateAuthorities: [{ certificate: root!.base64 }],
+    });
   });
 });
 
@@ -108,7 +131,9 @@ describe('request and response text', () => {
       `PATCH https://graph.microsoft.com/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/{id}\nContent-Type: application/json\n\n${body}`,
     );
     const withId = plainRequest(body, '{"id": "eec5ba11-2fc0-4113-83a2-ed986ed13cdb"}', 'usgov');
-    expect(withId.text.split('\n')[0]).toBe('PATCH https://graph.microsoft.us/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/eec5ba11-2fc0-4113-83a2-ed986ed13cdb');
+    expect(withId.text.split('\n')[0]).toBe(
+      'PATCH https://graph.microsoft.us/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/eec5ba11-2fc0-4113-83a2-ed986ed13cdb',
+    );
     expect(withId.bodyText).toBe(body);
     expect(withId.curl).toBeNull();
   });
