@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { rules, describeRules } from '../src/rules/registry.js';
 
-const graphApi = readFileSync(new URL('../../shared/reference/graph-api.md', import.meta.url), 'utf8');
+const graphApi = readFileSync(new URL('../docs/graph-api.md', import.meta.url), 'utf8');
 const BASES = ['graph-documented', 'graph-inferred', 'entra-cba', 'rfc5280', 'best-practice'];
 
 describe('rule registry', () => {
@@ -31,7 +31,7 @@ describe('rule registry', () => {
     }
   });
 
-  it('quotes every server message verbatim from reference/graph-api.md', () => {
+  it('quotes every server message verbatim from docs/graph-api.md', () => {
     const sample = { property: 'PLACEHOLDER', type: 'PLACEHOLDER' };
     for (const r of rules) {
       if (!r.server) continue;

@@ -6,7 +6,7 @@ import { dn, type Pki } from './pki.js';
 
 const CRL = 'http://crl.example.com/vectors/root.crl';
 const DELTA = 'http://crl.example.com/vectors/root-delta.crl';
-/** The issuer in the documentation's example of `issuer` (reference/graph-api.md), as an RFC 4514 subject. */
+/** The issuer in the documentation's example of `issuer` (docs/graph-api.md), as an RFC 4514 subject. */
 const DOC_SUBJECT = 'CN=certauthority.com, OU=IoT Org, O=Microsoft Corporation, L=Redmond, ST=WA, C=US';
 
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('').toUpperCase();

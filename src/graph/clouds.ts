@@ -1,6 +1,6 @@
 /**
  * The national clouds the update page lists, their Graph base URLs, and the URLs of the trust-list resource
- * (reference/graph-api.md "The call").
+ * (docs/graph-api.md "The call").
  */
 
 export const CLOUD_BASE_URLS = {

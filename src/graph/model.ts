@@ -1,5 +1,5 @@
 /**
- * The resource model of `mutualTlsOauthConfiguration` and `certificateAuthority` (reference/graph-api.md),
+ * The resource model of `mutualTlsOauthConfiguration` and `certificateAuthority` (docs/graph-api.md),
  * and Graph's error envelope.
  */
 import type { GraphError } from '../types.js';

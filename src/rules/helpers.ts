@@ -22,7 +22,7 @@ export const CERTIFICATE_REJECTED: ServerBehaviour = {
   target: () => 'certificate',
 };
 
-/** The same template for other members (reference/graph-api.md: inferred). */
+/** The same template for other members (docs/graph-api.md: inferred). */
 export function invalidValue(step: 3 | 4): ServerBehaviour {
   return {
     step,

@@ -12,7 +12,7 @@ export interface ServerBehaviour {
   step: 1 | 2 | 3 | 4;
   status: number;
   code: string;
-  /** The server's message, verbatim from reference/graph-api.md for the finding's parameters. */
+  /** The server's message, verbatim from docs/graph-api.md for the finding's parameters. */
   message(params: Record<string, string>): string;
   /** `details[0].target`, when the envelope has one. */
   target?(params: Record<string, string>): string | null;

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'body.odata-type-no-hash',
   severity: 'warning',
   basis: 'graph-inferred',
-  citation: 'OData JSON Format 4.01 §4.5.3 (the type is a URI fragment: "#Namespace.Type"); reference/graph-api.md "What users trip over"',
+  citation: 'OData JSON Format 4.01 §4.5.3 (the type is a URI fragment: "#Namespace.Type"); docs/graph-api.md "What users trip over"',
   description:
     'An @odata.type names the right type but without the leading "#" that OData JSON prescribes (the update page\'s own response writes it so); lenient readers accept it, strict ones do not.',
   check(ctx, emit) {
