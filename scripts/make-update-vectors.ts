@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/certificate/builder.js';
 import { buildPatchRequest, type PatchOptions } from '../src/diff/request.js';
-import { simulatePatch } from '../src/graph/simulator.js';
+import { simulatePatch } from '../src/simulator/simulator.js';
 import { entityContextUrl } from '../src/graph/clouds.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;

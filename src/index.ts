@@ -47,7 +47,7 @@ export {
   type GraphHandler,
   type GraphHandlerOptions,
   type GraphFetch,
-} from './graph/simulator.js';
+} from './simulator/simulator.js';
 export { CLOUD_BASE_URLS, PATCH_PERMISSION, configurationUrl, type Cloud } from './graph/clouds.js';
 export { validateDevicePath, type ValidatePathOptions, type PathValidation } from './chain/validate-path.js';
-export type { SimulatedFailure } from './graph/simulator.js';
+export type { SimulatedFailure } from './simulator/simulator.js';

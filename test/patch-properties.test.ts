@@ -10,7 +10,7 @@ import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificat
 import { buildPatchRequest } from '../src/diff/request.js';
 import { diffConfigurations, isUnchanged } from '../src/diff/diff.js';
 import type { PatchOperation } from '../src/diff/operations.js';
-import { simulatePatch } from '../src/graph/simulator.js';
+import { simulatePatch } from '../src/simulator/simulator.js';
 import { inspectCertificate } from '../src/certificate/facts.js';
 
 const AT = '2026-06-01T00:00:00Z';

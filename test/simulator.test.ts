@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/certificate/builder.js';
-import { simulatePatch, createGraphHandler, NOT_JSON_MESSAGE } from '../src/graph/simulator.js';
+import { simulatePatch, createGraphHandler, NOT_JSON_MESSAGE } from '../src/simulator/simulator.js';
 import { buildPatchRequest } from '../src/diff/request.js';
 import { preflight } from '../src/preflight.js';
 

@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { buildPatchRequest, type PatchOptions } from '../../src/diff/request.js';
-import { simulatePatch } from '../../src/graph/simulator.js';
+import { simulatePatch } from '../../src/simulator/simulator.js';
 import type { PreflightOptions } from '../../src/preflight.js';
 import type { Report } from '../../src/types.js';
 

@@ -10,8 +10,8 @@ import { decodeBase64Strict, toHex } from '../certificate/encoding.js';
 import { describeCertificate, type CertificateRecord } from '../certificate/facts.js';
 import { parseCertificate } from '../certificate/parse.js';
 import { defaultCrypto, digest } from '../certificate/verify.js';
-import { graphErrorEnvelope, hasOwn, isControlInformation, isPlainObject, newGuid } from './model.js';
-import { cloudOfUrl, collectionContextUrl, CONFIGURATIONS_PATH, entityContextUrl, type Cloud } from './clouds.js';
+import { graphErrorEnvelope, hasOwn, isControlInformation, isPlainObject, newGuid } from '../graph/model.js';
+import { cloudOfUrl, collectionContextUrl, CONFIGURATIONS_PATH, entityContextUrl, type Cloud } from '../graph/clouds.js';
 
 /** The request as `buildPatchRequest` makes it; `method`, `url` and `headers` are checked when present. */
 export interface SimulatedRequest {
