@@ -7,15 +7,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectCertificate } from '../src/certificate/facts.js';
 import { preflight } from '../src/preflight.js';
 import type { CertificateFacts, Report } from '../src/types.js';
+import { describeWith, MOZILLA_ROOTS_DIR, mozillaRoots, openssl } from './support/prerequisites.js';
 
-const DIR = '/usr/share/ca-certificates/mozilla';
+const DIR = MOZILLA_ROOTS_DIR;
 /** Fixed, so the expected findings do not depend on the day the suite runs (they are derived from OpenSSL's dates). */
 const AT = '2026-06-01T00:00:00Z';
 
@@ -38,8 +39,9 @@ function opensslDate(text: string): number {
   return Date.UTC(+m[6]!, MONTHS.indexOf(m[1]!), +m[2]!, +m[3]!, +m[4]!, +m[5]!);
 }
 
-const openssl = (script: string, file: string): string =>
-  execFileSync('sh', ['-c', script, 'sh', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+/** Runs openssl directly (no shell, so the same call works on Windows), feeding `input` on stdin. */
+const runOpenssl = (args: string[], input?: string | Buffer): string =>
+  execFileSync('openssl', args, { input, encoding: 'utf8', maxBuffer: 64 << 20 });
 
 /**
  * OpenSSL's view of every certificate, in file order, from three OpenSSL processes for the whole store (one per file
@@ -54,10 +56,11 @@ function opensslViews(pems: string[]): OpensslView[] {
   let texts: string[];
   try {
     writeFileSync(bundle, pems.join('\n'));
-    names = openssl('openssl crl2pkcs7 -nocrl -certfile "$1" | openssl pkcs7 -print_certs -noout', bundle)
+    const pkcs7 = runOpenssl(['crl2pkcs7', '-nocrl', '-certfile', bundle]);
+    names = runOpenssl(['pkcs7', '-print_certs', '-noout'], pkcs7)
       .split('\n')
       .filter((l) => l.startsWith('subject=') || l.startsWith('issuer='));
-    texts = openssl('openssl storeutl -noout -text -certs "$1"', bundle)
+    texts = runOpenssl(['storeutl', '-noout', '-text', '-certs', bundle])
       .split(/^\d+: Certificate$/m)
       .slice(1);
   } finally {
@@ -146,16 +149,13 @@ function readDn(dn: string, style: 'rfc4514' | 'oneline'): Rdns {
 
 const expectedFinding = (rule: string, i: number) => `${rule} @ /certificateAuthorities/${i}/certificate`;
 
-describe('Mozilla roots (Debian ca-certificates)', () => {
+describeWith([mozillaRoots, openssl], 'Mozilla roots (Debian ca-certificates)', () => {
   let files: string[] = [];
   let facts: CertificateFacts[] = [];
   let views: OpensslView[];
   let report: Report;
 
   beforeAll(async () => {
-    if (!existsSync(DIR)) {
-      throw new Error(`${DIR} is missing: install the Mozilla root certificates with \`apt-get install ca-certificates\` (CI installs it)`);
-    }
     files = readdirSync(DIR)
       .filter((f) => f.endsWith('.crt'))
       .sort()

@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { bash, itWith } from './support/prerequisites.js';
 import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/certificate/builder.js';
 import { buildPatchRequest, type PatchRequest, type PatchResult } from '../src/diff/request.js';
 import { formatCurlCommand, formatHttpRequest } from '../src/diff/http.js';
@@ -282,7 +283,7 @@ describe('request as text', () => {
     expect(JSON.parse(text.split('\n').slice(5).join('\n'))).toEqual(request.body);
   });
 
-  it('curl: the shell passes URL, headers and body through untouched', () => {
+  itWith([bash])('curl: the shell passes URL, headers and body through untouched', () => {
     const script = `curl() { for a in "$@"; do printf '%s\\n' "ARG:$a"; done; printf 'BODY:'; cat; }\nTOKEN=tok\n${formatCurlCommand(request)}`;
     const run = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
     expect(run.status).toBe(0);

@@ -1,8 +1,12 @@
 /**
- * The one browser the tests use: the system's Chromium (Debian's /usr/bin/chromium), never a downloaded one.
- * CHROMIUM_PATH overrides the path on machines that keep it elsewhere.
+ * The one browser the tests use: the system's Chromium (Debian's /usr/bin/chromium and the usual other paths, or
+ * CHROMIUM_PATH), never a downloaded one.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromium, findChromium } from '../support/machine.js';
+
+/** The Chromium found on this machine, or null (then the browser suite is skipped with a notice, or fails in CI). */
+export const CHROMIUM_PATH: string | null = findChromium();
+export const CHROMIUM = chromium;
 
 export const CHROMIUM_ARGS = [
   '--headless',

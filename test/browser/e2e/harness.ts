@@ -34,6 +34,8 @@ export async function startHarness(): Promise<Harness> {
   const outdir = await mkdtemp(join(tmpdir(), 'ca-preflight-web-'));
   await buildBrowser({ outdir });
   const server = await startServer({ root: outdir, port: 0 });
+  if (!CHROMIUM_PATH)
+    throw new Error('no Chromium on this machine: install it with sudo apt-get install -y chromium, or set CHROMIUM_PATH');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   await mkdir(SCREENSHOTS, { recursive: true });
   const origin = new URL(server.url).origin;
