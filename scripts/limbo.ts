@@ -1,5 +1,5 @@
 /**
- * x509-limbo runner: `npm run limbo [-- path/to/limbo.json] [--family X] [--verbose] [--lenient]`.
+ * x509-limbo runner: `npm run limbo -- <limbo.json> [--family X] [--verbose] [--lenient]` (or the file in LIMBO_FILE).
  *
  * For each testcase, the trust list is trusted_certs (the trust anchors) followed by untrusted_intermediates; the peer
  * certificate is validated against it with validateDevicePath (strict RFC 5280 profile, or its default checks with
@@ -9,11 +9,13 @@
  * true, intermediates → false) and its error findings are printed, to show how the list lint relates to the path
  * verdict. Exit 1 on an unexpected disagreement, or when a known divergence agrees again (the list must shrink).
  *
- * Reads `../shared/conformance/limbo-ca-subset.json` (beside the checkout) by default, or any file in limbo's format.
+ * Takes any file in limbo's format: upstream's `limbo.json` (C2SP/x509-limbo, Apache-2.0: build it with the suite's own
+ * generators, or take it from a release) or a subset of it. The testcases are third-party data and are not part of this
+ * repository.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodePem, encodeBase64 } from '../src/certificate/encoding.js';
 import { validateDevicePath, type PathValidation } from '../src/chain/validate-path.js';
@@ -33,8 +35,6 @@ export interface LimboTestcase {
   crls?: string[] | null;
 }
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_LIMBO_FILE = resolve(REPO_ROOT, '../shared/conformance/limbo-ca-subset.json');
 
 /**
  * Cases whose verdict does not match upstream's for a reason we stand by. Each one is asserted to still diverge by
@@ -101,8 +101,7 @@ export function readLimboFile(path: string): LimboTestcase[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const hint = path === DEFAULT_LIMBO_FILE ? ' (the shared/ directory must sit beside the repository: ../shared/conformance/)' : '';
-    throw new Error(`cannot read ${path}${hint}: ${(e as Error).message}`);
+    throw new Error(`cannot read ${path}: ${(e as Error).message}`);
   }
   const data = JSON.parse(text) as { testcases?: LimboTestcase[] };
   if (!Array.isArray(data.testcases)) throw new Error(`${path} has no "testcases" array: not a file in x509-limbo's format`);
@@ -177,6 +176,16 @@ function describePath(tc: LimboTestcase, path: number[] | null): string {
   return ['peer', ...path.map((i) => (i < tc.trusted_certs.length ? `T${i}` : `I${i - tc.trusted_certs.length}`))].join('→');
 }
 
+const USAGE = `usage: npm run limbo -- <limbo.json> [--family X]... [--verbose] [--lenient]
+  <limbo.json>  x509-limbo testcases (upstream's limbo.json from C2SP/x509-limbo, or a subset in its format);
+                LIMBO_FILE=<path> works too
+  --family X    only the cases of family X (or whose id starts with X)
+  --verbose     every reason and unchecked constraint
+  --lenient     validate without the strict RFC 5280 profile checks (validateDevicePath's default);
+                disagreements are then informational and the exit code is 0
+exit status: 0 every applicable case agrees (or is a known divergence); 1 an unexpected disagreement, or a known
+divergence that agrees again; 2 no file, or not a limbo file`;
+
 const pad = (s: string | number, n: number): string => String(s).padEnd(n);
 const padL = (s: string | number, n: number): string => String(s).padStart(n);
 
@@ -191,12 +200,17 @@ async function main(): Promise<number> {
     },
   });
   if (values.help) {
-    console.log('usage: npm run limbo [-- path/to/limbo.json] [--family X]... [--verbose] [--lenient]');
+    console.log(USAGE);
     console.log("  --lenient  validate without the strict RFC 5280 profile checks (validateDevicePath's default);");
     console.log('             disagreements are then informational and the exit code is 0');
     return 0;
   }
-  const file = positionals[0] ? resolve(process.cwd(), positionals[0]) : DEFAULT_LIMBO_FILE;
+  const given = positionals[0] ?? process.env.LIMBO_FILE;
+  if (!given) {
+    console.error(`no x509-limbo file given.\n${USAGE}`);
+    return 2;
+  }
+  const file = resolve(process.cwd(), given);
   let cases: LimboTestcase[];
   try {
     cases = readLimboFile(file);
