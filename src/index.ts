@@ -1,4 +1,5 @@
 /** ca-preflight: check a Microsoft Graph certificate-authority trust list before it is sent. */
+export type { WebCrypto } from './platform-types.js';
 export type {
   Report,
   Finding,

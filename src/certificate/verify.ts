@@ -11,7 +11,10 @@ import { bytesEqual, encodeBase64 } from './encoding.js';
 
 export type VerifyResult = { status: 'valid' } | { status: 'invalid'; reason?: string } | { status: 'unsupported'; reason: string };
 
-/** The platform's WebCrypto, or @peculiar/webcrypto where the platform has none. */
+/**
+ * The platform's WebCrypto (node ≥ 20 and every browser have one), or @peculiar/webcrypto where the platform has none:
+ * it is an optional peer dependency, installed only by those who need it.
+ */
 export async function defaultCrypto(): Promise<Crypto> {
   const platform = (globalThis as { crypto?: Crypto }).crypto;
   if (platform?.subtle) return platform;
@@ -21,7 +24,8 @@ export async function defaultCrypto(): Promise<Crypto> {
     return new mod.Crypto();
   } catch {
     throw new Error(
-      'No WebCrypto implementation is available: pass one as options.crypto (for example new (await import("@peculiar/webcrypto")).Crypto()).',
+      'No WebCrypto implementation is available: this platform has no globalThis.crypto.subtle and @peculiar/webcrypto is not installed. ' +
+        'Install it (npm install @peculiar/webcrypto) or pass a WebCrypto implementation as options.crypto.',
     );
   }
 }

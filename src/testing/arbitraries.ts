@@ -22,6 +22,7 @@ import { invalidTextArb, textMutationKinds, validTextArb, type InvalidText, type
 export { mutationKinds, textMutationKinds };
 export type { MutationKind, MutationKindInfo, TextMutationKind, InvalidText, UpdateCase, CertificatePool, PooledCertificate, KeySpec };
 export type { PooledCa, TwinKind } from './pool.js';
+export type { WebCrypto } from '../platform-types.js';
 
 export interface ArbitrariesOptions {
   /** Seed for the pool layout. Default 0x5eed. */

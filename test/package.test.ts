@@ -1,0 +1,206 @@
+/**
+ * The package as a consumer gets it: `npm pack`, the tarball installed into a scratch project, then imported from ESM,
+ * required from CommonJS, type-checked by TypeScript consumers under node16, bundler and node10 resolution, and run
+ * through `npx ca-preflight`. The tarball is held to a budget. Needs `npm run build` first (`npm ci` runs it).
+ */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+
+/** Packed size the package must stay under (kB as npm counts them: 1000 bytes). */
+const PACKED_BUDGET_KB = 400;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[], options: SpawnSyncOptions = {}): Run {
+  // No shell: node and npm's own script are started directly, so this also runs on Windows.
+  const r = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000, ...options });
+  return { status: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+}
+
+/** npm itself: the npm-cli.js that runs this test when there is one (`npm test`), else `npm` from PATH. */
+function npm(args: string[], cwd: string): Run {
+  const cli = process.env.npm_execpath;
+  const r = cli && /\.[cm]?js$/.test(cli) ? run(process.execPath, [cli, ...args], { cwd }) : run('npm', args, { cwd });
+  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${r.status}):\n${r.stderr || r.stdout}`);
+  return r;
+}
+
+/** The project's own TypeScript (7), for node16 and bundler resolution. */
+const tsc7 = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+
+interface PackResult {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  entryCount: number;
+  files: { path: string; size: number }[];
+}
+
+describe('the packed package, installed into a scratch project', () => {
+  let dir: string;
+  let consumer: string;
+  let packed: PackResult;
+  /** TypeScript 7 no longer has node10 resolution: the node10 consumer is checked with TypeScript 5.9, as its users have it. */
+  let tsc5: string;
+
+  beforeAll(() => {
+    if (!existsSync(join(root, 'dist', 'index.js')) || !existsSync(join(root, 'dist', 'browser', 'ca-preflight.js'))) {
+      throw new Error('dist/ is missing: run "npm run build" first (npm ci runs it)');
+    }
+    dir = mkdtempSync(join(tmpdir(), 'ca-preflight-package-'));
+    packed = (JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], root).stdout) as PackResult[])[0]!;
+    consumer = join(dir, 'consumer');
+    run(process.execPath, ['-e', `require('fs').mkdirSync(${JSON.stringify(consumer)})`]);
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    npm(
+      [
+        'install',
+        join(dir, packed.filename),
+        'fast-check',
+        '@types/node@20',
+        'typescript@~5.9.3',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        '--ignore-scripts',
+      ],
+      consumer,
+    );
+    tsc5 = join(consumer, 'node_modules', 'typescript', 'bin', 'tsc');
+    const size = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+    process.stdout.write(
+      `package: ${packed.filename} ${size(packed.size)} packed, ${size(packed.unpackedSize)} unpacked, ${packed.entryCount} files ` +
+        `(budget ${PACKED_BUDGET_KB} kB packed)\n`,
+    );
+  }, 240_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`ships only what a consumer runs, under ${PACKED_BUDGET_KB} kB packed`, () => {
+    expect(packed.size / 1000).toBeLessThan(PACKED_BUDGET_KB);
+    const paths = packed.files.map((f) => f.path);
+    expect(paths).toContain('LICENSE');
+    expect(paths).toContain('README.md');
+    expect(paths).toContain('dist/index.js');
+    expect(paths).toContain('dist/index.d.ts');
+    expect(paths).toContain('dist/browser/ca-preflight.js');
+    // Source maps would point at ../src files the package does not ship; the page is served from the repository.
+    expect(paths.filter((p) => p.endsWith('.map'))).toEqual([]);
+    expect(paths.filter((p) => /^dist\/browser\/(web\.js|index\.html|styles\.css)$/.test(p))).toEqual([]);
+    expect(paths.filter((p) => !p.startsWith('dist/') && !['LICENSE', 'README.md', 'package.json'].includes(p))).toEqual([]);
+  });
+
+  it('installs without @peculiar/webcrypto (an optional peer: node and browsers have WebCrypto)', () => {
+    expect(existsSync(join(consumer, 'node_modules', 'ca-preflight', 'package.json'))).toBe(true);
+    expect(existsSync(join(consumer, 'node_modules', '@peculiar', 'webcrypto'))).toBe(false);
+  });
+
+  const body = JSON.stringify({ displayName: 'x', certificateAuthorities: [{ certificate: 'Binary', isRootAuthority: true }] });
+  const expected = "false Invalid value specified for property 'certificate' of resource 'CertificateAuthorityInformation'.";
+
+  it('imports from ESM', () => {
+    const script = `import { preflight } from 'ca-preflight';
+const r = await preflight(${JSON.stringify(body)});
+console.log(r.ok, r.graphError.body.error.message);`;
+    const r = run(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe(expected);
+  });
+
+  it('requires from CommonJS, the main entry and ca-preflight/arbitraries', () => {
+    const script = `const { preflight } = require('ca-preflight');
+const { createArbitraries } = require('ca-preflight/arbitraries');
+preflight(${JSON.stringify(body)}).then((r) => console.log(r.ok, r.graphError.body.error.message, typeof createArbitraries));`;
+    const r = run(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: consumer });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(`${expected} function`);
+  });
+
+  const typecheck = (tsc: string, name: string, compilerOptions: Record<string, unknown>, source: string): Run => {
+    writeFileSync(join(consumer, `${name}.ts`), source);
+    const config = `tsconfig.${name}.json`;
+    writeFileSync(
+      join(consumer, config),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'es2022',
+          lib: ['es2022'],
+          types: ['node'],
+          skipLibCheck: false,
+          ...compilerOptions,
+        },
+        files: [`${name}.ts`],
+      }),
+    );
+    return run(process.execPath, [tsc, '-p', config], { cwd: consumer });
+  };
+
+  const esmConsumer = `import { preflight, inspectCertificate, type Report, type WebCrypto } from 'ca-preflight';
+import { createArbitraries, type CaPreflightArbitraries } from 'ca-preflight/arbitraries';
+const crypto: WebCrypto = globalThis.crypto;
+const report: Report = await preflight('{}', { crypto, at: new Date() });
+const arbitraries: CaPreflightArbitraries = await createArbitraries({ poolSize: 1 });
+export const used = [report.ok, arbitraries.validBody, inspectCertificate];
+`;
+
+  it('type-checks for a TypeScript consumer under node16 resolution, with node types only (no DOM library)', () => {
+    const r = typecheck(tsc7, 'node16', { module: 'node16', moduleResolution: 'node16' }, esmConsumer);
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('type-checks under bundler resolution, with the DOM library and no node types', () => {
+    const r = typecheck(tsc7, 'bundler', { module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'], types: [] }, esmConsumer);
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('type-checks under node10 resolution (main/types, and typesVersions for the subpath)', () => {
+    const main = typecheck(
+      tsc5,
+      'node10',
+      { module: 'commonjs', moduleResolution: 'node10' },
+      `import { preflight, type Report } from 'ca-preflight';
+export async function ok(): Promise<boolean> { const r: Report = await preflight('{}'); return r.ok; }
+`,
+    );
+    expect(main.stdout + main.stderr).toBe('');
+    // fast-check's own declarations need node16 or bundler resolution: only ca-preflight's are checked here.
+    const subpath = typecheck(
+      tsc5,
+      'node10-arbitraries',
+      { module: 'commonjs', moduleResolution: 'node10', skipLibCheck: true },
+      `import { createArbitraries, type CaPreflightArbitraries } from 'ca-preflight/arbitraries';
+export function pool(): Promise<CaPreflightArbitraries> { return createArbitraries({ poolSize: 1 }); }
+`,
+    );
+    expect(subpath.stdout + subpath.stderr).toBe('');
+  });
+
+  it('runs the CLI through npx ca-preflight', () => {
+    const version = npm(['exec', '--no', '--', 'ca-preflight', '--version'], consumer);
+    expect(version.stdout.trim()).toBe(pkg.version);
+    writeFileSync(join(consumer, 'body.json'), body);
+    const cli = process.env.npm_execpath;
+    const args = ['exec', '--no', '--', 'ca-preflight', 'check', 'body.json', '--format', 'json'];
+    const check =
+      cli && /\.[cm]?js$/.test(cli) ? run(process.execPath, [cli, ...args], { cwd: consumer }) : run('npm', args, { cwd: consumer });
+    expect(check.status).toBe(1);
+    expect(JSON.parse(check.stdout).graphError.status).toBe(400);
+  });
+});
