@@ -1,3 +1,4 @@
+import { artifactUri } from '../src/report/sarif.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,21 @@ describe('ca-preflight check', () => {
     });
     expect(sarif.runs[0].tool.driver.rules).toHaveLength(rules.length);
     expect(results[0].ruleIndex).toBe(rules.findIndex((x) => x.id === results[0].ruleId));
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(sarif.runs[0].tool.driver.informationUri).toBe(pkg.homepage.replace(/#.*$/, ''));
+    expect(pkg.repository.url).toContain(sarif.runs[0].tool.driver.informationUri.replace(/^https:\/\//, ''));
+  });
+
+  it('names the checked file in SARIF as a relative URI reference: forward slashes, percent-encoded', () => {
+    expect(artifactUri('examples/valid-body.json')).toBe('examples/valid-body.json');
+    expect(artifactUri('examples\\update\\my body #1.json')).toBe('examples/update/my%20body%20%231.json');
+    expect(artifactUri('./café/ü.json')).toBe('caf%C3%A9/%C3%BC.json');
+    expect(artifactUri('C:\\Users\\admin\\trust list.json')).toBe('file:///C:/Users/admin/trust%20list.json');
+    expect(artifactUri('\\\\server\\share\\b.json')).toBe('file://server/share/b.json');
+    expect(artifactUri('/srv/ca/b.json')).toBe('file:///srv/ca/b.json');
+    expect(artifactUri('a:b.json')).toBe('./a:b.json');
+    for (const uri of ['examples/update/my%20body%20%231.json', 'file:///C:/Users/admin/trust%20list.json'])
+      expect(() => new URL(uri, 'file:///repo/')).not.toThrow();
   });
 
   it("speaks French with --lang fr but keeps Graph's message verbatim", async () => {

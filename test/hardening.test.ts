@@ -47,7 +47,9 @@ async function check(body: unknown): Promise<Report> {
   const { report, cas } = await runPreflight(body, { at });
   assertReportShape(report, parsedValue(body));
   expect(formatText(report, cas).length).toBeGreaterThan(0);
-  expect(JSON.stringify(formatSarif(report, { uri: 'body.json', version: '0' })).length).toBeGreaterThan(0);
+  expect(
+    JSON.stringify(formatSarif(report, { uri: 'body.json', version: '0', informationUri: 'https://example.test/' })).length,
+  ).toBeGreaterThan(0);
   return report;
 }
 

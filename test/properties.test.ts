@@ -155,7 +155,9 @@ describe('formatters', () => {
         const text = formatText(report, cas, { lang, color, source: 'body.json' });
         expect(text.endsWith(`${summaryLine(report, { lang, color })}\n`)).toBe(true);
         for (const f of report.findings) expect(text).toContain(f.message);
-        const sarif = JSON.parse(JSON.stringify(formatSarif(report, { uri: 'body.json', version: '0.0.0' }))) as {
+        const sarif = JSON.parse(
+          JSON.stringify(formatSarif(report, { uri: 'body.json', version: '0.0.0', informationUri: 'https://example.test/' })),
+        ) as {
           runs: { results: { ruleId: string; ruleIndex: number; properties: { path: string } }[] }[];
         };
         const results = sarif.runs[0]!.results;

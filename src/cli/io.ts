@@ -1,5 +1,6 @@
 /** Files, stdin and exit codes: the only place that touches the process. */
 import { readFileSync, existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 
 /** Exit codes of DESIGN: 0 ok, 1 findings/refusal/difference, 2 usage or IO trouble. */
 export const EXIT = { ok: 0, findings: 1, trouble: 2 } as const;
@@ -59,11 +60,40 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
   return !!stream.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb';
 }
 
-export function packageVersion(): string {
+interface PackageInfo {
+  version: string;
+  /** The project's home page (package.json `homepage`, without its `#readme` fragment). */
+  homepage: string;
+}
+
+let packageInfo: PackageInfo | null = null;
+
+function readPackageInfo(): PackageInfo {
+  if (packageInfo) return packageInfo;
+  let pkg: { version?: string; homepage?: string } = {};
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
+    pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   } catch {
-    return '0.0.0';
+    // A copy of dist/ without its package.json: still a working tool.
   }
+  packageInfo = {
+    version: pkg.version ?? '0.0.0',
+    homepage: (pkg.homepage ?? 'https://www.npmjs.com/package/ca-preflight').replace(/#.*$/, ''),
+  };
+  return packageInfo;
+}
+
+export function packageVersion(): string {
+  return readPackageInfo().version;
+}
+
+export function packageHomepage(): string {
+  return readPackageInfo().homepage;
+}
+
+/** The path of a checked file as SARIF should name it: relative to the working directory when it lies inside it. */
+export function sarifPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
