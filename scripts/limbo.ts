@@ -35,7 +35,6 @@ export interface LimboTestcase {
   crls?: string[] | null;
 }
 
-
 /**
  * Cases whose verdict does not match upstream's for a reason we stand by. Each one is asserted to still diverge by
  * test/limbo.test.ts, which holds the same map.

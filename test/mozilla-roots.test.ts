@@ -10,7 +10,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { inspectCertificate } from '../src/certificate/facts.js';
 import { preflight } from '../src/preflight.js';
 import type { CertificateFacts, Report } from '../src/types.js';
