@@ -53,7 +53,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 }
 
 export const chromium: Prerequisite = {
-  name: `Chromium (CHROMIUM_PATH, or one of ${CHROMIUM_CANDIDATES.join(', ')})`,
+  name: process.env.CHROMIUM_PATH
+    ? `Chromium at CHROMIUM_PATH (${process.env.CHROMIUM_PATH}: no such file)`
+    : `Chromium (CHROMIUM_PATH, or one of ${CHROMIUM_CANDIDATES.join(', ')})`,
   available: findChromium() !== null,
   install: 'sudo apt-get install -y chromium',
 };
