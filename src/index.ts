@@ -39,16 +39,16 @@ export {
 } from './diff/request.js';
 export { parseThumbprint, type PatchOperation, type AddOperation, type RemoveOperation, type RenameOperation } from './diff/operations.js';
 export { formatHttpRequest, formatCurlCommand } from './diff/http.js';
+export { simulatePatch, type SimulatedRequest, type SimulatedResponse, type SimulateOptions } from './simulator/simulator.js';
 export {
-  simulatePatch,
   createGraphHandler,
-  type SimulatedRequest,
-  type SimulatedResponse,
-  type SimulateOptions,
+  SimulatedConnectionDrop,
+  FAULT_HEADER,
   type GraphHandler,
   type GraphHandlerOptions,
   type GraphFetch,
-} from './simulator/simulator.js';
+} from './simulator/handler.js';
+export { parseFaults, FaultSpecError, FAULT_KINDS, type FaultPlan, type FaultRule } from './simulator/faults.js';
 export { CLOUD_BASE_URLS, PATCH_PERMISSION, configurationUrl, type Cloud } from './graph/clouds.js';
 export { validateDevicePath, type ValidatePathOptions, type PathValidation } from './chain/validate-path.js';
 export type { SimulatedFailure } from './simulator/simulator.js';

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/certificate/builder.js';
-import { simulatePatch, createGraphHandler, NOT_JSON_MESSAGE } from '../src/simulator/simulator.js';
+import { simulatePatch, NOT_JSON_MESSAGE } from '../src/simulator/simulator.js';
+import { createGraphHandler } from '../src/simulator/handler.js';
 import { buildPatchRequest } from '../src/diff/request.js';
 import { preflight } from '../src/preflight.js';
 
@@ -247,8 +248,11 @@ describe('createGraphHandler', () => {
     });
     expect(notFound.status).toBe(404);
     expect((await json(notFound)).error.code).toBe('Request_ResourceNotFound');
-    expect((await fetch(URL_GLOBAL, { method: 'DELETE' })).status).toBe(405);
-    expect((await fetch(URL_GLOBAL.replace(`/${ID}`, ''), { method: 'POST', body: '{}' })).status).toBe(405);
+    expect((await fetch(URL_GLOBAL, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(405);
+    // POST is documented (create); a string body without Content-Type goes as text/plain and cannot be read as JSON.
+    expect((await json(await fetch(URL_GLOBAL.replace(`/${ID}`, ''), { method: 'POST', body: '{}' }))).error.message).toBe(
+      NOT_JSON_MESSAGE,
+    );
     const wrongPath = await fetch('https://graph.microsoft.com/beta/directory/certificateAuthority/mutualTlsOauthConfigurations');
     expect(wrongPath.status).toBe(400);
     expect((await json(wrongPath)).error.message).toBe("Resource not found for the segment 'certificateAuthority'.");

@@ -1,8 +1,7 @@
 /**
  * A local stand-in for Graph's trust-list endpoint. `simulatePatch` answers one PATCH the way the server would —
  * the 400 of `preflight`'s server order, or 200 with the updated resource (issuer and issuerSki computed from each
- * certificate) — and `createGraphHandler` wraps it in a `fetch`-compatible function holding resources in memory,
- * so a Graph client can be tested end to end with no network.
+ * certificate). `createGraphHandler` (./handler.ts) serves the whole resource on top of it.
  */
 import type { GraphError, GraphErrorBody } from '../types.js';
 import { preflight, resolveClock } from '../preflight.js';
@@ -10,8 +9,9 @@ import { decodeBase64Strict, toHex } from '../certificate/encoding.js';
 import { describeCertificate, type CertificateRecord } from '../certificate/facts.js';
 import { parseCertificate } from '../certificate/parse.js';
 import { defaultCrypto, digest } from '../certificate/verify.js';
-import { graphErrorEnvelope, hasOwn, isControlInformation, isPlainObject, newGuid } from '../graph/model.js';
-import { cloudOfUrl, collectionContextUrl, CONFIGURATIONS_PATH, entityContextUrl, type Cloud } from '../graph/clouds.js';
+import { graphErrorEnvelope, hasOwn, isControlInformation, isPlainObject } from '../graph/model.js';
+import { cloudOfUrl, CONFIGURATIONS_PATH, entityContextUrl, type Cloud } from '../graph/clouds.js';
+import { ANSWERS, fill } from './messages.js';
 
 /** The request as `buildPatchRequest` makes it; `method`, `url` and `headers` are checked when present. */
 export interface SimulatedRequest {
@@ -38,20 +38,16 @@ export interface SimulateOptions {
 }
 
 /** [OBS] microsoft-graph-docs-contrib#6337; the same message serves a body that is not JSON (rule body.not-json). */
-export const NOT_JSON_MESSAGE =
-  'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
+export const NOT_JSON_MESSAGE = ANSWERS.notJson.template;
 
-/** [OBS] the directory service's message for an unknown object id (microsoft-graph-docs-contrib#6431); for this endpoint it is [INF]. */
 export function resourceNotFoundMessage(id: string): string {
-  return `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`;
+  return fill(ANSWERS.resourceNotFound.template, { id });
 }
 
-/** [OBS] the directory service's message for a method the target does not support (microsoft-graph-docs#119); status 405 is [INF]. */
-export const METHOD_NOT_ALLOWED_MESSAGE = 'Specified HTTP method is not allowed for the request target.';
+export const METHOD_NOT_ALLOWED_MESSAGE = ANSWERS.methodNotAllowed.template;
 
-/** [OBS] Graph's message for a path segment it cannot resolve (msgraph-beta-sdk-python#764). */
 export function segmentNotFoundMessage(segment: string): string {
-  return `Resource not found for the segment '${segment}'.`;
+  return fill(ANSWERS.segmentNotFound.template, { segment });
 }
 
 function headerOf(headers: SimulatedRequest['headers'], name: string): string | null {
@@ -181,99 +177,4 @@ export async function simulatePatch(
   if (report.graphError) return failure(report.graphError);
   const body = (typeof request.body === 'string' ? JSON.parse(request.body) : request.body) as Record<string, unknown>;
   return { status: 200, body: await updatedResource(resource, body, cloud, crypto) };
-}
-
-export interface GraphHandlerOptions {
-  /** The server's clock; a function is called per request. Default now. */
-  at?: Date | string | number | (() => Date);
-  crypto?: Crypto;
-}
-
-export type GraphFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
-
-export interface GraphHandler extends GraphFetch {
-  /** The stored resources now, as GET would return them without `@odata.context` (copies). */
-  resources(): Record<string, unknown>[];
-}
-
-function jsonResponse(status: number, body: unknown, headers: Record<string, string>): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
-}
-
-const EXPECTED_SEGMENTS = CONFIGURATIONS_PATH.split('/').slice(1);
-
-/**
- * A `fetch`-compatible handler serving GET of the collection, and GET and PATCH of
- * `/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/{id}` on any host, from resources held in
- * memory (copies of `initialResources`; each needs a string `id`). State is kept per handler: an accepted PATCH
- * changes what later GETs return. Other ids → 404, other methods → 405, other paths → 400, as Graph answers.
- */
-export function createGraphHandler(initialResources: readonly unknown[], options: GraphHandlerOptions = {}): GraphHandler {
-  const store = new Map<string, Record<string, unknown>>();
-  for (const r of initialResources) {
-    const value = readResourceValue(r);
-    if (typeof value.id !== 'string') throw new TypeError('each resource given to createGraphHandler needs a string "id"');
-    store.set(value.id, structuredClone(Object.fromEntries(Object.entries(value).filter(([k]) => !isControlInformation(k)))));
-  }
-  const clock = (): Date => resolveClock(typeof options.at === 'function' ? options.at() : options.at);
-
-  const handler = (async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
-    const crypto = options.crypto ?? (await defaultCrypto());
-    const at = clock();
-    const clientRequestId = request.headers.get('client-request-id') ?? undefined;
-    const requestId = newGuid(crypto);
-    const ids = { 'request-id': requestId, 'client-request-id': clientRequestId ?? requestId };
-    const fail = (status: number, code: string, message: string): Response =>
-      jsonResponse(
-        status,
-        graphErrorEnvelope(status, code, message, null, { at, requestId, ...(clientRequestId ? { clientRequestId } : {}) }).body,
-        ids,
-      );
-    const url = new URL(request.url);
-    const cloud = cloudOfUrl(request.url) ?? 'global';
-    const segments = url.pathname
-      .split('/')
-      .slice(1)
-      .filter((s, i, all) => s !== '' || i < all.length - 1);
-
-    const mismatch = EXPECTED_SEGMENTS.findIndex((s, i) => segments[i] !== s);
-    if (mismatch !== -1 || segments.length > EXPECTED_SEGMENTS.length + 1) {
-      const segment = mismatch !== -1 ? (segments[mismatch] ?? '') : segments[EXPECTED_SEGMENTS.length + 1]!;
-      return fail(400, 'BadRequest', segmentNotFoundMessage(decodeSegment(segment)));
-    }
-    if (segments.length === EXPECTED_SEGMENTS.length) {
-      if (request.method !== 'GET') return fail(405, 'Request_BadRequest', METHOD_NOT_ALLOWED_MESSAGE);
-      return jsonResponse(
-        200,
-        { '@odata.context': collectionContextUrl(cloud), value: [...store.values()].map((r) => structuredClone(r)) },
-        ids,
-      );
-    }
-    const id = decodeSegment(segments[EXPECTED_SEGMENTS.length]!);
-    const stored = store.get(id);
-    if (request.method !== 'GET' && request.method !== 'PATCH') return fail(405, 'Request_BadRequest', METHOD_NOT_ALLOWED_MESSAGE);
-    if (!stored) return fail(404, 'Request_ResourceNotFound', resourceNotFoundMessage(id));
-    if (request.method === 'GET') return jsonResponse(200, { '@odata.context': entityContextUrl(cloud), ...structuredClone(stored) }, ids);
-
-    const text = await request.text();
-    const answer = await simulatePatch(
-      stored,
-      {
-        method: 'PATCH',
-        url: request.url,
-        headers: { 'Content-Type': request.headers.get('content-type') ?? '' },
-        body: text,
-      },
-      { at, crypto, requestId, cloud, ...(clientRequestId ? { clientRequestId } : {}) },
-    );
-    if (answer.status === 200) {
-      const rest: Record<string, unknown> = { ...(answer.body as Record<string, unknown>) };
-      delete rest['@odata.context'];
-      store.set(id, structuredClone(rest));
-    }
-    return jsonResponse(answer.status, answer.body, ids);
-  }) as GraphHandler;
-  handler.resources = () => [...store.values()].map((r) => structuredClone(r));
-  return handler;
 }

@@ -4,5 +4,6 @@ import { check } from './check.js';
 import { inspect } from './inspect.js';
 import { diff } from './diff.js';
 import { patch } from './patch.js';
+import { serve } from './serve.js';
 
-export const commands: Command[] = [check, diff, patch, inspect];
+export const commands: Command[] = [check, diff, patch, inspect, serve];
