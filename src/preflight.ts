@@ -8,7 +8,8 @@ import { graphErrorEnvelope } from './graph/model.js';
 import { defaultCrypto } from './certificate/verify.js';
 import { buildContext, type CheckContext } from './rules/context.js';
 import { rules } from './rules/registry.js';
-import type { Emission, Rule } from './rules/rule.js';
+import type { ServerBehaviour } from './rules/rule.js';
+import { type RawFinding, runRules } from './rules/run.js';
 import { renderMessage } from './report/catalogue/index.js';
 import { documentOrder } from './graph/document-order.js';
 
@@ -25,11 +26,6 @@ export interface PreflightOptions {
   /** Echoed as `innerError.client-request-id`; also makes `request-id` deterministic unless `requestId` is given. */
   clientRequestId?: string;
   requestId?: string;
-}
-
-interface Raw {
-  rule: Rule;
-  emission: Emission;
 }
 
 /** Warnings on these bases become errors with `strict`: the server behaviour is inferred, not documented. */
@@ -104,8 +100,8 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
     jsonError: jsonError?.reason ?? null,
   });
 
-  const raws: Raw[] = [];
-  for (const rule of rules) rule.check(ctx, (emission) => raws.push({ rule, emission }));
+  // Each rule runs guarded: one that throws becomes an internal.rule-failed finding, and the others still report.
+  const raws = runRules(ctx, rules);
 
   const order = documentOrder(value);
   const ranked = raws.map((raw) => ({ raw, rank: order(raw.emission.path) }));
@@ -138,23 +134,22 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
   const cas = ctx.entries.map((e) => ({
     index: e.index,
     path: e.path,
-    subject: e.record?.facts.subject.rfc4514 ?? null,
-    thumbprint: e.record?.facts.thumbprints.sha256 ?? null,
+    subject: e.cert?.subject.rfc4514 ?? null,
+    thumbprint: e.cert?.thumbprint ?? null,
     isRootAuthority: e.object?.isRootAuthority,
   }));
   return { report, cas };
 }
 
 /** The server answers once: the first failure in its order (step), then in document order. */
-function firstServerFailure(sorted: Raw[], at: Date, options: PreflightOptions, crypto: Crypto): GraphError | null {
-  let first: Raw | null = null;
-  for (const raw of sorted) {
-    const step = raw.rule.server?.step;
-    if (step !== undefined && (!first || step < first.rule.server!.step)) first = raw;
+function firstServerFailure(sorted: RawFinding[], at: Date, options: PreflightOptions, crypto: Crypto): GraphError | null {
+  let first: { server: ServerBehaviour<Readonly<Record<string, string>>>; params: Readonly<Record<string, string>> } | null = null;
+  for (const { rule, emission } of sorted) {
+    const server = 'server' in rule ? rule.server : undefined;
+    if (server && (!first || server.step < first.server.step)) first = { server, params: emission.params ?? {} };
   }
   if (!first) return null;
-  const server = first.rule.server!;
-  const params = first.emission.params ?? {};
+  const { server, params } = first;
   const envelope: Parameters<typeof graphErrorEnvelope>[4] = { at, crypto };
   if (options.requestId ?? options.clientRequestId) envelope.requestId = (options.requestId ?? options.clientRequestId)!;
   if (options.clientRequestId) envelope.clientRequestId = options.clientRequestId;

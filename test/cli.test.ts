@@ -160,7 +160,7 @@ describe('global options', () => {
     const text = (await runCli(['--list-rules'])).stdout;
     for (const r of rules) expect(text).toContain(r.id);
     const json = JSON.parse((await runCli(['--list-rules', '--format', 'json'])).stdout);
-    expect(json.map((r: { id: string }) => r.id)).toEqual(rules.map((r) => r.id));
+    expect(json.map((r: { id: string }) => r.id)).toEqual([...rules.map((r) => r.id), 'internal.rule-failed']);
   });
 
   it('--help, --version and per-command help', async () => {

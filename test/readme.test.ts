@@ -6,7 +6,7 @@ import { commands } from '../src/cli/commands/index.js';
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('README', () => {
-  it('lists the rules exactly as the registry has them (run npm run docs:rules after changing a rule)', () => {
+  it('lists the rules exactly as the registry has them (run npm run generate after changing a rule)', () => {
     const section = /<!-- rules:start -->\n([\s\S]*?)\n<!-- rules:end -->/.exec(readme)?.[1];
     expect(section).toBe(rulesMarkdownTable());
   });

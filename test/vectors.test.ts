@@ -46,6 +46,11 @@ describe('test vectors', () => {
     const report = await preflight(v.bodyText ?? v.body, preflightOptions(v));
 
     const text = v.bodyText !== undefined;
+    const failed = report.findings.filter((f) => f.rule === 'internal.rule-failed');
+    expect(
+      failed.map((f) => f.message),
+      'a rule failed',
+    ).toEqual([]);
     expect(projectFindings(report, text)).toEqual(v.expect.findings);
     if (text)
       for (const f of v.expect.findings)
@@ -73,7 +78,7 @@ describe('test vectors', () => {
     const nearMissed = new Set(
       vectors.flatMap(([, v]) => (v.nearMissFor ?? []).filter((id) => !v.expect.findings.some((f) => f.rule === id))),
     );
-    const ids = rules.map((r) => r.id);
+    const ids: string[] = rules.map((r) => r.id);
     expect(
       ids.filter((id) => !fired.has(id)),
       'rules no vector trips',

@@ -65,5 +65,6 @@ export function clearCertificateCache(): void {
 /** The record and its facts are frozen (shallowly: deep freezing cost more than the rest of a cache hit). */
 function freezeRecord(record: CertificateRecord): CertificateRecord {
   Object.freeze(record.facts);
+  Object.freeze(record.view);
   return Object.freeze(record);
 }

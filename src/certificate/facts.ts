@@ -1,18 +1,88 @@
 /**
  * Parsed certificate → the plain facts of DESIGN "Certificate facts", and `inspectCertificate` for any input form.
  */
-import type { CertificateFacts, SkiMethod } from '../types.js';
-import { parseCertificate, type ParsedCertificate } from './parse.js';
+import type { CertificateFacts, DistinguishedName, KeyInfo, SignatureAlgorithmInfo, SkiMethod } from '../types.js';
+import { parseCertificate, type ParsedCertificate, type ParsedExtension } from './parse.js';
 import { bytesEqual, decodeBase64Lenient, decodePem, encodeBase64, toHex } from './encoding.js';
 import { defaultCrypto, digest, verifySignature, type VerifyResult } from './verify.js';
 import { sha1, sha256 } from './sha.js';
+
+/**
+ * The one view of a certificate that rules read: each value once and in one form (times as `Date`, key identifiers as
+ * upper-case hex, the thumbprint as lower-case hex), and nothing a rule should not depend on (DER bytes, ASN.1 nodes,
+ * imported keys). `inspect`'s JSON facts are derived from the same values.
+ */
+export interface CertificateView {
+  readonly version: number;
+  readonly serialNumber: string;
+  readonly subject: DistinguishedName;
+  readonly issuer: DistinguishedName;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  /** SHA-256 of the DER, lower-case hex: how lists, diffs and duplicates tell certificates apart. */
+  readonly thumbprint: string;
+  readonly ski: ParsedCertificate['ski'];
+  readonly aki: ParsedCertificate['aki'];
+  readonly basicConstraints: ParsedCertificate['basicConstraints'];
+  readonly keyUsage: ParsedCertificate['keyUsage'];
+  readonly extendedKeyUsage: ParsedCertificate['extendedKeyUsage'];
+  readonly crlDistributionPoints: readonly string[];
+  readonly freshestCrl: readonly string[];
+  /** Every extension in certificate order (a repeated one appears each time). */
+  readonly extensions: readonly Pick<ParsedExtension, 'oid' | 'critical'>[];
+  /** Extension OIDs that appear more than once. */
+  readonly duplicateExtensions: readonly string[];
+  /** The first X.690 DER violation, or null when the certificate is strict DER. */
+  readonly derViolation: string | null;
+  readonly key: KeyInfo;
+  /** The algorithm named inside tbsCertificate and the outer one; RFC 5280 §4.1.1.2 requires them to be identical. */
+  readonly innerSignatureAlgorithm: { readonly oid: string; readonly params?: Uint8Array | undefined };
+  readonly outerSignatureAlgorithm: { readonly oid: string; readonly params?: Uint8Array | undefined };
+  readonly signatureAlgorithm: SignatureAlgorithmInfo;
+  /** Issuer name equals subject name (RFC 5280 §7.1 comparison). */
+  readonly selfIssued: boolean;
+  /** Self-issued and its signature verifies with its own key; null when that could not be checked (then see `selfSignatureError`). */
+  readonly selfSigned: boolean | null;
+  readonly selfSignatureError: string | null;
+}
 
 /** A parsed certificate with everything the rules ask of it, computed once. */
 export interface CertificateRecord {
   parsed: ParsedCertificate;
   facts: CertificateFacts;
+  /** What rules read. */
+  view: CertificateView;
   /** Result of checking the signature with the certificate's own key (only meaningful when self-issued). */
   selfSignature: VerifyResult | null;
+}
+
+function viewOf(parsed: ParsedCertificate, facts: CertificateFacts): CertificateView {
+  return {
+    version: parsed.version,
+    serialNumber: parsed.serialNumber,
+    subject: parsed.subject,
+    issuer: parsed.issuer,
+    notBefore: parsed.notBefore,
+    notAfter: parsed.notAfter,
+    thumbprint: facts.thumbprints.sha256,
+    ski: parsed.ski,
+    aki: parsed.aki,
+    basicConstraints: parsed.basicConstraints,
+    keyUsage: parsed.keyUsage,
+    extendedKeyUsage: parsed.extendedKeyUsage,
+    crlDistributionPoints: parsed.crlDistributionPoints,
+    freshestCrl: parsed.freshestCrl,
+    extensions: parsed.extensions,
+    duplicateExtensions: parsed.duplicateExtensions,
+    derViolation: parsed.derViolation,
+    key: parsed.publicKey.info,
+    innerSignatureAlgorithm: parsed.signature,
+    outerSignatureAlgorithm: parsed.signatureAlgorithm,
+    signatureAlgorithm: parsed.signatureInfo,
+    selfIssued: parsed.selfIssued,
+    selfSigned: facts.selfSigned,
+    selfSignatureError: facts.selfSignatureError ?? null,
+  };
 }
 
 async function skiMethod(crypto: Crypto, parsed: ParsedCertificate, sha1OfKey: Uint8Array): Promise<SkiMethod> {
@@ -86,7 +156,7 @@ export async function describeCertificate(
     },
   };
   if (selfSignature?.status === 'unsupported') facts.selfSignatureError = selfSignature.reason;
-  return { parsed, facts, selfSignature };
+  return { parsed, facts, view: viewOf(parsed, facts), selfSignature };
 }
 
 /**

@@ -4,13 +4,15 @@
  * extensions, and a maximum depth. Name constraints, policies and revocation are not evaluated (they are reported
  * in `unchecked` when a certificate on the accepted path carries them).
  *
- * Paths are built from the device up by issuer name (RFC 5280 §7.1 comparison key), key identifiers first, and
+ * Paths are built from the device up through the issuer index that chain linking uses too (issuer-index.ts: subject
+ * name, then key identifiers; trust anchors first within a rank), and
  * every candidate path is tried depth-first with backtracking — not only the shortest one — so a valid path behind an
  * expired or badly signed candidate is still found. A certificate appears at most once on a path, so cycles end.
  */
 import { parseCertificate, type ParsedCertificate } from '../certificate/parse.js';
 import { verifySignature } from '../certificate/verify.js';
 import { bytesEqual } from '../certificate/encoding.js';
+import { IssuerIndex } from './issuer-index.js';
 
 export interface ValidatePathOptions {
   /** The validation time. */
@@ -193,13 +195,8 @@ export async function validateDevicePath(
   if (options.anchors) for (const i of options.anchors) anchors.add(i);
   else for (const n of nodes) if (n && (options.trustRootsOnly === false || n.selfSigned)) anchors.add(n.index);
 
-  const bySubject = new Map<string, Node[]>();
-  for (const n of nodes) {
-    if (!n) continue;
-    const list = bySubject.get(n.cert.subject.key);
-    if (list) list.push(n);
-    else bySubject.set(n.cert.subject.key, [n]);
-  }
+  const index = new IssuerIndex(listed);
+  const isAnchor = (i: number) => anchors.has(i);
 
   const fail = (reasons: string[]): PathValidation => ({ ok: false, path: null, reasons: [...reasons, ...unreadable], unchecked: [] });
   const deviceProblems = certificateProblems(deviceNode, 'device', options);
@@ -246,13 +243,7 @@ export async function validateDevicePath(
 
   /** Extends the path whose top certificate is `top`; `intermediates` are the listed certificates already on it, device side first. */
   const extend = async (top: Node, intermediates: Node[]): Promise<number[] | null> => {
-    const aki = top.cert.aki?.keyIdentifier ?? null;
-    const rank = (n: Node): number => {
-      const ski = n.cert.ski?.value ?? null;
-      const keyId = aki && ski ? (aki === ski ? 0 : 2) : 1;
-      return keyId * 2 + (anchors.has(n.index) ? 0 : 1);
-    };
-    const candidates = (bySubject.get(top.cert.issuer.key) ?? []).slice().sort((a, b) => rank(a) - rank(b) || a.index - b.index);
+    const candidates = [...index.candidates(top.cert, isAnchor)].map((i) => nodes[i]!);
     if (candidates.length === 0) {
       note(`no listed CA has the subject "${top.cert.issuer.rfc4514 || '(empty)'}" that issued ${top.label}`);
       return null;

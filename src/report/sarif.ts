@@ -45,7 +45,7 @@ export function artifactUri(path: string): string {
 }
 
 export function formatSarif(report: Report, options: SarifOptions): object {
-  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const index = new Map<string, number>(rules.map((r, i) => [r.id, i]));
   const uri = artifactUri(options.uri);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

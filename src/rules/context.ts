@@ -5,10 +5,10 @@
 import type { Base64Problem } from '../certificate/encoding.js';
 import { decodeBase64Strict, isCanonicalBase64 } from '../certificate/encoding.js';
 import { CertificateParseError, MAX_CERTIFICATE_BYTES } from '../certificate/parse.js';
-import { readCertificateInput, type CertificateRecord } from '../certificate/facts.js';
+import { readCertificateInput, type CertificateRecord, type CertificateView } from '../certificate/facts.js';
 import { describeCertificateBytes } from '../certificate/cache.js';
 import { mapWindowed } from '../concurrency.js';
-import { linkChains } from '../chain/link.js';
+import { type ChainLink, linkChains } from '../chain/link.js';
 import { isPlainObject, hasOwn } from '../graph/model.js';
 import { pointer } from '../graph/json-text.js';
 
@@ -19,7 +19,7 @@ export type CertificateState =
   | { kind: 'pem' }
   | { kind: 'not-base64'; problem: Base64Problem }
   | { kind: 'not-x509'; reason: string }
-  | { kind: 'ok'; record: CertificateRecord; alphabet: 'base64' | 'base64url' };
+  | { kind: 'ok'; alphabet: 'base64' | 'base64url' };
 
 export interface EntryContext {
   index: number;
@@ -28,26 +28,24 @@ export interface EntryContext {
   value: unknown;
   /** The entry when it is a JSON object. */
   object: Record<string, unknown> | null;
+  /** How the `certificate` member read. */
   certificate: CertificateState;
-  /** Shortcut to the described certificate when it decoded and parsed. */
-  record: CertificateRecord | null;
+  /** The certificate, when it decoded and parsed: the one view of it that rules read. */
+  cert: CertificateView | null;
+  /** How the certificate chains to the other listed CAs; present exactly when `cert` is. */
   chain: ChainLink | null;
 }
 
-/** How an entry's certificate chains to the other listed CAs. */
-export type ChainLink =
-  | { status: 'self-signed' }
-  /** Self-issued, but its own signature could not be checked (unsupported algorithm). */
-  | { status: 'self-issued-unverified'; reason: string }
-  | { status: 'issued'; issuer: EntryContext; akiMismatch: boolean }
-  | { status: 'unverifiable'; candidates: EntryContext[]; reason: string }
-  | { status: 'bad-signature'; candidates: EntryContext[] }
-  | { status: 'missing'; keyIdMatch: EntryContext | null };
+/** An entry whose certificate decoded and parsed. */
+export interface CertifiedEntry extends EntryContext {
+  cert: CertificateView;
+  chain: ChainLink;
+}
 
 export interface CurrentEntry {
   index: number;
   value: unknown;
-  record: CertificateRecord | null;
+  cert: CertificateView | null;
 }
 
 export interface CurrentContext {
@@ -63,6 +61,8 @@ export interface CheckContext {
   strict: boolean;
   /** `certificateAuthorities` entries; empty when the member is absent or not an array. */
   entries: EntryContext[];
+  /** `entries[i].chain`, as one list for walking up chains (`pathUp(ctx.links, i)`). */
+  links: readonly (ChainLink | null)[];
   /** Pointers of members written more than once in the JSON text. */
   duplicateKeys: string[];
   current: CurrentContext | null;
@@ -81,26 +81,35 @@ export { typeOfJson };
 /** Base64 characters (with padding) of the largest certificate accepted. */
 const MAX_CERTIFICATE_CHARS = Math.ceil(MAX_CERTIFICATE_BYTES / 3) * 4;
 
-async function readCertificate(value: unknown, has: boolean, crypto: Crypto): Promise<CertificateState> {
-  if (!has) return { kind: 'absent' };
-  if (value === null) return { kind: 'null' };
-  if (typeof value !== 'string') return { kind: 'wrong-type', type: typeOfJson(value) };
+/** How an entry's `certificate` member read, and the described certificate when it did. */
+interface ReadCertificate {
+  state: CertificateState;
+  record: CertificateRecord | null;
+}
+
+const failed = (state: Exclude<CertificateState, { kind: 'ok' }>): ReadCertificate => ({ state, record: null });
+
+async function readCertificate(value: unknown, has: boolean, crypto: Crypto): Promise<ReadCertificate> {
+  if (!has) return failed({ kind: 'absent' });
+  if (value === null) return failed({ kind: 'null' });
+  if (typeof value !== 'string') return failed({ kind: 'wrong-type', type: typeOfJson(value) });
   // Refused before decoding or hashing: no certificate the parser accepts needs more text than this.
   if (value.length > MAX_CERTIFICATE_CHARS) {
-    return {
+    return failed({
       kind: 'not-x509',
       reason: `the text is ${value.length} characters long, more than the ${MAX_CERTIFICATE_CHARS} accepted (certificates of up to ${MAX_CERTIFICATE_BYTES} bytes)`,
-    };
+    });
   }
   const decoded = decodeBase64Strict(value);
-  if ('problem' in decoded) return decoded.problem.kind === 'pem' ? { kind: 'pem' } : { kind: 'not-base64', problem: decoded.problem };
+  if ('problem' in decoded)
+    return failed(decoded.problem.kind === 'pem' ? { kind: 'pem' } : { kind: 'not-base64', problem: decoded.problem });
   try {
     const canonical = decoded.alphabet === 'base64' && isCanonicalBase64(value);
     const record = await describeCertificateBytes(decoded.bytes, crypto, canonical ? value : undefined);
-    return { kind: 'ok', record, alphabet: decoded.alphabet };
+    return { state: { kind: 'ok', alphabet: decoded.alphabet }, record };
   } catch (e) {
     const reason = e instanceof CertificateParseError ? e.message : `not a DER certificate (${(e as Error)?.message ?? String(e)})`;
-    return { kind: 'not-x509', reason };
+    return failed({ kind: 'not-x509', reason });
   }
 }
 
@@ -108,15 +117,15 @@ async function buildCurrent(current: unknown, crypto: Crypto): Promise<CurrentCo
   if (!isPlainObject(current)) return null;
   const list = Array.isArray(current.certificateAuthorities) ? current.certificateAuthorities : [];
   const entries = await mapWindowed(list, async (value, index): Promise<CurrentEntry> => {
-    let record: CertificateRecord | null = null;
+    let cert: CertificateView | null = null;
     if (isPlainObject(value) && typeof value.certificate === 'string') {
       try {
-        record = await describeCertificateBytes(readCertificateInput(value.certificate), crypto);
+        cert = (await describeCertificateBytes(readCertificateInput(value.certificate), crypto)).view;
       } catch {
-        record = null; // e.g. the page's "certificate": "Binary" — it cannot be matched by thumbprint
+        cert = null; // e.g. the page's "certificate": "Binary" — it cannot be matched by thumbprint
       }
     }
-    return { index, value, record };
+    return { index, value, cert };
   });
   return { value: current, entries };
 }
@@ -133,28 +142,35 @@ export interface ContextOptions {
 export async function buildContext(body: unknown, options: ContextOptions): Promise<CheckContext> {
   const bodyObject = isPlainObject(body) ? body : null;
   const list = bodyObject && Array.isArray(bodyObject.certificateAuthorities) ? bodyObject.certificateAuthorities : [];
-  const entries: EntryContext[] = await mapWindowed(list, async (value, index): Promise<EntryContext> => {
+  const read = await mapWindowed(list, async (value) => {
     const object = isPlainObject(value) ? value : null;
-    const certificate: CertificateState = object
+    const certificate: ReadCertificate = object
       ? await readCertificate(object.certificate, hasOwn(object, 'certificate'), options.crypto)
-      : { kind: 'absent' };
-    return {
+      : failed({ kind: 'absent' });
+    return { value, object, certificate };
+  });
+  const links = await linkChains(
+    read.map((r) => r.certificate.record),
+    options.crypto,
+  );
+  const entries = read.map(
+    ({ value, object, certificate }, index): EntryContext => ({
       index,
       path: pointer('certificateAuthorities', index),
       value,
       object,
-      certificate,
-      record: certificate.kind === 'ok' ? certificate.record : null,
-      chain: null,
-    };
-  });
-  await linkChains(entries, options.crypto);
+      certificate: certificate.state,
+      cert: certificate.record?.view ?? null,
+      chain: links[index] ?? null,
+    }),
+  );
   return {
     body,
     bodyObject,
     at: options.at,
     strict: options.strict,
     entries,
+    links,
     duplicateKeys: options.duplicateKeys ?? [],
     jsonError: options.jsonError ?? null,
     current: options.current === undefined ? null : await buildCurrent(options.current, options.crypto),

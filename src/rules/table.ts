@@ -1,4 +1,4 @@
-/** The rule registry as a Markdown table, for the README (kept in sync by a test and `npm run docs:rules`). */
+/** The rule registry as a Markdown table, for the README (kept in sync by a test and `npm run generate`). */
 import { describeRules } from './registry.js';
 
 export function rulesMarkdownTable(): string {

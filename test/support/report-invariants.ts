@@ -41,6 +41,8 @@ export function assertReportShape(report: Report, body?: { value: unknown }): vo
   for (const f of report.findings) {
     const rule = ruleById(f.rule);
     if (!rule) fail('unknown rule', f);
+    // A rule that throws is reported, not hidden; in a test it is always a defect of the rule.
+    if (f.rule === 'internal.rule-failed') fail(`a rule failed: ${f.message}`, f);
     if (!SEVERITIES.has(f.severity)) fail('bad severity', f);
     if (typeof f.path !== 'string' || !isPointer(f.path)) fail('path is not a JSON pointer', f);
     if (typeof f.message !== 'string' || f.message.trim() === '') fail('empty message', f);
@@ -51,7 +53,7 @@ export function assertReportShape(report: Report, body?: { value: unknown }): vo
       fail('bad position', f);
     if (body && f.rule !== 'body.not-json' && !resolvePointer(body.value, parentPointer(f.path)).found)
       fail("the path's parent is not in the body", f);
-    if (rule!.server) serverRule = true;
+    if ('server' in rule! && rule.server) serverRule = true;
   }
   if (serverRule !== (report.graphError !== null))
     fail(`graphError is ${report.graphError ? 'set' : 'null'} but ${serverRule ? 'a' : 'no'} finding's rule is one the server rejects`);

@@ -4,16 +4,12 @@
  */
 import type { Catalogue } from './types.js';
 
-const base64Problems: Record<string, string> = {
-  empty: 'the string is empty',
-  whitespace: 'it contains white space or a line break at character {index}',
-  character: 'character {index} ("{char}") is not a base64 character',
-  'mixed-alphabets': 'it mixes the base64 ("+", "/") and base64url ("-", "_") alphabets',
-  padding: 'its "=" padding is wrong',
-  length: 'its length is not possible for base64 (one character too many or too few)',
-};
-
-export const en: Catalogue = {
+export const en = {
+  // Reported by the engine, not by a rule of its own (src/rules/run.ts).
+  'internal.rule-failed': {
+    message: 'The rule {rule} failed on this input ({error}), so what it checks is unknown here; every other rule ran.',
+    fix: 'This is a defect in ca-preflight, not in the body: please report it with the body that caused it.',
+  },
   'body.not-json': {
     message: 'The body is not valid JSON: {reason}.',
     fix: 'Send a single JSON object; check quotes, commas (no trailing comma) and brackets around the position shown.',
@@ -117,7 +113,12 @@ export const en: Catalogue = {
         message: 'certificate must be a base64 string, not a JSON {actual}.',
         fix: "Give the base64 of the CA certificate's DER bytes, in quotes.",
       },
-      ...Object.fromEntries(Object.entries(base64Problems).map(([k, v]) => [k, { message: `certificate is not base64: ${v}.` }])),
+      empty: { message: 'certificate is not base64: the string is empty.' },
+      whitespace: { message: 'certificate is not base64: it contains white space or a line break at character {index}.' },
+      character: { message: 'certificate is not base64: character {index} ("{char}") is not a base64 character.' },
+      'mixed-alphabets': { message: 'certificate is not base64: it mixes the base64 ("+", "/") and base64url ("-", "_") alphabets.' },
+      padding: { message: 'certificate is not base64: its "=" padding is wrong.' },
+      length: { message: 'certificate is not base64: its length is not possible for base64 (one character too many or too few).' },
     },
   },
   'certificate.pem-armour': {
@@ -304,4 +305,4 @@ export const en: Catalogue = {
       'no-key-id': { message: "The intermediate's authorityKeyIdentifier has no keyIdentifier." },
     },
   },
-};
+} as const satisfies Catalogue;

@@ -3,18 +3,16 @@
  * Microsoft's French Graph documentation (« autorité de certification », « autorité racine », « corps de la demande »);
  * property names and technical terms stay as admins see them. Graph's own messages are not here: they stay verbatim in the rules.
  */
-import type { Catalogue } from './types.js';
+import type { en } from './en.js';
+import type { Catalogue, OverlayMismatches } from './types.js';
 
-const base64Problems: Record<string, string> = {
-  empty: 'la chaîne est vide',
-  whitespace: 'la chaîne contient un caractère d’espacement ou un saut de ligne au caractère {index}',
-  character: 'le caractère {index} ("{char}") n’est pas un caractère base64',
-  'mixed-alphabets': 'la chaîne mélange les alphabets base64 ("+", "/") et base64url ("-", "_")',
-  padding: 'le remplissage par "=" est incorrect',
-  length: 'la longueur de la chaîne est impossible en base64 (un caractère de trop ou de moins)',
-};
-
-export const fr: Catalogue = {
+export const fr = {
+  // Signalé par le moteur, et non par une règle (src/rules/run.ts).
+  'internal.rule-failed': {
+    message:
+      'La règle {rule} a échoué sur cette entrée ({error}) : ce qu’elle vérifie reste inconnu ici ; toutes les autres règles ont été appliquées.',
+    fix: 'Il s’agit d’un défaut de ca-preflight, et non du corps : signalez-le en joignant le corps qui l’a provoqué.',
+  },
   'body.not-json': {
     message: 'Le corps n’est pas un JSON valide : {reason}.',
     fix: 'Envoyez un seul objet JSON ; vérifiez les guillemets, les virgules (pas de virgule finale), les crochets et les accolades autour de la position indiquée.',
@@ -121,9 +119,20 @@ export const fr: Catalogue = {
         message: 'certificate doit être une chaîne base64, et non une valeur JSON de type {actual}.',
         fix: 'Indiquez l’encodage base64 des octets DER du certificat de l’autorité de certification, entre guillemets.',
       },
-      ...Object.fromEntries(
-        Object.entries(base64Problems).map(([k, v]) => [k, { message: `certificate n’est pas encodé en base64 : ${v}.` }]),
-      ),
+      empty: { message: 'certificate n’est pas encodé en base64 : la chaîne est vide.' },
+      whitespace: {
+        message:
+          'certificate n’est pas encodé en base64 : la chaîne contient un caractère d’espacement ou un saut de ligne au caractère {index}.',
+      },
+      character: { message: 'certificate n’est pas encodé en base64 : le caractère {index} ("{char}") n’est pas un caractère base64.' },
+      'mixed-alphabets': {
+        message: 'certificate n’est pas encodé en base64 : la chaîne mélange les alphabets base64 ("+", "/") et base64url ("-", "_").',
+      },
+      padding: { message: 'certificate n’est pas encodé en base64 : le remplissage par "=" est incorrect.' },
+      length: {
+        message:
+          'certificate n’est pas encodé en base64 : la longueur de la chaîne est impossible en base64 (un caractère de trop ou de moins).',
+      },
     },
   },
   'certificate.pem-armour': {
@@ -315,4 +324,8 @@ export const fr: Catalogue = {
       'no-key-id': { message: 'L’authorityKeyIdentifier de l’autorité intermédiaire n’a pas de keyIdentifier.' },
     },
   },
-};
+} as const satisfies Catalogue;
+
+/** Checked when compiling: a French text that lacks an English key, variant, fix or placeholder (or adds one) is named here. */
+const overlaysEnglish: [OverlayMismatches<typeof en, typeof fr>] extends [never] ? true : OverlayMismatches<typeof en, typeof fr> = true;
+void overlaysEnglish;

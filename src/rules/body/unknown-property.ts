@@ -21,11 +21,10 @@ export default defineRule({
     if (!ctx.bodyObject) return;
     for (const key of Object.keys(ctx.bodyObject)) {
       if (KNOWN.includes(key) || isControlInformation(key)) continue;
-      emit({
-        path: pointer(key),
-        params: { property: key, suggestion: suggestMember(key, WRITABLE_TOP) },
-        variant: suggestMember(key, WRITABLE_TOP) ? 'suggestion' : undefined,
-      });
+      const suggestion = suggestMember(key, WRITABLE_TOP);
+      const path = pointer(key);
+      if (suggestion) emit({ path, variant: 'suggestion', params: { property: key, suggestion } });
+      else emit({ path, params: { property: key } });
     }
   },
 });

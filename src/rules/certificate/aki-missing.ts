@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'certificate.aki-missing',
@@ -10,9 +10,9 @@ export default defineRule({
   description:
     'An intermediate without an authorityKeyIdentifier key id: path builders that match by key id (as Windows does first) cannot find its issuer that way.',
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
-      if (r.facts.selfSigned !== false || r.parsed.aki?.keyIdentifier) continue;
-      emit({ path: memberPath(e, 'certificate'), variant: r.parsed.aki ? 'no-key-id' : undefined });
+    for (const e of certifiedEntries(ctx)) {
+      if (e.cert.selfSigned !== false || e.cert.aki?.keyIdentifier) continue;
+      emit({ path: memberPath(e, 'certificate'), variant: e.cert.aki ? 'no-key-id' : undefined });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'certificate.basic-constraints-not-critical',
@@ -9,8 +9,8 @@ export default defineRule({
     'RFC 5280 §4.2.1.9: conforming CAs MUST mark basicConstraints critical in CA certificates that contain public keys used to validate signatures',
   description: 'basicConstraints present but not marked critical in a CA certificate.',
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
-      if (r.parsed.basicConstraints?.cA && !r.parsed.basicConstraints.critical) emit({ path: memberPath(e, 'certificate') });
+    for (const e of certifiedEntries(ctx)) {
+      if (e.cert.basicConstraints?.cA && !e.cert.basicConstraints.critical) emit({ path: memberPath(e, 'certificate') });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'certificate.duplicate-extension',
@@ -8,8 +8,8 @@ export default defineRule({
   citation: 'RFC 5280 §4.2: a certificate MUST NOT include more than one instance of a particular extension',
   description: 'The same extension appears twice, so verifiers may read different values.',
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
-      for (const oid of new Set(r.parsed.duplicateExtensions)) emit({ path: memberPath(e, 'certificate'), params: { oid } });
+    for (const e of certifiedEntries(ctx)) {
+      for (const oid of new Set(e.cert.duplicateExtensions)) emit({ path: memberPath(e, 'certificate'), params: { oid } });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, isoTime, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'certificate.expired',
@@ -9,9 +9,9 @@ export default defineRule({
     'Entra CBA (how-to-configure-certificate-authorities): "Upload of a new CA fails if any existing CA expired"; RFC 5280 §4.1.2.5',
   description: 'A CA whose notAfter is in the past (at the check time) makes uploads to the trust store fail and cannot anchor any path.',
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
-      if (r.parsed.notAfter.getTime() < ctx.at.getTime())
-        emit({ path: memberPath(e, 'certificate'), params: { notAfter: r.facts.notAfter, subject: r.facts.subject.rfc4514 } });
+    for (const e of certifiedEntries(ctx)) {
+      if (e.cert.notAfter.getTime() < ctx.at.getTime())
+        emit({ path: memberPath(e, 'certificate'), params: { notAfter: isoTime(e.cert.notAfter), subject: e.cert.subject.rfc4514 } });
     }
   },
 });

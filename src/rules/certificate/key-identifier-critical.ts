@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'certificate.key-identifier-critical',
@@ -8,9 +8,9 @@ export default defineRule({
   citation: 'RFC 5280 §4.2.1.1 and §4.2.1.2: conforming CAs MUST mark the authority and subject key identifier extensions non-critical',
   description: 'A subjectKeyIdentifier or authorityKeyIdentifier extension marked critical.',
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
-      if (r.parsed.ski?.critical) emit({ path: memberPath(e, 'certificate'), params: { extension: 'subjectKeyIdentifier' } });
-      if (r.parsed.aki?.critical) emit({ path: memberPath(e, 'certificate'), params: { extension: 'authorityKeyIdentifier' } });
+    for (const e of certifiedEntries(ctx)) {
+      if (e.cert.ski?.critical) emit({ path: memberPath(e, 'certificate'), params: { extension: 'subjectKeyIdentifier' } });
+      if (e.cert.aki?.critical) emit({ path: memberPath(e, 'certificate'), params: { extension: 'authorityKeyIdentifier' } });
     }
   },
 });

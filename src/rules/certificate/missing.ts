@@ -11,7 +11,9 @@ export default defineRule({
   check(ctx, emit) {
     for (const e of ctx.entries) {
       if (e.object && (e.certificate.kind === 'absent' || e.certificate.kind === 'null')) {
-        emit({ path: memberPath(e, 'certificate'), variant: e.certificate.kind });
+        const path = memberPath(e, 'certificate');
+        if (e.certificate.kind === 'null') emit({ path, variant: 'null' });
+        else emit({ path });
       }
     }
   },

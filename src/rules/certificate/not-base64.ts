@@ -16,10 +16,10 @@ export default defineRule({
       if (c.kind === 'wrong-type') emit({ path: memberPath(e, 'certificate'), params: { actual: c.type }, variant: 'type' });
       else if (c.kind === 'not-base64') {
         const p = c.problem;
-        const params: Record<string, string> = { problem: p.kind };
-        if ('index' in p) params.index = String(p.index);
-        if ('char' in p) params.char = p.char;
-        emit({ path: memberPath(e, 'certificate'), params, variant: p.kind });
+        const path = memberPath(e, 'certificate');
+        if (p.kind === 'whitespace') emit({ path, variant: p.kind, params: { index: String(p.index) } });
+        else if (p.kind === 'character') emit({ path, variant: p.kind, params: { index: String(p.index), char: p.char } });
+        else if (p.kind !== 'pem') emit({ path, variant: p.kind }); // PEM text is certificate.pem-armour's
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'certificate.not-strict-der',
@@ -9,8 +9,8 @@ export default defineRule({
   description:
     "The certificate parses as BER but is not DER (indefinite or non-minimal length, constructed string): strict verifiers reject it and its thumbprint differs from the DER form's.",
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
-      if (r.parsed.derViolation) emit({ path: memberPath(e, 'certificate'), params: { problem: r.parsed.derViolation } });
+    for (const e of certifiedEntries(ctx)) {
+      if (e.cert.derViolation) emit({ path: memberPath(e, 'certificate'), params: { problem: e.cert.derViolation } });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, isoTime, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'certificate.not-yet-valid',
@@ -8,9 +8,9 @@ export default defineRule({
   citation: 'RFC 5280 §4.1.2.5 and §6.1.3 (a)(2)',
   description: 'A CA whose notBefore is in the future cannot validate devices until then.',
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
-      if (r.parsed.notBefore.getTime() > ctx.at.getTime())
-        emit({ path: memberPath(e, 'certificate'), params: { notBefore: r.facts.notBefore } });
+    for (const e of certifiedEntries(ctx)) {
+      if (e.cert.notBefore.getTime() > ctx.at.getTime())
+        emit({ path: memberPath(e, 'certificate'), params: { notBefore: isoTime(e.cert.notBefore) } });
     }
   },
 });

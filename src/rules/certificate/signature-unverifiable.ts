@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'certificate.signature-unverifiable',
@@ -9,10 +9,10 @@ export default defineRule({
   description:
     "The certificate's signature uses an algorithm WebCrypto cannot check here (e.g. Ed448, brainpool or secp256k1 curves, SHA-224, MD5), so its issuer or root status is assumed, not proven.",
   check(ctx, emit) {
-    for (const e of ctx.entries) {
+    for (const e of certifiedEntries(ctx)) {
       const c = e.chain;
-      if (c?.status === 'self-issued-unverified' || c?.status === 'unverifiable') {
-        emit({ path: memberPath(e, 'certificate'), params: { reason: c.reason, algorithm: e.record!.parsed.signatureInfo.name } });
+      if (c.status === 'self-issued-unverified' || c.status === 'unverifiable') {
+        emit({ path: memberPath(e, 'certificate'), params: { reason: c.reason, algorithm: e.cert.signatureAlgorithm.name } });
       }
     }
   },

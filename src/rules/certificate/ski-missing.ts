@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'certificate.ski-missing',
@@ -10,6 +10,6 @@ export default defineRule({
   description:
     "A CA certificate without a subjectKeyIdentifier leaves Graph's issuerSki without a value and makes AKI-based chaining impossible.",
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) if (!r.parsed.ski) emit({ path: memberPath(e, 'certificate') });
+    for (const e of certifiedEntries(ctx)) if (!e.cert.ski) emit({ path: memberPath(e, 'certificate') });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 /** Extensions RFC 5280 §4.2 defines (and common verifiers process), which may legitimately be critical. */
 const RECOGNISED = new Set([
@@ -31,8 +31,8 @@ export default defineRule({
   description:
     'A CA certificate carries a critical extension that standard verifiers do not recognise, so every path through it is rejected.',
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
-      for (const ext of r.parsed.extensions) {
+    for (const e of certifiedEntries(ctx)) {
+      for (const ext of e.cert.extensions) {
         if (ext.critical && !RECOGNISED.has(ext.oid)) emit({ path: memberPath(e, 'certificate'), params: { oid: ext.oid } });
       }
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 const BROKEN = new Set(['MD2', 'MD5']);
 
@@ -12,11 +12,11 @@ export default defineRule({
   description:
     "A signature made with MD2, MD5 or SHA-1 can be forged; SHA-1 is tolerated only on a root's self-signature, which no path relies on.",
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
-      const hash = r.parsed.signatureInfo.hash;
+    for (const e of certifiedEntries(ctx)) {
+      const hash = e.cert.signatureAlgorithm.hash;
       if (!hash) continue;
-      if (BROKEN.has(hash) || (hash === 'SHA-1' && r.facts.selfSigned !== true)) {
-        emit({ path: memberPath(e, 'certificate'), params: { algorithm: r.parsed.signatureInfo.name, hash } });
+      if (BROKEN.has(hash) || (hash === 'SHA-1' && e.cert.selfSigned !== true)) {
+        emit({ path: memberPath(e, 'certificate'), params: { algorithm: e.cert.signatureAlgorithm.name, hash } });
       }
     }
   },

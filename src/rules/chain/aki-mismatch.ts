@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath } from '../helpers.js';
+import { certifiedAt, certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'chain.aki-mismatch',
@@ -9,15 +9,12 @@ export default defineRule({
   description:
     "The issuer's signature verifies but the certificate's authorityKeyIdentifier differs from the issuer's subjectKeyIdentifier, which breaks AKI-driven path building.",
   check(ctx, emit) {
-    for (const e of ctx.entries) {
-      if (e.chain?.status !== 'issued' || !e.chain.akiMismatch) continue;
+    for (const e of certifiedEntries(ctx)) {
+      if (e.chain.status !== 'issued' || !e.chain.akiMismatch) continue;
+      const issuer = certifiedAt(ctx, e.chain.issuer);
       emit({
         path: memberPath(e, 'certificate'),
-        params: {
-          aki: e.record!.parsed.aki?.keyIdentifier ?? '',
-          ski: e.chain.issuer.record!.parsed.ski?.value ?? '',
-          issuer: e.chain.issuer.path,
-        },
+        params: { aki: e.cert.aki?.keyIdentifier ?? '', ski: issuer.cert.ski?.value ?? '', issuer: issuer.path },
       });
     }
   },

@@ -1,3 +1,4 @@
+import { certifiedAt, certifiedEntries } from '../helpers.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -9,12 +10,11 @@ export default defineRule({
   description:
     'An intermediate whose issuer (subject name equal to its issuer name, SKI equal to its AKI when present, and a signature that verifies) is not among the listed CAs.',
   check(ctx, emit) {
-    for (const e of ctx.entries) {
-      if (e.chain?.status !== 'missing') continue;
-      const r = e.record!;
-      const params: Record<string, string> = { issuer: r.facts.issuer.rfc4514, aki: r.parsed.aki?.keyIdentifier ?? '' };
-      if (e.chain.keyIdMatch) params.keyIdMatch = e.chain.keyIdMatch.path;
-      emit({ path: e.path, params, variant: e.chain.keyIdMatch ? 'key-id-match' : undefined });
+    for (const e of certifiedEntries(ctx)) {
+      if (e.chain.status !== 'missing') continue;
+      const issuer = e.cert.issuer.rfc4514;
+      if (e.chain.keyIdMatch === null) emit({ path: e.path, params: { issuer } });
+      else emit({ path: e.path, variant: 'key-id-match', params: { issuer, keyIdMatch: certifiedAt(ctx, e.chain.keyIdMatch).path } });
     }
   },
 });

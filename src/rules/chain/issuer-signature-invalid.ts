@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath } from '../helpers.js';
+import { certifiedAt, certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'chain.issuer-signature-invalid',
@@ -9,11 +9,11 @@ export default defineRule({
   description:
     "A listed CA has the right name to be this certificate's issuer, but the signature does not verify with its key (forged, re-keyed or mismatched CA).",
   check(ctx, emit) {
-    for (const e of ctx.entries) {
-      if (e.chain?.status !== 'bad-signature') continue;
+    for (const e of certifiedEntries(ctx)) {
+      if (e.chain.status !== 'bad-signature') continue;
       emit({
         path: memberPath(e, 'certificate'),
-        params: { candidates: e.chain.candidates.map((c) => c.path).join(', '), issuer: e.record!.facts.issuer.rfc4514 },
+        params: { candidates: e.chain.candidates.map((c) => certifiedAt(ctx, c).path).join(', '), issuer: e.cert.issuer.rfc4514 },
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath } from '../helpers.js';
+import { certifiedAt, certifiedEntries, memberPath } from '../helpers.js';
 import { pathUp } from '../../chain/link.js';
 
 export default defineRule({
@@ -10,15 +10,15 @@ export default defineRule({
   description:
     "A listed CA sits deeper under an issuer than that issuer's pathLenConstraint allows, so devices it issues will fail path validation.",
   check(ctx, emit) {
-    for (const e of ctx.entries) {
-      if (e.chain?.status !== 'issued') continue;
-      const { path } = pathUp(e);
+    for (const e of certifiedEntries(ctx)) {
+      if (e.chain.status !== 'issued') continue;
+      const path = pathUp(ctx.links, e.index).path.map((i) => certifiedAt(ctx, i));
       // The CA itself will issue device certificates, so it counts as one intermediate below each ancestor.
       let intermediates = 0;
       for (let i = 0; i < path.length - 1; i++) {
-        if (!path[i]!.record!.parsed.selfIssued) intermediates++;
+        if (!path[i]!.cert.selfIssued) intermediates++;
         const ancestor = path[i + 1]!;
-        const limit = ancestor.record!.parsed.basicConstraints?.pathLenConstraint;
+        const limit = ancestor.cert.basicConstraints?.pathLenConstraint;
         if (limit !== null && limit !== undefined && intermediates > limit) {
           emit({
             path: memberPath(e, 'certificate'),

@@ -10,7 +10,7 @@ export default defineRule({
   description: 'A CRL URL is configured for a CA whose keyUsage lacks cRLSign, so that CA cannot have signed the CRL.',
   check(ctx, emit) {
     for (const e of ctx.entries) {
-      const ku = e.record?.parsed.keyUsage;
+      const ku = e.cert?.keyUsage;
       if (ku && !ku.bits.includes('cRLSign') && baseCrlUrl(e) !== null)
         emit({ path: memberPath(e, 'certificateRevocationListUrl'), params: { bits: ku.bits.join(', ') || 'none' } });
     }

@@ -12,7 +12,7 @@ export default defineRule({
     for (const e of ctx.entries) {
       const delta = e.object?.deltaCertificateRevocationListUrl;
       if (typeof delta === 'string' && delta !== '' && baseCrlUrl(e) === null)
-        emit({ path: memberPath(e, 'deltaCertificateRevocationListUrl'), params: { url: delta } });
+        emit({ path: memberPath(e, 'deltaCertificateRevocationListUrl') });
     }
   },
 });

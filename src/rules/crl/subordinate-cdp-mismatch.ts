@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath } from '../helpers.js';
+import { certifiedAt, certifiedEntries, memberPath } from '../helpers.js';
 import { baseCrlUrl } from './urls.js';
 
 export default defineRule({
@@ -11,13 +11,13 @@ export default defineRule({
   description:
     "A subordinate in the list points its CRL distribution points elsewhere than its issuer's configured CRL URL, so the configured CRL is probably not the one that covers it.",
   check(ctx, emit) {
-    for (const e of ctx.entries) {
-      if (e.chain?.status !== 'issued') continue;
-      const points = e.record!.parsed.crlDistributionPoints;
-      const issuer = e.chain.issuer;
+    const norm = (u: string) => u.trim().toLowerCase();
+    for (const e of certifiedEntries(ctx)) {
+      if (e.chain.status !== 'issued') continue;
+      const points = e.cert.crlDistributionPoints;
+      const issuer = certifiedAt(ctx, e.chain.issuer);
       const configured = baseCrlUrl(issuer);
       if (!configured || points.length === 0) continue;
-      const norm = (u: string) => u.trim().toLowerCase();
       if (!points.some((p) => norm(p) === norm(configured))) {
         emit({
           path: memberPath(issuer, 'certificateRevocationListUrl'),

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { hasOwn } from '../../graph/model.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'echo.issuer-ski',
@@ -11,13 +11,12 @@ export default defineRule({
   description:
     "issuerSki is read-only: the server computes it from the certificate's own subjectKeyIdentifier. A different value is a sign of a pasted or stale entry.",
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
+    for (const e of certifiedEntries(ctx)) {
       if (!e.object || !hasOwn(e.object, 'issuerSki')) continue;
       const given = e.object.issuerSki;
-      const computed = r.parsed.ski?.value ?? '';
+      const computed = e.cert.ski?.value ?? '';
       const path = memberPath(e, 'issuerSki');
-      if (typeof given === 'string' && computed && given.toUpperCase() === computed)
-        emit({ path, severity: 'info', variant: 'match', params: { computed } });
+      if (typeof given === 'string' && computed && given.toUpperCase() === computed) emit({ path, severity: 'info', variant: 'match' });
       else
         emit({
           path,

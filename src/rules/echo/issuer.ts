@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { hasOwn } from '../../graph/model.js';
 import { parseNameString } from '../../certificate/names.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'echo.issuer',
@@ -11,15 +11,15 @@ export default defineRule({
   description:
     "issuer is read-only: the server computes it. A value that names neither the certificate's issuer nor its subject (RFC 4514 or Windows style) is a sign of a pasted or stale entry.",
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
+    for (const e of certifiedEntries(ctx)) {
       if (!e.object || !hasOwn(e.object, 'issuer')) continue;
       const given = e.object.issuer;
       const path = memberPath(e, 'issuer');
-      const computed = r.facts.issuer.windows;
+      const computed = e.cert.issuer.windows;
       const key = typeof given === 'string' ? parseNameString(given) : null;
-      if (key !== null && key === r.parsed.issuer.key) emit({ path, severity: 'info', variant: 'match', params: { computed } });
-      else if (key !== null && key === r.parsed.subject.key)
-        emit({ path, severity: 'info', variant: 'subject', params: { computed, subject: r.facts.subject.windows } });
+      if (key !== null && key === e.cert.issuer.key) emit({ path, severity: 'info', variant: 'match' });
+      else if (key !== null && key === e.cert.subject.key)
+        emit({ path, severity: 'info', variant: 'subject', params: { computed, subject: e.cert.subject.windows } });
       else emit({ path, params: { given: typeof given === 'string' ? given : JSON.stringify(given), computed } });
     }
   },

@@ -9,10 +9,10 @@ export default defineRule({
   citation: 'certificateAuthority complex type (metadata): each entry is an object',
   description:
     'Every element of certificateAuthorities must be a certificateAuthority object (the server message is inferred from the documented template).',
-  server: invalidValue(3),
+  server: invalidValue(3, 'certificateAuthorities'),
   check(ctx, emit) {
     for (const e of ctx.entries) {
-      if (!e.object) emit({ path: e.path, params: { property: 'certificateAuthorities', actual: typeOfJson(e.value) } });
+      if (!e.object) emit({ path: e.path, params: { actual: typeOfJson(e.value) } });
     }
   },
 });

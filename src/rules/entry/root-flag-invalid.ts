@@ -9,16 +9,14 @@ export default defineRule({
   basis: 'graph-documented',
   citation: 'certificateAuthority resource: isRootAuthority Boolean, Nullable="false", "Required."',
   description: 'isRootAuthority is required and must be true or false (the server message is inferred from the documented template).',
-  server: invalidValue(3),
+  server: invalidValue(3, 'isRootAuthority'),
   check(ctx, emit) {
     for (const e of ctx.entries) {
       if (!e.object) continue;
       const has = hasOwn(e.object, 'isRootAuthority');
       const v = e.object.isRootAuthority;
-      if (!has)
-        emit({ path: memberPath(e, 'isRootAuthority'), params: { property: 'isRootAuthority', actual: 'missing' }, variant: 'missing' });
-      else if (typeof v !== 'boolean')
-        emit({ path: memberPath(e, 'isRootAuthority'), params: { property: 'isRootAuthority', actual: typeOfJson(v) } });
+      if (!has) emit({ path: memberPath(e, 'isRootAuthority'), variant: 'missing' });
+      else if (typeof v !== 'boolean') emit({ path: memberPath(e, 'isRootAuthority'), params: { actual: typeOfJson(v) } });
     }
   },
 });

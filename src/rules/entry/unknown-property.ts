@@ -25,7 +25,9 @@ export default defineRule({
       for (const key of Object.keys(e.object)) {
         if (KNOWN.includes(key) || isControlInformation(key)) continue;
         const suggestion = key === 'issuerSubjectkeyIdentifier' ? 'issuerSki' : suggestMember(key, KNOWN);
-        emit({ path: e.path + pointer(key), params: { property: key, suggestion }, variant: suggestion ? 'suggestion' : undefined });
+        const path = e.path + pointer(key);
+        if (suggestion) emit({ path, variant: 'suggestion', params: { property: key, suggestion } });
+        else emit({ path, params: { property: key } });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'flag.root-not-self-signed',
@@ -10,13 +10,11 @@ export default defineRule({
   description:
     'isRootAuthority is true but the certificate is not self-signed (its issuer differs from its subject, or its signature does not verify with its own key).',
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
-      if (e.object?.isRootAuthority !== true || r.facts.selfSigned !== false) continue;
-      emit({
-        path: memberPath(e, 'isRootAuthority'),
-        params: { issuer: r.facts.issuer.rfc4514, subject: r.facts.subject.rfc4514 },
-        variant: r.parsed.selfIssued ? 'bad-signature' : 'issued',
-      });
+    for (const e of certifiedEntries(ctx)) {
+      if (e.object?.isRootAuthority !== true || e.cert.selfSigned !== false) continue;
+      const path = memberPath(e, 'isRootAuthority');
+      if (e.cert.selfIssued) emit({ path, variant: 'bad-signature' });
+      else emit({ path, params: { issuer: e.cert.issuer.rfc4514 } });
     }
   },
 });

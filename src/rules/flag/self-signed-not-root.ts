@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'flag.self-signed-not-root',
@@ -8,9 +8,9 @@ export default defineRule({
   citation: 'certificateAuthority resource: isRootAuthority "false if the trusted certificate is an intermediate authority"; RFC 5280 §3.2',
   description: 'isRootAuthority is false but the certificate is self-signed, so it is a root.',
   check(ctx, emit) {
-    for (const [e, r] of withRecords(ctx)) {
-      if (e.object?.isRootAuthority === false && r.facts.selfSigned === true)
-        emit({ path: memberPath(e, 'isRootAuthority'), params: { subject: r.facts.subject.rfc4514 } });
+    for (const e of certifiedEntries(ctx)) {
+      if (e.object?.isRootAuthority === false && e.cert.selfSigned === true)
+        emit({ path: memberPath(e, 'isRootAuthority'), params: { subject: e.cert.subject.rfc4514 } });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { memberPath, withRecords } from '../helpers.js';
+import { certifiedEntries, memberPath } from '../helpers.js';
 
 export default defineRule({
   id: 'list.duplicate-certificate',
@@ -9,8 +9,8 @@ export default defineRule({
   description: 'The same certificate (SHA-256 of its DER) is listed twice; the sibling PKI store rejects duplicates.',
   check(ctx, emit) {
     const first = new Map<string, string>();
-    for (const [e, r] of withRecords(ctx)) {
-      const t = r.facts.thumbprints.sha256;
+    for (const e of certifiedEntries(ctx)) {
+      const t = e.cert.thumbprint;
       const earlier = first.get(t);
       if (earlier) emit({ path: memberPath(e, 'certificate'), params: { first: earlier, thumbprint: t } });
       else first.set(t, e.path);

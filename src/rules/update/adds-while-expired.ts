@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { withRecords } from '../helpers.js';
+import { certifiedEntries, isoTime } from '../helpers.js';
 
 export default defineRule({
   id: 'update.adds-while-expired',
@@ -11,15 +11,15 @@ export default defineRule({
   check(ctx, emit) {
     const cur = ctx.current;
     if (!cur) return;
-    const existing = new Set(cur.entries.flatMap((c) => (c.record ? [c.record.facts.thumbprints.sha256] : [])));
-    const records = [...withRecords(ctx)];
-    const added = records.filter(([, r]) => !existing.has(r.facts.thumbprints.sha256));
+    const existing = new Set(cur.entries.flatMap((c) => (c.cert ? [c.cert.thumbprint] : [])));
+    const listed = [...certifiedEntries(ctx)];
+    const added = listed.filter((e) => !existing.has(e.cert.thumbprint));
     if (added.length === 0) return;
-    for (const [e, r] of records) {
-      if (existing.has(r.facts.thumbprints.sha256) && r.parsed.notAfter.getTime() < ctx.at.getTime()) {
+    for (const e of listed) {
+      if (existing.has(e.cert.thumbprint) && e.cert.notAfter.getTime() < ctx.at.getTime()) {
         emit({
           path: e.path,
-          params: { notAfter: r.facts.notAfter, subject: r.facts.subject.rfc4514, added: added.map(([a]) => a.path).join(', ') },
+          params: { notAfter: isoTime(e.cert.notAfter), subject: e.cert.subject.rfc4514, added: added.map((a) => a.path).join(', ') },
         });
       }
     }

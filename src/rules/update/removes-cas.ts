@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { withRecords } from '../helpers.js';
+import { certifiedEntries } from '../helpers.js';
 
 export default defineRule({
   id: 'update.removes-cas',
@@ -13,14 +13,14 @@ export default defineRule({
     const list = ctx.bodyObject?.certificateAuthorities;
     if (!cur || !Array.isArray(list)) return;
     const kept = new Set<string>();
-    for (const [, r] of withRecords(ctx)) kept.add(r.facts.thumbprints.sha256);
-    const removed = cur.entries.filter((c) => c.record && !kept.has(c.record.facts.thumbprints.sha256));
+    for (const e of certifiedEntries(ctx)) kept.add(e.cert.thumbprint);
+    const removed = cur.entries.flatMap((c) => (c.cert && !kept.has(c.cert.thumbprint) ? [c.cert] : []));
     if (removed.length === 0) return;
     emit({
       path: '/certificateAuthorities',
       params: {
         count: String(removed.length),
-        list: removed.map((c) => `${c.record!.facts.subject.rfc4514} (SHA-256 ${c.record!.facts.thumbprints.sha256})`).join('; '),
+        list: removed.map((c) => `${c.subject.rfc4514} (SHA-256 ${c.thumbprint})`).join('; '),
       },
     });
   },

@@ -1,0 +1,16 @@
+/** The rules no mutation kind of `invalidBody` produces, as docs/arbitraries.md lists them (`npm run generate`). */
+import { describeRules } from '../../src/rules/registry.js';
+import { mutationKinds } from '../../src/testing/mutations/index.js';
+
+export function uncoveredRules(): string[] {
+  const covered = new Set(mutationKinds.map((k) => k.rule));
+  return describeRules()
+    .map((r) => r.id)
+    .filter((id) => !covered.has(id) && id !== 'internal.rule-failed');
+}
+
+export function uncoveredRulesLine(): string {
+  return uncoveredRules()
+    .map((id) => `\`${id}\``)
+    .join(', ');
+}
