@@ -5,7 +5,10 @@
  * the report matches the declaration exactly (and every rule in the registry has a case that trips it and a near
  * miss that does not). On any mismatch it prints every difference and exits 1 without touching vectors/.
  *
- * Keys are generated afresh on each run, so certificate bytes differ between runs; the expectations do not.
+ * Keys are generated afresh on each run, so certificate bytes differ between runs; the expectations do not. So that a
+ * new case does not rewrite every other file, a vector already on disk is kept when it still states its case: same
+ * input apart from certificate bytes and key identifiers, same expectation, and the library still gives that expectation
+ * for the file's own input. `npm run vectors -- --fresh` rewrites every file.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -84,18 +87,44 @@ function coverageGaps(results: { c: VectorCase; report: Report }[]): string[] {
   return gaps;
 }
 
+/** The vector's input and declaration with certificate bytes and 40-hex key identifiers masked: what a fresh run keeps. */
+function stableShape(v: Record<string, unknown>): string {
+  const { expect: _expect, ...input } = v;
+  return (
+    JSON.stringify(input)
+      .replace(/-----BEGIN ([A-Z ]+)-----.*?-----END \1-----/g, '<pem>')
+      // base64 runs (PEM lines too): 16 characters or more, with a digit, "+" or "/" (member names have none).
+      .replace(/[A-Za-z0-9+/_-]{16,}={0,2}/g, (run) => (/[0-9+/]/.test(run) ? '<der>' : run))
+      .replace(/\b[0-9A-Fa-f]{40}\b/g, '<hex>')
+  );
+}
+
+/** The file already on disk for this vector, when it can stay as it is (see the header). */
+async function keptVector(file: string, fresh: Record<string, unknown>): Promise<boolean> {
+  if (process.argv.includes('--fresh') || !existsSync(file)) return false;
+  let old: Record<string, unknown> & Pick<VectorCase, 'body' | 'bodyText' | 'current' | 'at' | 'strict'>;
+  try {
+    old = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+  if (stableShape(old) !== stableShape(fresh) || JSON.stringify(old.expect) !== JSON.stringify(fresh.expect)) return false;
+  const report = await run({ ...old, group: '', name: '', description: '', expect: { findings: [] } } as VectorCase);
+  return JSON.stringify(vectorFile(old as unknown as VectorCase, report).expect) === JSON.stringify(old.expect);
+}
+
 /**
  * Removes the vectors this script wrote last time (the files its index names), and nothing else: other generators
  * keep their own vectors under vectors/ too (e.g. vectors/update/patch/).
  */
-function removeOldVectors(dir: string): void {
+function removeOldVectors(dir: string, keep: Set<string>): void {
   const indexFile = join(dir, 'index.json');
   if (!existsSync(indexFile)) return;
   const index = JSON.parse(readFileSync(indexFile, 'utf8')) as { cases?: { file?: unknown }[] };
   const groups = new Set<string>();
   for (const c of index.cases ?? []) {
     if (typeof c.file !== 'string' || !/^[\w-]+\/[\w.-]+\.json$/.test(c.file)) continue;
-    rmSync(join(dir, c.file), { force: true });
+    if (!keep.has(c.file)) rmSync(join(dir, c.file), { force: true });
     groups.add(c.file.split('/')[0]!);
   }
   for (const g of groups) if (existsSync(join(dir, g)) && readdirSync(join(dir, g)).length === 0) rmdirSync(join(dir, g));
@@ -125,13 +154,20 @@ async function main(): Promise<void> {
   }
 
   mkdirSync(VECTORS, { recursive: true });
-  removeOldVectors(VECTORS);
+  const contents = await Promise.all(
+    results.map(async ({ c, report }) => {
+      const v = vectorFile(c, report);
+      return (await keptVector(join(VECTORS, c.group, `${c.name}.json`), v)) ? null : `${JSON.stringify(v, null, 2)}\n`;
+    }),
+  );
+  const kept = new Set(results.filter((_, i) => contents[i] === null).map(({ c }) => `${c.group}/${c.name}.json`));
+  removeOldVectors(VECTORS, kept);
   const index: { file: string; description: string; rules: string[]; nearMissFor?: string[] }[] = [];
   const perGroup = new Map<string, number>();
-  for (const { c, report } of results) {
+  for (const [i, { c, report }] of results.entries()) {
     const file = join(VECTORS, c.group, `${c.name}.json`);
     mkdirSync(join(VECTORS, c.group), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(vectorFile(c, report), null, 2)}\n`);
+    if (contents[i] !== null) writeFileSync(file, contents[i]!);
     const entry: (typeof index)[number] = {
       file: relative(VECTORS, file),
       description: c.description,
@@ -144,7 +180,7 @@ async function main(): Promise<void> {
   writeFileSync(join(VECTORS, 'index.json'), `${JSON.stringify({ at: AT, count: index.length, cases: index }, null, 2)}\n`);
   const groups = [...perGroup].map(([g, n]) => `${g} ${n}`).join(', ');
   console.log(
-    `make-vectors: ${index.length} vectors (${groups}) in ${relative(process.cwd(), VECTORS) || '.'} — ${Date.now() - started} ms`,
+    `make-vectors: ${index.length} vectors (${groups}) in ${relative(process.cwd(), VECTORS) || '.'}, ${index.length - kept.size} written, ${kept.size} kept — ${Date.now() - started} ms`,
   );
 }
 
