@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { BENCH_AT, hierarchyWorkload, mozillaWorkload } from './workloads.js';
-import { seededRandom } from '../src/testing/seeded-random.js';
+import { seededRandom } from '../src/seeded-random.js';
 
 type Preflight = (body: unknown, options?: Record<string, unknown>) => Promise<unknown>;
 type Inspect = (input: string | Uint8Array) => Promise<unknown>;

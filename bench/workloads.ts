@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCertificate, generateKeyPair, type BuiltCertificate, type KeyPairHandle } from '../src/certificate/builder.js';
-import { seededRandom } from '../src/testing/seeded-random.js';
+import { seededRandom } from '../src/seeded-random.js';
 
 export interface Workload {
   name: string;

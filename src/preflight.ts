@@ -2,7 +2,7 @@
  * preflight(body, options) → Report: JSON text or value → context (certificates parsed, chains linked) → rules →
  * findings with messages, pointers and positions → the server's first failure as a Graph 400 envelope.
  */
-import type { Finding, GraphError, Lang, Report } from './types.js';
+import type { CaSummary, Finding, GraphError, Lang, Report } from './types.js';
 import { checkJsonValue, parseJsonText, type ParsedJsonText, type Position } from './graph/json-text.js';
 import { graphErrorEnvelope } from './graph/model.js';
 import { defaultCrypto } from './certificate/verify.js';
@@ -43,15 +43,6 @@ function readCurrent(current: unknown): unknown {
   const parsed = parseJsonText(current);
   if (!parsed.ok) throw new TypeError(`options.current is not JSON: ${parsed.reason}`);
   return parsed.parsed.value;
-}
-
-/** What a formatter may want to say about each listed CA besides the findings. */
-export interface CaSummary {
-  index: number;
-  path: string;
-  subject: string | null;
-  thumbprint: string | null;
-  isRootAuthority: unknown;
 }
 
 export interface PreflightRun {

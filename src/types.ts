@@ -37,6 +37,26 @@ export interface GraphError {
   body: GraphErrorBody;
 }
 
+/** What a formatter may want to say about each listed CA besides the findings. */
+export interface CaSummary {
+  index: number;
+  path: string;
+  subject: string | null;
+  thumbprint: string | null;
+  isRootAuthority: unknown;
+}
+
+/** One rule as data (`--list-rules --format json`, SARIF's rule table, the docs). */
+export interface RuleDescription {
+  id: string;
+  severity: Severity;
+  basis: Basis;
+  citation: string;
+  description: string;
+  /** Where the server rejects a body that trips the rule, when it does. */
+  server: { step: number; status: number; code: string } | null;
+}
+
 export interface Report {
   ok: boolean;
   findings: Finding[];

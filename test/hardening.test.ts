@@ -20,6 +20,7 @@ import {
 } from '../src/certificate/builder.js';
 import type { Report } from '../src/types.js';
 import { assertReportShape } from './support/report-invariants.js';
+import { describeRules } from '../src/rules/registry.js';
 
 const at = new Date('2026-06-01T00:00:00Z');
 const validity = { notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2035-01-01T00:00:00Z') };
@@ -48,7 +49,8 @@ async function check(body: unknown): Promise<Report> {
   assertReportShape(report, parsedValue(body));
   expect(formatText(report, cas).length).toBeGreaterThan(0);
   expect(
-    JSON.stringify(formatSarif(report, { uri: 'body.json', version: '0', informationUri: 'https://example.test/' })).length,
+    JSON.stringify(formatSarif(report, { uri: 'body.json', version: '0', informationUri: 'https://example.test/', rules: describeRules() }))
+      .length,
   ).toBeGreaterThan(0);
   return report;
 }

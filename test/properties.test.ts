@@ -11,7 +11,7 @@ import { createArbitraries, mutationKinds, type CaPreflightArbitraries, type Inv
 import { preflight, runPreflight } from '../src/preflight.js';
 import { formatText, summaryLine } from '../src/report/text.js';
 import { formatSarif } from '../src/report/sarif.js';
-import { rules } from '../src/rules/registry.js';
+import { describeRules, rules } from '../src/rules/registry.js';
 import type { Report } from '../src/types.js';
 import { assertReportShape, findingKeys } from './support/report-invariants.js';
 
@@ -156,7 +156,9 @@ describe('formatters', () => {
         expect(text.endsWith(`${summaryLine(report, { lang, color })}\n`)).toBe(true);
         for (const f of report.findings) expect(text).toContain(f.message);
         const sarif = JSON.parse(
-          JSON.stringify(formatSarif(report, { uri: 'body.json', version: '0.0.0', informationUri: 'https://example.test/' })),
+          JSON.stringify(
+            formatSarif(report, { uri: 'body.json', version: '0.0.0', informationUri: 'https://example.test/', rules: describeRules() }),
+          ),
         ) as {
           runs: { results: { ruleId: string; ruleIndex: number; properties: { path: string } }[] }[];
         };

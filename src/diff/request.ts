@@ -3,10 +3,10 @@
  * additions appended, only writable members, guarded against silent removals and checked by `preflight` against the
  * current resource. Never throws for bad input: every problem comes back as a refusal reason.
  */
-import type { Lang, Report } from '../types.js';
+import type { CaSummary, Lang, Report } from '../types.js';
 import { encodeBase64 } from '../certificate/encoding.js';
 import { defaultCrypto } from '../certificate/verify.js';
-import { runPreflight, type CaSummary } from '../preflight.js';
+import { runPreflight } from '../preflight.js';
 import { hasOwn, WRITABLE_ENTRY } from '../graph/model.js';
 import { configurationUrl, isCloud, PATCH_PERMISSION, type Cloud } from '../graph/clouds.js';
 import { compareConfigurations, listChanges, resultingMember, type Comparison, type ConfigurationDiff, type DiffEntry } from './diff.js';

@@ -22,6 +22,8 @@ export const WRITABLE_ENTRY = [
 ] as const;
 /** Entry members the server computes from the certificate (echoed by GET). */
 export const READ_ONLY_ENTRY = ['issuer', 'issuerSki'] as const;
+/** The entry's CRL URL members (Edm.String, nullable). */
+export const URL_MEMBERS = ['certificateRevocationListUrl', 'deltaCertificateRevocationListUrl'] as const;
 
 export const TLS_CLIENT_AUTH_PARAMETERS = [
   'tls_client_auth_subject_dn',

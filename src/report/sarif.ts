@@ -1,6 +1,5 @@
 /** SARIF 2.1.0 for code-scanning tools: one result per finding, with a region in the checked file when known. */
-import type { Report, Severity } from '../types.js';
-import { rules } from '../rules/registry.js';
+import type { Report, RuleDescription, Severity } from '../types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -13,6 +12,8 @@ export interface SarifOptions {
   version: string;
   /** Where the tool is documented (SARIF `informationUri`): the project's home page. */
   informationUri: string;
+  /** The rule table (`describeRules()`): SARIF's `tool.driver.rules`, which each result points into. */
+  rules: readonly RuleDescription[];
 }
 
 /** Characters a URI path segment keeps as they are (RFC 3986 unreserved, sub-delims, ":" and "@"). */
@@ -45,6 +46,7 @@ export function artifactUri(path: string): string {
 }
 
 export function formatSarif(report: Report, options: SarifOptions): object {
+  const { rules } = options;
   const index = new Map<string, number>(rules.map((r, i) => [r.id, i]));
   const uri = artifactUri(options.uri);
   return {

@@ -1,6 +1,5 @@
 /** The Report for people: findings grouped by CA with its subject, a one-line summary, colour only when asked. */
-import type { Finding, Lang, Report, Severity } from '../types.js';
-import type { CaSummary } from '../preflight.js';
+import type { CaSummary, Finding, Lang, Report, Severity } from '../types.js';
 
 export interface TextOptions {
   color?: boolean;

@@ -4,7 +4,8 @@
  * does not compile, and a rule without messages cannot be declared (`defineRule` takes only catalogue ids).
  */
 import { ruleFiles } from './all.js';
-import type { AnyRule, RuleId, RuleMeta } from './rule.js';
+import type { RuleDescription } from '../types.js';
+import type { AnyRule, RuleId } from './rule.js';
 import { RULE_FAILED } from './run.js';
 
 export const rules: readonly AnyRule[] = ruleFiles;
@@ -22,11 +23,6 @@ const byId = new Map<string, RegisteredRule>([...rules.map((r) => [r.id, r] as c
 
 export function ruleById(id: string): RegisteredRule | undefined {
   return byId.get(id);
-}
-
-/** What `--list-rules --format json` prints for each rule. */
-export interface RuleDescription extends RuleMeta {
-  server: { step: number; status: number; code: string } | null;
 }
 
 /** Rule metadata without the check functions — the rules, then the engine's finding: the registry as data. */

@@ -21,7 +21,7 @@
  *
  * Examples: `throttle:0@PATCH#1`, `stale:2@PATCH`, `drop-after@PATCH#2`, `seed=7,unavailable@20%,slow:300@GET`.
  */
-import { seededRandom, type SeededRandom } from '../testing/seeded-random.js';
+import { seededRandom, type SeededRandom } from '../seeded-random.js';
 
 export const FAULT_KINDS = [
   'throttle',

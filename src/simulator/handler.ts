@@ -10,7 +10,7 @@ import { graphErrorEnvelope, isPlainObject, newGuid, TLS_CLIENT_AUTH_PARAMETERS 
 import { cloudOfUrl, CONFIGURATIONS_PATH, CLOUD_BASE_URLS } from '../graph/clouds.js';
 import { resolveClock } from '../preflight.js';
 import { defaultCrypto } from '../certificate/verify.js';
-import { seededRandom } from '../testing/seeded-random.js';
+import { seededRandom } from '../seeded-random.js';
 import { simulatePatch } from './simulator.js';
 import { ANSWERS, ERROR_JSON, fill, ODATA_JSON, RESOURCE_VALIDATOR_NAME, WWW_AUTHENTICATE, type AnswerName } from './messages.js';
 import { describeProblem, matches, parseQuery, project, selectContext, type Query } from './query.js';

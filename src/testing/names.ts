@@ -3,7 +3,7 @@
  * `issuer` echoes the arbitraries produce are an oracle, not a copy: RFC 4514 (for the builder and for echoes) and the
  * Windows X500 style Graph returns (`CN=…, OU=…, O=…, L=…, S=…, C=…`, most specific first).
  */
-import type { SeededRandom } from './seeded-random.js';
+import type { SeededRandom } from '../seeded-random.js';
 
 /** [type, value] pairs, most specific first, as both styles write them. Types use RFC 4514 short names. */
 export type NameParts = readonly (readonly [type: 'CN' | 'OU' | 'O' | 'L' | 'ST' | 'C', value: string])[];

@@ -17,7 +17,7 @@ import {
 } from '../certificate/builder.js';
 import { encodeBase64, encodePem, toHex } from '../certificate/encoding.js';
 import { randomOrganisation, rfc4514, windowsName, type NameParts } from './names.js';
-import { seededRandom, type SeededRandom } from './seeded-random.js';
+import { seededRandom, type SeededRandom } from '../seeded-random.js';
 
 export const SUPPORTED_KEY_SPECS: readonly KeySpec[] = [
   'P-256',

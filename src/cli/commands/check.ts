@@ -1,6 +1,7 @@
 import { runPreflight } from '../../preflight.js';
 import { formatText } from '../../report/text.js';
 import { formatSarif } from '../../report/sarif.js';
+import { describeRules } from '../../rules/registry.js';
 import { CliError, EXIT, packageHomepage, packageVersion, readInputText, readJsonFile, sarifPath } from '../io.js';
 import { oneOf, parseAt, parseCommandArgs, str } from './options.js';
 import type { Command } from './types.js';
@@ -61,7 +62,7 @@ Examples:
     if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'sarif')
       io.out(
-        `${JSON.stringify(formatSarif(report, { uri: file === '-' ? 'stdin' : sarifPath(file), version: packageVersion(), informationUri: packageHomepage() }), null, 2)}\n`,
+        `${JSON.stringify(formatSarif(report, { uri: file === '-' ? 'stdin' : sarifPath(file), version: packageVersion(), informationUri: packageHomepage(), rules: describeRules() }), null, 2)}\n`,
       );
     else io.out(formatText(report, cas, { color: io.color, lang, source: file === '-' ? '(stdin)' : file }));
     return report.ok ? EXIT.ok : EXIT.findings;

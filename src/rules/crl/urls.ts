@@ -1,8 +1,6 @@
 /** Reading the CRL URL members of an entry. */
 import type { EntryContext } from '../context.js';
-import { URL_MEMBERS } from '../entry/url-wrong-type.js';
-
-export { URL_MEMBERS };
+import { URL_MEMBERS } from '../../graph/model.js';
 
 /**
  * The URL when `value` is an absolute URL with an authority (`scheme://host…`). WHATWG parsing alone would accept

@@ -1,9 +1,7 @@
 import { defineRule } from '../rule.js';
-import { hasOwn } from '../../graph/model.js';
+import { URL_MEMBERS, hasOwn } from '../../graph/model.js';
 import { typeOfJson } from '../context.js';
 import { invalidValue, memberPath } from '../helpers.js';
-
-export const URL_MEMBERS = ['certificateRevocationListUrl', 'deltaCertificateRevocationListUrl'] as const;
 
 export default defineRule({
   id: 'entry.url-wrong-type',

@@ -1,6 +1,6 @@
 /**
- * A small seeded generator (mulberry32) for the choices made while the certificate pool is built: names, depths,
- * serial numbers, URLs. Keys and ECDSA signatures come from WebCrypto and stay random; everything the pool decides
+ * A small seeded generator (mulberry32), shared by the test-certificate pool (names, depths, serial numbers, URLs)
+ * and the simulator's seeded faults; it sits at the bottom of the layers so that both can use it. Keys and ECDSA signatures come from WebCrypto and stay random; everything the pool decides
  * by itself follows the seed, so the same seed and options give the same pool layout.
  */
 export interface SeededRandom {
