@@ -10,7 +10,7 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCertificate, generateKeyPair, type BuiltCertificate, type KeyPairHandle } from '../src/certificate/builder.js';
+import { buildCertificate, generateKeyPair, type BuiltCertificate, type KeyPairHandle } from '../src/testing/builder.js';
 import { seededRandom } from '../src/seeded-random.js';
 
 export interface Workload {

@@ -4,7 +4,7 @@
  * and the matching certificates as PEM files. Validity runs 2025–2045 so the examples stay valid for years.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { buildCertificate, generateKeyPair } from '../src/certificate/builder.js';
+import { buildCertificate, generateKeyPair } from '../src/testing/builder.js';
 import { EXAMPLE_2_REQUEST } from './vectors/cases-examples.js';
 
 const out = new URL('../examples/', import.meta.url);

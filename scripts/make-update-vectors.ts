@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/certificate/builder.js';
+import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/testing/builder.js';
 import { buildPatchRequest, type PatchOptions } from '../src/diff/request.js';
 import { simulatePatch } from '../src/simulator/simulator.js';
 import { entityContextUrl } from '../src/graph/clouds.js';

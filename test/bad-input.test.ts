@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { preflight } from '../src/preflight.js';
-import { buildCertificate, generateKeyPair, type BuiltCertificate } from '../src/certificate/builder.js';
+import { buildCertificate, generateKeyPair, type BuiltCertificate } from '../src/testing/builder.js';
 import { inspectCertificate } from '../src/certificate/facts.js';
 
 const at = new Date('2026-06-01T00:00:00Z');

@@ -17,7 +17,7 @@ import {
   type BuiltCertificate,
   type KeyPairHandle,
   type KeySpec,
-} from '../src/certificate/builder.js';
+} from '../src/testing/builder.js';
 import { itWith, openssl } from './support/prerequisites.js';
 import { brainpoolP256r1KeyPair, dsaKeyPair, ed448KeyPair, md5RsaKeyPair, secp256k1KeyPair } from '../scripts/lib/node-signers.js';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { X509Certificate, createHash } from 'node:crypto';
 import { Crypto as PeculiarCrypto } from '@peculiar/webcrypto';
-import { buildCertificate, generateKeyPair, type BuiltCertificate, type KeyPairHandle } from '../src/certificate/builder.js';
+import { buildCertificate, generateKeyPair, type BuiltCertificate, type KeyPairHandle } from '../src/testing/builder.js';
 import { inspectCertificate } from '../src/certificate/facts.js';
 import { preflight } from '../src/preflight.js';
 import { brainpoolP256r1KeyPair, ed448KeyPair, md5RsaKeyPair, secp256k1KeyPair } from '../scripts/lib/node-signers.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { main } from '../src/cli/main.js';
-import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/certificate/builder.js';
+import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/testing/builder.js';
 
 const ID = 'eec5ba11-2fc0-4113-83a2-ed986ed13cdb';
 const notBefore = new Date('2025-01-01T00:00:00Z');

@@ -13,7 +13,7 @@ import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { decodeStrictDer, type DerNode } from '../src/certificate/der.js';
-import { buildCertificate, generateKeyPair } from '../src/certificate/builder.js';
+import { buildCertificate, generateKeyPair } from '../src/testing/builder.js';
 
 type AsnNode = asn1js.AsnType & {
   idBlock: { tagClass: number; tagNumber: number; isConstructed: boolean };

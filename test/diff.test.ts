@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { buildHierarchy, type BuiltCertificate } from '../src/certificate/builder.js';
+import { buildHierarchy, type BuiltCertificate } from '../src/testing/builder.js';
 import { compareConfigurations, diffConfigurations, isUnchanged } from '../src/diff/diff.js';
 import { formatDiffText } from '../src/diff/text.js';
 

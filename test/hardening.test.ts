@@ -17,7 +17,7 @@ import {
   toBase64,
   type BuiltCertificate,
   type KeyPairHandle,
-} from '../src/certificate/builder.js';
+} from '../src/testing/builder.js';
 import type { Report } from '../src/types.js';
 import { assertReportShape } from './support/report-invariants.js';
 import { describeRules } from '../src/rules/registry.js';

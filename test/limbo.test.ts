@@ -14,7 +14,7 @@ import {
   type CertificateSpec,
   type KeyPairHandle,
   toPem,
-} from '../src/certificate/builder.js';
+} from '../src/testing/builder.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/certificate/builder.js';
+import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/testing/builder.js';
 import { buildPatchRequest } from '../src/diff/request.js';
 import { diffConfigurations, isUnchanged } from '../src/diff/diff.js';
 import type { PatchOperation } from '../src/diff/operations.js';

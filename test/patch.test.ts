@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { bash, itWith } from './support/prerequisites.js';
-import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/certificate/builder.js';
+import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/testing/builder.js';
 import { buildPatchRequest, type PatchRequest, type PatchResult } from '../src/diff/request.js';
 import { formatCurlCommand, formatHttpRequest } from '../src/diff/http.js';
 import { parseThumbprint } from '../src/diff/operations.js';

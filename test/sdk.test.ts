@@ -18,7 +18,7 @@ import {
   type MutualTlsOauthConfiguration,
 } from '@microsoft/msgraph-beta-sdk/models/index.js';
 import type { ODataError } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js';
-import { buildHierarchy, type BuiltCertificate } from '../src/certificate/builder.js';
+import { buildHierarchy, type BuiltCertificate } from '../src/testing/builder.js';
 import { createGraphHandler, type GraphFetch } from '../src/simulator/handler.js';
 import { startSimulatorServer } from '../src/cli/serve-http.js';
 import { preflight } from '../src/preflight.js';

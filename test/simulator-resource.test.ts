@@ -3,7 +3,7 @@
  * headers, the bearer-token check, and the faults (per request, by schedule, at random from a seed).
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { buildHierarchy, type BuiltCertificate } from '../src/certificate/builder.js';
+import { buildHierarchy, type BuiltCertificate } from '../src/testing/builder.js';
 import { createGraphHandler, FAULT_HEADER, SimulatedConnectionDrop } from '../src/simulator/handler.js';
 import { parseFaults, FaultSpecError, FaultSchedule } from '../src/simulator/faults.js';
 import { ANSWERS, ODATA_JSON } from '../src/simulator/messages.js';

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/certificate/builder.js';
+import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/testing/builder.js';
 import { simulatePatch, NOT_JSON_MESSAGE } from '../src/simulator/simulator.js';
 import { createGraphHandler } from '../src/simulator/handler.js';
 import { buildPatchRequest } from '../src/diff/request.js';

@@ -4,7 +4,7 @@
  * Used to make test vectors for "weak / unsupported algorithm" rules.
  */
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { OID, type KeyPairHandle, type Signer } from '../../src/certificate/builder.js';
+import { OID, type KeyPairHandle, type Signer } from '../../src/testing/builder.js';
 
 function handle(spec: string, privateKey: KeyObject, publicKey: KeyObject, signer: Signer): KeyPairHandle {
   const spki = new Uint8Array(publicKey.export({ type: 'spki', format: 'der' }));

@@ -3,7 +3,7 @@
  * signature strength, algorithms WebCrypto cannot verify, extension criticality and duplicates.
  */
 import { KeyObject, sign } from 'node:crypto';
-import { OID, encodeOid, tlv, withSignatureHash, type KeyPairHandle } from '../../src/certificate/builder.js';
+import { OID, encodeOid, tlv, withSignatureHash, type KeyPairHandle } from '../../src/testing/builder.js';
 import { brainpoolP256r1KeyPair, ecdsaKeyPair, ed448KeyPair, md5RsaKeyPair, secp256k1KeyPair } from '../lib/node-signers.js';
 import { AT_MS, ca, entry, error, intermediate, list, root, seconds, warning, type VectorCase } from './framework.js';
 import { dn, type Pki } from './pki.js';

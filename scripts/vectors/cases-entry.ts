@@ -1,7 +1,7 @@
 /**
  * Entry-level rules (entry.*) and the certificate member's encoding (certificate.missing, not-base64, pem-armour, not-x509).
  */
-import { concatBytes, toBase64 } from '../../src/certificate/builder.js';
+import { concatBytes, toBase64 } from '../../src/testing/builder.js';
 import { CERTIFICATE_400, ca, entry, error, info, intermediate, invalidValue400, list, root, unknown400, type VectorCase } from './framework.js';
 import { dn, type Pki } from './pki.js';
 

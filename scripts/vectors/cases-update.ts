@@ -2,7 +2,7 @@
  * Updates against a current resource (update.*), valid hierarchies with their CRL URLs, and `strict` variants of
  * inferred rules.
  */
-import { buildHierarchy, generateKeyPair, type BuiltCertificate, type KeySpec } from '../../src/certificate/builder.js';
+import { buildHierarchy, generateKeyPair, type BuiltCertificate, type KeySpec } from '../../src/testing/builder.js';
 import { VALID_FROM, VALID_TO, ca, entry, error, intermediate, list, root, seconds, warning, type VectorCase } from './framework.js';
 import { dn, type Pki } from './pki.js';
 

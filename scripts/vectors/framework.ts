@@ -6,7 +6,7 @@
  * the generator refuses to write a vector whose report differs in any way, so the committed files state intended
  * behaviour rather than record whatever the code happened to do.
  */
-import type { BuiltCertificate } from '../../src/certificate/builder.js';
+import type { BuiltCertificate } from '../../src/testing/builder.js';
 import type { Report, Severity } from '../../src/types.js';
 
 /** The check time of every vector unless a case says otherwise: validity windows are placed around it, so vectors do not rot. */

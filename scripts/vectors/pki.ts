@@ -10,7 +10,7 @@ import {
   type IssuerRef,
   type KeyPairHandle,
   type KeySpec,
-} from '../../src/certificate/builder.js';
+} from '../../src/testing/builder.js';
 import { VALID_FROM, VALID_TO } from './framework.js';
 
 export const ORG = 'O=ca-preflight vectors, C=US';

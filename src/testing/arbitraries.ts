@@ -11,7 +11,7 @@
  * randomised, so the certificate bytes (and thumbprints) differ between processes.
  */
 import * as fc from 'fast-check';
-import type { KeySpec } from '../certificate/builder.js';
+import type { KeySpec } from './builder.js';
 import type { Severity } from '../types.js';
 import { buildPool, SUPPORTED_KEY_SPECS, type CertificatePool, type PooledCertificate } from './pool.js';
 import { bodyPlanArb, renderPlan } from './body-plan.js';

@@ -14,7 +14,7 @@ import {
   type CertificateSpec,
   type KeyPairHandle,
   type KeySpec,
-} from '../certificate/builder.js';
+} from './builder.js';
 import { encodeBase64, encodePem, toHex } from '../certificate/encoding.js';
 import { randomOrganisation, rfc4514, windowsName, type NameParts } from './names.js';
 import { seededRandom, type SeededRandom } from '../seeded-random.js';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectCertificate, preflight } from '../../../src/index.js';
-import { buildHierarchy } from '../../../src/certificate/builder.js';
+import { buildHierarchy } from '../../../src/testing/builder.js';
 import { startHarness, waitForCheck, type Harness } from './harness.js';
 
 let harness: Harness;

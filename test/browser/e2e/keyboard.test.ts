@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { preflight } from '../../../src/index.js';
-import { buildHierarchy } from '../../../src/certificate/builder.js';
+import { buildHierarchy } from '../../../src/testing/builder.js';
 import { offsetOf, selectionAt } from '../../../web/editor.js';
 import { SCREENSHOTS, startHarness, waitForCheck, waitForIdle, type Harness } from './harness.js';
 

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile, copyFile, mkdir } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPatchRequest, preflight } from '../../../src/index.js';
-import { buildHierarchy, type BuiltCertificate } from '../../../src/certificate/builder.js';
+import { buildHierarchy, type BuiltCertificate } from '../../../src/testing/builder.js';
 import { offsetOf, selectionAt } from '../../../web/editor.js';
 import { projectRoot } from '../../../scripts/build-browser.mjs';
 import {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { inspectCertificate, preflight } from '../../../src/index.js';
-import { buildCertificate, buildHierarchy, generateKeyPair } from '../../../src/certificate/builder.js';
+import { buildCertificate, buildHierarchy, generateKeyPair } from '../../../src/testing/builder.js';
 
 const hex = (bytes: Uint8Array, upper = false) => {
   const s = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { preflight } from '../../../src/index.js';
-import { buildHierarchy } from '../../../src/certificate/builder.js';
+import { buildHierarchy } from '../../../src/testing/builder.js';
 import { offsetOf, selectionAt } from '../../../web/editor.js';
 import { appendCertificates, certificateInputs, readCertificateFile } from '../../../web/certificates.js';
 import { plainRequest } from '../../../web/request.js';

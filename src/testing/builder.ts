@@ -11,7 +11,7 @@
  * `scripts/lib/node-signers.ts`; any object implementing {@link Signer} works.
  */
 
-import { encodeBase64, encodePem } from './encoding.js';
+import { encodeBase64, encodePem } from '../certificate/encoding.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
