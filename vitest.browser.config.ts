@@ -24,7 +24,7 @@ export default defineConfig(
           projects: [
             {
               // Pre-bundle the core's dependencies up front: a dependency discovered mid-run makes Vite reload the page.
-              optimizeDeps: { include: ['asn1js', 'jsonc-parser', 'fast-check'] },
+              optimizeDeps: { include: ['asn1js', 'jsonc-parser', 'fast-check', 'pkijs'] },
               test: {
                 name: 'browser',
                 include: ['test/browser/unit/**/*.test.ts'],

@@ -3,8 +3,11 @@
  * Browser build (esbuild): the core as one ESM module, and the offline page.
  *
  *   dist/browser/ca-preflight.js   ESM, entry src/index.ts — the `browser` condition of package.json `exports["."]`
+ *   dist/browser/pkcs7.js          ESM, the PKCS#7 bundle reader (pkijs), which ca-preflight.js imports with `import()`
+ *                                  the first time a .p7b is read: pkijs alone is larger than the rest of the library
  *   dist/browser/web.js            the page (web/app.ts with the core bundled in), an IIFE so that index.html also
  *                                  works when opened straight from disk (Chromium refuses module scripts on file://)
+ *   dist/browser/web-pkcs7.js      the same PKCS#7 reader as a classic script, which the page adds when a bundle is dropped
  *   dist/browser/index.html, styles.css   copied from web/
  *
  * Nothing is marked external except `@peculiar/webcrypto`: `defaultCrypto()` imports it dynamically, and only when
@@ -51,6 +54,28 @@ export const refuseNodeImports = {
   },
 };
 
+/** The module that loads pkijs, as src/certificate/input.ts imports it. */
+const PKCS7_IMPORT = './pkcs7.js';
+const isPkcs7Import = (args) => args.path === PKCS7_IMPORT && /[\\/]src[\\/]certificate[\\/]input\.ts$/.test(args.importer);
+
+/** The library build leaves the PKCS#7 reader as a separate file, `import()`ed beside the bundle. */
+const pkcs7Beside = {
+  name: 'pkcs7-beside',
+  setup(build) {
+    build.onResolve({ filter: /pkcs7\.js$/ }, (args) => (isPkcs7Import(args) ? { path: PKCS7_IMPORT, external: true } : undefined));
+  },
+};
+
+/** The page build reads bundles through web/pkcs7-loader.ts, which adds web-pkcs7.js as a classic script. */
+const pkcs7ForPage = {
+  name: 'pkcs7-for-page',
+  setup(build) {
+    build.onResolve({ filter: /pkcs7\.js$/ }, (args) =>
+      isPkcs7Import(args) ? { path: join(projectRoot, 'web', 'pkcs7-loader.ts') } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   minify: true,
@@ -73,6 +98,7 @@ export async function buildBrowser(options = {}) {
   await mkdir(outdir, { recursive: true });
   const library = join(outdir, 'ca-preflight.js');
   const page = join(outdir, 'web.js');
+  const pkcs7Entry = join(projectRoot, 'src', 'certificate', 'pkcs7.ts');
   const [lib] = await Promise.all([
     esbuild.build({
       ...common,
@@ -80,13 +106,23 @@ export async function buildBrowser(options = {}) {
       outfile: library,
       format: 'esm',
       external: BROWSER_EXTERNALS,
+      plugins: [...common.plugins, pkcs7Beside],
     }),
+    esbuild.build({ ...common, entryPoints: [pkcs7Entry], outfile: join(outdir, 'pkcs7.js'), format: 'esm' }),
     esbuild.build({
       ...common,
       entryPoints: [join(projectRoot, 'web', 'app.ts')],
       outfile: page,
       format: 'iife',
       external: BROWSER_EXTERNALS,
+      plugins: [...common.plugins, pkcs7ForPage],
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: [pkcs7Entry],
+      outfile: join(outdir, 'web-pkcs7.js'),
+      format: 'iife',
+      globalName: 'caPreflightPkcs7',
     }),
     ...['index.html', 'styles.css'].map((f) => copyFile(join(projectRoot, 'web', f), join(outdir, f))),
   ]);

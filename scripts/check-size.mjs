@@ -15,10 +15,19 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // gzip is what a page pays over the wire (the target: under 100 KiB); the minified guard catches runaway growth.
 export const BUDGET = { minified: 256 * 1024, gzip: 100 * 1024 };
 
-/** The files measured, relative to the build directory; only the library is held to the budget. */
+/**
+ * Budget for the PKCS#7 reader (dist/browser/pkcs7.js: pkijs and its asn1js), which the library loads with `import()` only
+ * when a .p7b bundle is read. pkijs 3.4 cannot be tree-shaken below ~300 KiB minified (its classes refer to one another),
+ * so it would take the library over its own budget; kept apart, a page that never reads a bundle never loads it.
+ */
+export const PKCS7_BUDGET = { minified: 448 * 1024, gzip: 112 * 1024 };
+
+/** The files measured, relative to the build directory; the library and its lazily loaded PKCS#7 reader are held to a budget. */
 export const MEASURED = [
   { file: 'ca-preflight.js', budget: BUDGET },
+  { file: 'pkcs7.js', budget: PKCS7_BUDGET },
   { file: 'web.js', budget: null },
+  { file: 'web-pkcs7.js', budget: null },
 ];
 
 export function gzipSize(bytes) {

@@ -16,7 +16,20 @@ export type {
   SkiMethod,
 } from './types.js';
 export { preflight, type PreflightOptions } from './preflight.js';
-export { inspectCertificate, readCertificateInput } from './certificate/facts.js';
+export { readCertificateInput, certificateAuthorityEntry } from './certificate/facts.js';
+export { inspectCertificate, inspectCertificates, inspectInput, type InspectedInput } from './certificate/inspect.js';
+export {
+  readCertificates,
+  CertificateInputError,
+  certificateInputMessage,
+  inputNoteMessage,
+  MAX_CERTIFICATE_INPUT_BYTES,
+  type CertificateInputs,
+  type CertificateSource,
+  type CertificateInputFormat,
+  type CertificateInputProblem,
+  type InputNote,
+} from './certificate/input.js';
 export { rules, describeRules, ruleById } from './rules/registry.js';
 export type { Rule, RuleMeta, ServerBehaviour } from './rules/rule.js';
 export {

@@ -11,7 +11,7 @@ import * as fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createArbitraries, mutationKinds, type CaPreflightArbitraries, type PooledCertificate } from '../src/testing/arbitraries.js';
 import { preflight } from '../src/preflight.js';
-import { inspectCertificate } from '../src/certificate/facts.js';
+import { inspectCertificate } from '../src/certificate/inspect.js';
 import { ruleById, rules } from '../src/rules/registry.js';
 import { uncoveredRules, uncoveredRulesLine } from '../scripts/lib/uncovered-rules.js';
 import { assertReportShape } from './support/report-invariants.js';

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { preflight } from '../src/preflight.js';
 import { buildCertificate, generateKeyPair, type BuiltCertificate } from '../src/testing/builder.js';
-import { inspectCertificate } from '../src/certificate/facts.js';
+import { inspectCertificate } from '../src/certificate/inspect.js';
 
 const at = new Date('2026-06-01T00:00:00Z');
 let root: BuiltCertificate;
@@ -105,8 +105,8 @@ describe('bad input never throws and is reported where it is', () => {
 
   it('inspect refuses what is not a certificate with a clear error', async () => {
     await expect(inspectCertificate('hello')).rejects.toThrow(/not DER|cut short|no bytes|neither PEM/);
-    await expect(inspectCertificate('-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----')).rejects.toThrow(/no CERTIFICATE block/);
-    await expect(inspectCertificate(new Uint8Array(0))).rejects.toThrow();
+    await expect(inspectCertificate('-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----')).rejects.toThrow(/is a public key alone/);
+    await expect(inspectCertificate(new Uint8Array(0))).rejects.toThrow(/is empty/);
   });
 
   it('a bad clock or current resource is a clear error, not a crash', async () => {

@@ -32,9 +32,12 @@ const NODE_IMPORT = new RegExp(`(?:\\bfrom|\\bimport)\\s*\\(?\\s*["'](?:node:[^"
 describe('browser build', () => {
   it('is ESM with no node: imports and no require()', async () => {
     const page = await readFile(build.page, 'utf8');
+    const [pkcs7, pagePkcs7] = await Promise.all(['pkcs7.js', 'web-pkcs7.js'].map((f) => readFile(join(dir, f), 'utf8')));
     for (const [name, text] of [
       ['ca-preflight.js', library],
       ['web.js', page],
+      ['pkcs7.js', pkcs7!],
+      ['web-pkcs7.js', pagePkcs7!],
     ] as const) {
       expect(text.match(NODE_IMPORT)?.[0] ?? null, `${name} imports a node module`).toBeNull();
       expect(text.includes('require('), `${name} calls require(`).toBe(false);
@@ -49,6 +52,19 @@ describe('browser build', () => {
     expect(Object.keys(build.inputs).filter((f) => f.includes('@peculiar'))).toEqual([]);
     expect(library).not.toMatch(/from\s*["']@peculiar\/webcrypto["']/);
     expect(Object.keys(build.inputs).filter((f) => f.includes('/cli/'))).toEqual([]);
+  });
+
+  it('keeps pkijs out of the library and the page: the PKCS#7 reader is loaded beside them, only when a bundle is read', async () => {
+    expect(Object.keys(build.inputs).filter((f) => f.includes('pkijs'))).toEqual([]);
+    expect(library).toContain('import("./pkcs7.js")');
+    const pkcs7 = await readFile(join(dir, 'pkcs7.js'), 'utf8');
+    expect(pkcs7).toMatch(/export\s*\{[^}]*\breadSignedData\b[^}]*\}/);
+    const page = await readFile(build.page, 'utf8');
+    expect(page).toContain('web-pkcs7.js');
+    expect(page).not.toContain('EncapsulatedContentInfo'); // pkijs's class names appear only in the reader
+    expect(await readFile(join(dir, 'web-pkcs7.js'), 'utf8')).toMatch(/^(?:"use strict";)?var caPreflightPkcs7\s*=/);
+    const rows = await measure(dir);
+    expect(rows.find((r) => r.file === 'pkcs7.js')!.withinBudget).toBe(true);
   });
 
   it('fails the build on a node: import, naming the importer', async () => {

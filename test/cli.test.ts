@@ -129,9 +129,12 @@ describe('ca-preflight inspect', () => {
     expect(r.stdout).toMatch(/Subject \(Graph\) +CN=Contoso IoT Root CA, O=Contoso, L=Redmond, S=WA, C=US/);
     expect(r.stdout).toMatch(/Self-signed +yes/);
     const json = JSON.parse((await runCli(['inspect', 'examples/contoso-devices-01.pem', '--format', 'json'])).stdout);
+    // The certificate's own CRL distribution point names its issuer's CRL, not the one this CA publishes: no default.
+    expect(json.crlDistributionPoints).toEqual(['http://pki.contoso.example/root.crl']);
     expect(json.certificateAuthority).toMatchObject({
       isRootAuthority: false,
-      certificateRevocationListUrl: 'http://pki.contoso.example/root.crl',
+      certificateRevocationListUrl: null,
+      deltaCertificateRevocationListUrl: null,
     });
     expect(json.subjectKeyIdentifier.value).toMatch(/^[0-9A-F]{40}$/);
   });

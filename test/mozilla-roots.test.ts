@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { inspectCertificate } from '../src/certificate/facts.js';
+import { inspectCertificate } from '../src/certificate/inspect.js';
 import { preflight } from '../src/preflight.js';
 import type { CertificateFacts, Report } from '../src/types.js';
 import { describeWith, MOZILLA_ROOTS_DIR, mozillaRoots, openssl } from './support/prerequisites.js';

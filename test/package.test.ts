@@ -97,9 +97,10 @@ describe('the packed package, installed into a scratch project', () => {
     expect(paths).toContain('dist/index.js');
     expect(paths).toContain('dist/index.d.ts');
     expect(paths).toContain('dist/browser/ca-preflight.js');
+    expect(paths).toContain('dist/browser/pkcs7.js'); // what ca-preflight.js imports when it reads a .p7b
     // Source maps would point at ../src files the package does not ship; the page is served from the repository.
     expect(paths.filter((p) => p.endsWith('.map'))).toEqual([]);
-    expect(paths.filter((p) => /^dist\/browser\/(web\.js|index\.html|styles\.css)$/.test(p))).toEqual([]);
+    expect(paths.filter((p) => /^dist\/browser\/(web\.js|web-pkcs7\.js|index\.html|styles\.css)$/.test(p))).toEqual([]);
     expect(paths.filter((p) => !p.startsWith('dist/') && !['LICENSE', 'README.md', 'package.json'].includes(p))).toEqual([]);
   });
 

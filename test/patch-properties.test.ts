@@ -11,7 +11,7 @@ import { buildPatchRequest } from '../src/diff/request.js';
 import { diffConfigurations, isUnchanged } from '../src/diff/diff.js';
 import type { PatchOperation } from '../src/diff/operations.js';
 import { simulatePatch } from '../src/simulator/simulator.js';
-import { inspectCertificate } from '../src/certificate/facts.js';
+import { inspectCertificate } from '../src/certificate/inspect.js';
 
 const AT = '2026-06-01T00:00:00Z';
 const notBefore = new Date('2025-01-01T00:00:00Z');

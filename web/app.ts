@@ -145,10 +145,13 @@ async function copy(text: string | null | undefined, done: string): Promise<void
 async function addFiles(files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
   const outcomes: FileOutcome[] = await Promise.all(
-    files.map(async (f) => readCertificateFile(f.name, new Uint8Array(await f.arrayBuffer()))),
+    files.map(async (f) => readCertificateFile(f.name, new Uint8Array(await f.arrayBuffer()), lang)),
   );
   const messages: { text: string; error: boolean }[] = [];
-  for (const o of outcomes) if (o.error) messages.push({ text: labels.fileError(o.file, o.error), error: true });
+  for (const o of outcomes) {
+    if (o.error) messages.push({ text: o.error, error: true });
+    for (const note of o.notes) messages.push({ text: labels.fileNote(o.file, note), error: false });
+  }
   const certificates = outcomes.flatMap((o) => (o.error ? [] : o.certificates));
   if (certificates.length) {
     const appended = appendCertificates(body.value, certificates);

@@ -1,33 +1,42 @@
 /**
- * Certificate files → `certificateAuthority` entries appended to the body text.
+ * Certificate files → `certificateAuthority` entries (the library's, CRL URLs null) appended to the body text.
  * Files are read in the page (FileReader / Blob.arrayBuffer): nothing is uploaded.
  */
-import { inspectCertificate, type CertificateFacts } from '../src/index.js';
+import {
+  CertificateInputError,
+  certificateInputMessage,
+  inputNoteMessage,
+  inspectInput,
+  type CertificateFacts,
+  type Lang,
+} from '../src/index.js';
 
 export interface FileOutcome {
   file: string;
   certificates: CertificateFacts[];
-  /** Why the file gave no certificate, when it did not. */
+  /** What the reader read past (a private key beside the certificates, a bundle's CRLs) or read specially (UTF-16). */
+  notes: string[];
+  /** Why the file gave no certificate, when it did not: what it is and what to do. */
   error?: string;
 }
 
-const PEM_CERTIFICATE = /-----BEGIN (?:X509 )?CERTIFICATE-----[\s\S]*?-----END (?:X509 )?CERTIFICATE-----/g;
-
-/** The certificates a file holds: DER bytes, or text (one or more PEM blocks, or bare base64). */
-export function certificateInputs(bytes: Uint8Array): (string | Uint8Array)[] {
-  if (bytes.length > 0 && bytes[0] === 0x30) return [bytes];
-  const text = new TextDecoder().decode(bytes);
-  const blocks = text.match(PEM_CERTIFICATE);
-  return blocks && blocks.length > 1 ? blocks : [text];
-}
-
-export async function readCertificateFile(name: string, bytes: Uint8Array, crypto?: Crypto): Promise<FileOutcome> {
-  const certificates: CertificateFacts[] = [];
+/**
+ * The certificates a file holds, read as the CLI reads them (DER, PEM chains, PKCS#7 bundles, base64), with messages in
+ * the page's language.
+ */
+export async function readCertificateFile(name: string, bytes: Uint8Array, lang: Lang = 'en', crypto?: Crypto): Promise<FileOutcome> {
   try {
-    for (const input of certificateInputs(bytes)) certificates.push(await inspectCertificate(input, crypto ? { crypto } : {}));
-    return { file: name, certificates };
+    const read = await inspectInput(bytes, crypto ? { crypto } : {});
+    return { file: name, certificates: read.certificates.map((c) => c.facts), notes: read.notes.map((n) => inputNoteMessage(n, lang)) };
   } catch (e) {
-    return { file: name, certificates, error: e instanceof Error ? e.message : String(e) };
+    if (e instanceof CertificateInputError)
+      return {
+        file: name,
+        certificates: [],
+        notes: e.notes.map((n) => inputNoteMessage(n, lang)),
+        error: certificateInputMessage(e.problem, lang, { subject: name, file: name }),
+      };
+    return { file: name, certificates: [], notes: [], error: e instanceof Error ? e.message : String(e) };
   }
 }
 

@@ -44,7 +44,7 @@ export interface Labels {
   wouldRefuse: string;
   added: (n: number, names: string[]) => string;
   alreadyListed: (name: string) => string;
-  fileError: (file: string, reason: string) => string;
+  fileNote: (file: string, note: string) => string;
   bodyNotJson: string;
   bodyNotObject: string;
   listNotArray: string;
@@ -74,7 +74,8 @@ export const LABELS: Record<Lang, Labels> = {
     bodyLabel: 'Request body (PATCH) or GET response',
     bodyHelp: 'Paste JSON here; pasting checks it at once. Ctrl+Enter checks too.',
     addFiles: 'Add certificate files',
-    addFilesHelp: 'Drop .cer, .pem, .crt or .der files here, or press to choose them. Each certificate is appended to the list above.',
+    addFilesHelp:
+      'Drop .cer, .crt, .der or .pem files (a chain too) or a .p7b bundle here, or press to choose them. Each certificate is appended to the list above.',
     fileInput: 'Certificate files',
     currentSummary: 'Current resource (optional)',
     currentLabel: 'Current resource: the GET response being replaced',
@@ -109,7 +110,7 @@ export const LABELS: Record<Lang, Labels> = {
     wouldRefuse: 'Graph would refuse this body: fix the errors first.',
     added: (n, names) => `Added ${plural(n, 'certificate', 'certificates')}${names.length ? `: ${names.join('; ')}` : ''}.`,
     alreadyListed: (name) => `Already in the list, not added again: ${name}.`,
-    fileError: (file, reason) => `${file}: ${reason}`,
+    fileNote: (file, note) => `${file}: ${note}`,
     bodyNotJson: 'The body is not JSON, so certificates cannot be added to it: fix it or clear it first.',
     bodyNotObject: 'The body is not a JSON object, so certificates cannot be added to it: clear it first.',
     listNotArray: 'certificateAuthorities is not an array, so certificates cannot be added to it.',
@@ -134,7 +135,7 @@ export const LABELS: Record<Lang, Labels> = {
     bodyHelp: 'Collez le JSON ici ; le collage lance la vérification. Ctrl+Entrée aussi.',
     addFiles: 'Ajouter des fichiers de certificat',
     addFilesHelp:
-      'Déposez ici des fichiers .cer, .pem, .crt ou .der, ou appuyez pour les choisir. Chaque certificat est ajouté à la liste ci-dessus.',
+      'Déposez ici des fichiers .cer, .crt, .der ou .pem (une chaîne aussi) ou un lot .p7b, ou appuyez pour les choisir. Chaque certificat est ajouté à la liste ci-dessus.',
     fileInput: 'Fichiers de certificat',
     currentSummary: 'Ressource actuelle (facultatif)',
     currentLabel: 'Ressource actuelle : la réponse GET que la mise à jour remplace',
@@ -169,7 +170,7 @@ export const LABELS: Record<Lang, Labels> = {
     wouldRefuse: 'Graph refuserait ce corps : corrigez d’abord les erreurs.',
     added: (n, names) => `${pluriel(n, 'certificat ajouté', 'certificats ajoutés')}${names.length ? ` : ${names.join(' ; ')}` : ''}.`,
     alreadyListed: (name) => `Déjà dans la liste, non ajouté : ${name}.`,
-    fileError: (file, reason) => `${file} : ${reason}`,
+    fileNote: (file, note) => `${file} : ${note}`,
     bodyNotJson: 'Le corps n’est pas du JSON : impossible d’y ajouter des certificats. Corrigez-le ou videz-le d’abord.',
     bodyNotObject: 'Le corps n’est pas un objet JSON : impossible d’y ajouter des certificats. Videz-le d’abord.',
     listNotArray: 'certificateAuthorities n’est pas un tableau : impossible d’y ajouter des certificats.',

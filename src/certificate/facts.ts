@@ -1,10 +1,10 @@
 /**
- * Parsed certificate → the plain facts of DESIGN "Certificate facts", and `inspectCertificate` for any input form.
+ * Parsed certificate → the plain facts of DESIGN "Certificate facts", and the `certificateAuthority` entry it makes.
  */
 import type { CertificateFacts, DistinguishedName, KeyInfo, SignatureAlgorithmInfo, SkiMethod } from '../types.js';
-import { parseCertificate, type ParsedCertificate, type ParsedExtension } from './parse.js';
+import type { ParsedCertificate, ParsedExtension } from './parse.js';
 import { bytesEqual, decodeBase64Lenient, decodePem, encodeBase64, toHex } from './encoding.js';
-import { defaultCrypto, digest, verifySignature, type VerifyResult } from './verify.js';
+import { digest, verifySignature, type VerifyResult } from './verify.js';
 import { sha1, sha256 } from './sha.js';
 
 /**
@@ -148,15 +148,37 @@ export async function describeCertificate(
     signatureAlgorithm: parsed.signatureInfo,
     selfIssued: parsed.selfIssued,
     selfSigned,
-    certificateAuthority: {
+    certificateAuthority: certificateAuthorityEntry({
       certificate: known.base64 ?? encodeBase64(parsed.der),
       isRootAuthority: selfSigned === true || (selfSigned === null && parsed.selfIssued),
-      certificateRevocationListUrl: parsed.crlDistributionPoints.find((u) => /^http:/i.test(u)) ?? null,
-      deltaCertificateRevocationListUrl: parsed.freshestCrl.find((u) => /^http:/i.test(u)) ?? null,
-    },
+    }),
   };
   if (selfSignature?.status === 'unsupported') facts.selfSignatureError = selfSignature.reason;
   return { parsed, facts, view: viewOf(parsed, facts), selfSignature };
+}
+
+/** What the entry for a certificate may be told; everything not given takes its default. */
+export interface EntryChoices {
+  /** Standard base64 of the DER. */
+  certificate: string;
+  /** The inferred flag (self-signed, or self-issued when the signature cannot be checked), unless the user says otherwise. */
+  isRootAuthority: boolean;
+  certificateRevocationListUrl?: string | null;
+  deltaCertificateRevocationListUrl?: string | null;
+}
+
+/**
+ * The `certificateAuthority` entry for a certificate — the one place it is made (inspect, the page's file drop, patch --add).
+ * CRL URLs are null unless given: the configured URL is that of the CRL this CA issues, while the certificate's own CRL
+ * distribution point names the CRL of its issuer, so it is no default.
+ */
+export function certificateAuthorityEntry(choices: EntryChoices): CertificateFacts['certificateAuthority'] {
+  return {
+    certificate: choices.certificate,
+    isRootAuthority: choices.isRootAuthority,
+    certificateRevocationListUrl: choices.certificateRevocationListUrl ?? null,
+    deltaCertificateRevocationListUrl: choices.deltaCertificateRevocationListUrl ?? null,
+  };
 }
 
 /**
@@ -178,11 +200,4 @@ export function readCertificateInput(input: string | Uint8Array): Uint8Array {
   const bytes = decodeBase64Lenient(text);
   if (!bytes || bytes.length === 0) throw new Error('the input is neither PEM, DER nor base64');
   return bytes;
-}
-
-/** Certificate facts for PEM, DER, base64 or base64url input. */
-export async function inspectCertificate(input: string | Uint8Array, options: { crypto?: Crypto } = {}): Promise<CertificateFacts> {
-  const crypto = options.crypto ?? (await defaultCrypto());
-  const record = await describeCertificate(parseCertificate(readCertificateInput(input)), crypto);
-  return record.facts;
 }

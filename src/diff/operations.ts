@@ -3,8 +3,9 @@
  * configuration. The request builder then treats that like any desired body, so both paths share one diff and guard.
  */
 import type { CertificateRecord } from '../certificate/facts.js';
-import { readCertificateInput, describeCertificate } from '../certificate/facts.js';
-import { parseCertificate } from '../certificate/parse.js';
+import { certificateAuthorityEntry } from '../certificate/facts.js';
+import { CertificateInputError, certificateInputMessage, inputNoteMessage } from '../certificate/input.js';
+import { describeCertificateInput } from '../certificate/inspect.js';
 import { encodeBase64 } from '../certificate/encoding.js';
 import { parseNameString } from '../certificate/names.js';
 import { isPlainObject } from '../graph/model.js';
@@ -12,7 +13,10 @@ import { readCaList } from './read.js';
 
 export interface AddOperation {
   op: 'add';
-  /** PEM text, DER bytes, or base64 / base64url (whitespace allowed). */
+  /**
+   * PEM text, DER bytes, base64 / base64url (whitespace allowed), a PEM chain or a PKCS#7 bundle (each certificate is added;
+   * then isRootAuthority and the CRL URLs, which belong to one CA, cannot be given).
+   */
   certificate: string | Uint8Array;
   /** Default: true when the certificate is self-signed (self-issued and its signature verifies with its own key). */
   isRootAuthority?: boolean;
@@ -46,6 +50,33 @@ export type OperationsResult =
 interface WorkingEntry {
   value: unknown;
   record: CertificateRecord | null;
+}
+
+/**
+ * The certificates an add operation gives (a chain or a PKCS#7 bundle gives several), each described once through the
+ * shared cache; or what is wrong with them.
+ */
+async function readAdded(
+  op: AddOperation,
+  crypto: Crypto,
+): Promise<{ records: CertificateRecord[]; notes: string[] } | { problem: string }> {
+  let read: Awaited<ReturnType<typeof describeCertificateInput>>;
+  try {
+    read = await describeCertificateInput(op.certificate, crypto);
+  } catch (e) {
+    if (e instanceof CertificateInputError)
+      return { problem: certificateInputMessage(e.problem, 'en', { subject: 'the certificate given' }) };
+    return { problem: `not a certificate: ${(e as Error)?.message ?? String(e)}` };
+  }
+  const count = read.records.length;
+  const perCa = ['isRootAuthority', 'certificateRevocationListUrl', 'deltaCertificateRevocationListUrl'].filter(
+    (m) => (op as unknown as Record<string, unknown>)[m] !== undefined,
+  );
+  if (count > 1 && perCa.length)
+    return {
+      problem: `the certificate given holds ${count} certificates, and ${perCa.join(', ')} belong${perCa.length === 1 ? 's' : ''} to one CA: add the certificates one at a time to set ${perCa.length === 1 ? 'it' : 'them'} (or leave ${perCa.length === 1 ? 'it' : 'them'} out to take the inferred root flag and no CRL URL)`,
+    };
+  return { records: read.records.map((r) => r.record), notes: read.notes.map((n) => `add: ${inputNoteMessage(n)}`) };
 }
 
 /** A thumbprint as typed by a person: 64 hex digits are SHA-256, 40 are SHA-1; colons and spaces are ignored. */
@@ -120,38 +151,37 @@ export async function applyOperations(
     }
 
     if (op.op === 'add') {
-      let record: CertificateRecord;
-      try {
-        record = await describeCertificate(parseCertificate(readCertificateInput(op.certificate)), crypto);
-      } catch (e) {
-        problems.push({ operation: i, message: `add: not a certificate: ${(e as Error)?.message ?? String(e)}` });
+      const added = await readAdded(op, crypto);
+      if ('problem' in added) {
+        problems.push({ operation: i, message: `add: ${added.problem}` });
         continue;
       }
+      notes.push(...added.notes);
       listTouched = true;
       const explicit: Record<string, unknown> = {};
       if (op.isRootAuthority !== undefined) explicit.isRootAuthority = op.isRootAuthority;
       if (op.certificateRevocationListUrl !== undefined) explicit.certificateRevocationListUrl = op.certificateRevocationListUrl;
       if (op.deltaCertificateRevocationListUrl !== undefined)
         explicit.deltaCertificateRevocationListUrl = op.deltaCertificateRevocationListUrl;
-      const existing = working.find((e) => e.record?.facts.thumbprints.sha256 === record.facts.thumbprints.sha256);
-      if (existing) {
-        existing.value = { ...(existing.value as Record<string, unknown>), ...explicit };
-        notes.push(
-          `${record.facts.subject.rfc4514} is already listed; ${Object.keys(explicit).length ? `only ${Object.keys(explicit).join(', ')} ${Object.keys(explicit).length === 1 ? 'is' : 'are'} updated` : 'nothing to add'}`,
-        );
-        continue;
+      for (const record of added.records) {
+        const existing = working.find((e) => e.record?.facts.thumbprints.sha256 === record.facts.thumbprints.sha256);
+        if (existing) {
+          existing.value = { ...(existing.value as Record<string, unknown>), ...explicit };
+          notes.push(
+            `${record.facts.subject.rfc4514} is already listed; ${Object.keys(explicit).length ? `only ${Object.keys(explicit).join(', ')} ${Object.keys(explicit).length === 1 ? 'is' : 'are'} updated` : 'nothing to add'}`,
+          );
+          continue;
+        }
+        working.push({
+          value: certificateAuthorityEntry({
+            certificate: encodeBase64(record.parsed.der),
+            isRootAuthority: op.isRootAuthority ?? record.facts.certificateAuthority.isRootAuthority,
+            certificateRevocationListUrl: op.certificateRevocationListUrl ?? null,
+            deltaCertificateRevocationListUrl: op.deltaCertificateRevocationListUrl ?? null,
+          }),
+          record,
+        });
       }
-      // The configured CRL is the one this CA issues; the certificate's own CRL distribution point names its issuer's CRL, so it is no default.
-      working.push({
-        value: {
-          certificate: encodeBase64(record.parsed.der),
-          isRootAuthority: record.facts.certificateAuthority.isRootAuthority,
-          certificateRevocationListUrl: null,
-          deltaCertificateRevocationListUrl: null,
-          ...explicit,
-        },
-        record,
-      });
       continue;
     }
 

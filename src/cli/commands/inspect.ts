@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { inspectCertificate } from '../../certificate/facts.js';
+import { CertificateInputError, certificateInputMessage, inputNoteMessage } from '../../certificate/input.js';
+import { inspectInput, type InspectedInput } from '../../certificate/inspect.js';
 import type { CertificateFacts } from '../../types.js';
 import { CliError, EXIT, readInputBytes } from '../io.js';
 import { oneOf, parseCommandArgs, str } from './options.js';
@@ -7,22 +8,30 @@ import type { Command } from './types.js';
 
 export const inspect: Command = {
   name: 'inspect',
-  summary: 'show the facts of one certificate and the certificateAuthority entry it would make',
+  summary: 'show the facts of each certificate of a file and the certificateAuthority entry it would make',
   help: `Usage: ca-preflight inspect <cert file | base64 | -> [--format text|json]
 
-Reads one certificate — a PEM or DER file (.pem .cer .crt .der), a base64 or base64url string, or standard
-input — and prints its subject and issuer (RFC 4514 and the Windows/Graph style), serial, validity, SHA-1 and
-SHA-256 thumbprints, SKI and how it was computed, AKI, basicConstraints, keyUsage, EKUs, CRL URLs, key and
-signature algorithms, whether it is self-issued and self-signed, and the certificateAuthority entry to send.
+Reads certificates — a DER file (.cer .crt .der), PEM with one or more CERTIFICATE blocks (a chain), a PKCS#7
+bundle (.p7b .p7c, DER or PEM, as Windows exports them), a base64 or base64url string, or standard input —
+and prints, for each, its subject and issuer (RFC 4514 and the Windows/Graph style), serial, validity, SHA-1
+and SHA-256 thumbprints, SKI and how it was computed, AKI, basicConstraints, keyUsage, EKUs, CRL URLs, key
+and signature algorithms, whether it is self-issued and self-signed, and the certificateAuthority entry to
+send (its CRL URLs are null: the certificate's own CRL distribution point names its issuer's CRL; give the
+URL of the CRL this CA publishes with patch --add … --crl URL).
+
+A private key, a certificate signing request, a PKCS#12 archive (.pfx), a CRL, an empty file or JSON is named
+for what it is, with what to do. UTF-16 text (Windows PowerShell 5's Out-File) is read and said so.
 
 Options:
-  --format <text|json>   text (default) or the facts as JSON
+  --format <text|json>   text (default) or the facts as JSON (an array when there is more than one certificate)
   -h, --help             this help
 
-Exit status: 0 printed; 2 the input is not a certificate, or usage/IO trouble.
+Exit status: 0 printed; 2 the input holds no certificate, a certificate does not parse, or usage/IO trouble.
 
 Examples:
   ca-preflight inspect root.cer
+  ca-preflight inspect chain.pem
+  ca-preflight inspect export.p7b --format json
   ca-preflight inspect MIIB... --format json`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('inspect', args, { format: { type: 'string' } });
@@ -32,21 +41,35 @@ Examples:
     }
     if (positionals.length !== 1)
       throw new CliError(
-        'inspect: give exactly one certificate (a file, a base64 string, or - for standard input).\nRun "ca-preflight inspect --help" for usage.',
+        'inspect: give exactly one certificate file, a base64 string, or - for standard input.\nRun "ca-preflight inspect --help" for usage.',
       );
     const format = oneOf('inspect', 'format', str(values, 'format'), ['text', 'json'] as const, 'text');
     const arg = positionals[0]!;
     const looksInline = arg !== '-' && !existsSync(arg) && /^[A-Za-z0-9+/_=-]{40,}$/.test(arg);
+    const subject = arg === '-' ? 'standard input' : looksInline ? 'the argument' : `"${arg}"`;
     const input: string | Uint8Array = looksInline ? arg : new Uint8Array(readInputBytes(arg, 'certificate file'));
-    let facts: CertificateFacts;
+    let read: InspectedInput;
     try {
-      facts = await inspectCertificate(input);
+      read = await inspectInput(input);
     } catch (e) {
+      if (!(e instanceof CertificateInputError)) throw e;
+      for (const note of e.notes) io.err(`note: ${subject}: ${inputNoteMessage(note)}\n`);
       throw new CliError(
-        `inspect: ${arg === '-' ? 'standard input' : looksInline ? 'the argument' : `"${arg}"`} is not a certificate: ${(e as Error).message}`,
+        `inspect: ${certificateInputMessage(e.problem, 'en', { subject, ...(looksInline || arg === '-' ? {} : { file: arg }) })}`,
       );
     }
-    io.out(format === 'json' ? `${JSON.stringify(facts, null, 2)}\n` : formatFacts(facts));
+    for (const note of read.notes) io.err(`note: ${subject}: ${inputNoteMessage(note)}\n`);
+    const all = read.certificates;
+    if (format === 'json') {
+      const facts = all.map((a) => a.facts);
+      io.out(`${JSON.stringify(facts.length === 1 ? facts[0] : facts, null, 2)}\n`);
+    } else if (all.length === 1) io.out(formatFacts(all[0]!.facts));
+    else
+      io.out(
+        all
+          .map((a, i) => `== Certificate ${i + 1} of ${all.length}${a.where ? ` (${a.where})` : ''}\n\n${formatFacts(a.facts)}`)
+          .join('\n'),
+      );
     return EXIT.ok;
   },
 };

@@ -50,10 +50,12 @@ last), only the members a PATCH may set, and displayName only when it changes. c
 or an edited GET response; an absent member stays as it is) or operations, or both (operations apply after it).
 
 Operations (in order; repeat as needed):
-  --add <cert file>       add a CA from a PEM, DER (.cer) or base64 file; its root flag is inferred from its
-                          self-signature unless one of the next two follows it
+  --add <cert file>       add the CAs of a certificate file: DER (.cer), PEM (every certificate of a chain),
+                          a PKCS#7 bundle (.p7b) or base64; each root flag is inferred from the certificate's
+                          self-signature and its CRL URLs are null, unless these follow a file of one certificate:
     --root | --intermediate   set isRootAuthority of the --add before it
-    --crl <URL>               set certificateRevocationListUrl of the --add before it
+    --crl <URL>               set certificateRevocationListUrl of the --add before it (the URL of the CRL this CA
+                              issues; the certificate's own CRL distribution point names its issuer's CRL)
   --remove <CA>           remove the CA with this SHA-256 or SHA-1 thumbprint (any case, colons allowed) or this
                           exact subject (RFC 4514 "CN=…,O=…" or Windows "CN=…, O=…, S=…")
   --display-name <name>   rename the configuration

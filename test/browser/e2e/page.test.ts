@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile, copyFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+import * as pkijs from 'pkijs';
 import { buildPatchRequest, preflight } from '../../../src/index.js';
 import { buildHierarchy, type BuiltCertificate } from '../../../src/testing/builder.js';
 import { offsetOf, selectionAt } from '../../../web/editor.js';
@@ -35,6 +37,19 @@ beforeAll(async () => {
   files = await mkdtemp(join(tmpdir(), 'ca-preflight-files-'));
   await writeFile(join(files, 'root.pem'), root.pem);
   await writeFile(join(files, 'intermediate.cer'), intermediate.der);
+  const signed = new pkijs.SignedData({
+    version: 1,
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: '1.2.840.113549.1.7.1' }),
+    certificates: [intermediate.der, root.der].map((der) => pkijs.Certificate.fromBER(der)),
+  });
+  await writeFile(
+    join(files, 'chain.p7b'),
+    new Uint8Array(
+      new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signed.toSchema(true) }).toSchema().toBER(),
+    ),
+  );
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  await writeFile(join(files, 'ca.key'), privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
 });
 
 afterAll(async () => {
@@ -130,6 +145,31 @@ describe('the page', () => {
     expect(foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'files-1280.png'), fullPage: true });
+  });
+
+  it('reads a .p7b bundle (loading its reader only then) and names a private key for what it is', async () => {
+    const { page, foreignRequests, errors } = await harness.open();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const before = await page.textContent('#summary');
+    await page.setInputFiles('#files', [join(files, 'ca.key')]);
+    await page.waitForFunction(() => /private key/.test(document.getElementById('file-status')?.textContent ?? ''));
+    expect(await page.textContent('#file-status')).toMatch(
+      /^ca\.key is a private key, not a certificate\. A trust list needs only the CA's certificate; keep the key secret/,
+    );
+    expect(requested.filter((p) => p.endsWith('web-pkcs7.js'))).toEqual([]);
+    await page.setInputFiles('#files', [join(files, 'chain.p7b')]);
+    await waitForCheck(page, before);
+    expect(await page.textContent('#file-status')).toMatch(
+      /Added 2 certificates: CN=Page Test Intermediate CA 1,O=Page Test,C=US \(intermediate\); CN=Page Test Root CA,O=Page Test,C=US \(root\)/,
+    );
+    expect(requested.filter((p) => p.endsWith('web-pkcs7.js'))).toHaveLength(1);
+    expect(JSON.parse(await page.inputValue('#body')).certificateAuthorities.map((e: { certificate: string }) => e.certificate)).toEqual([
+      intermediate.base64,
+      root.base64,
+    ]);
+    expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it('with the current resource, shows the changes and the minimal request the library builds', async () => {

@@ -4,10 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import * as pkijs from 'pkijs';
 import { preflight } from '../../../src/index.js';
 import { buildHierarchy } from '../../../src/testing/builder.js';
 import { offsetOf, selectionAt } from '../../../web/editor.js';
-import { appendCertificates, certificateInputs, readCertificateFile } from '../../../web/certificates.js';
+import { appendCertificates, readCertificateFile } from '../../../web/certificates.js';
 import { plainRequest } from '../../../web/request.js';
 import { graphResponseText } from '../../../web/render.js';
 
@@ -71,21 +72,41 @@ describe('caret positions', () => {
 });
 
 describe('certificate files', () => {
-  it('splits a PEM bundle, keeps single PEM and DER files whole', async () => {
+  it('reads every certificate of a PEM chain, and single PEM and DER files', async () => {
     const [root, intermediate] = await buildHierarchy({ depth: 2 });
     const enc = new TextEncoder();
-    expect(certificateInputs(enc.encode(`${root!.pem}\n${intermediate!.pem}`))).toHaveLength(2);
-    expect(certificateInputs(enc.encode(root!.pem))).toEqual([root!.pem]);
-    expect(certificateInputs(root!.der)).toEqual([root!.der]);
+    expect(
+      (await readCertificateFile('root.pem', enc.encode(root!.pem))).certificates.map((c) => c.certificateAuthority.certificate),
+    ).toEqual([root!.base64]);
+    expect((await readCertificateFile('i.cer', intermediate!.der)).certificates.map((c) => c.certificateAuthority.certificate)).toEqual([
+      intermediate!.base64,
+    ]);
     const bundle = await readCertificateFile('chain.pem', enc.encode(`${intermediate!.pem}${root!.pem}`));
     expect(bundle.error).toBeUndefined();
     expect(bundle.certificates.map((c) => c.certificateAuthority.isRootAuthority)).toEqual([false, true]);
   });
 
+  it('reads a PKCS#7 bundle (.p7b), loading pkijs only then', async () => {
+    const [root, intermediate] = await buildHierarchy({ depth: 2 });
+    const signed = new pkijs.SignedData({
+      version: 1,
+      encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: '1.2.840.113549.1.7.1' }),
+      certificates: [intermediate!.der, root!.der].map((der) => pkijs.Certificate.fromBER(der)),
+    });
+    const p7b = new Uint8Array(
+      new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signed.toSchema(true) }).toSchema().toBER(),
+    );
+    const outcome = await readCertificateFile('chain.p7b', p7b);
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.certificates.map((c) => c.certificateAuthority.certificate)).toEqual([intermediate!.base64, root!.base64]);
+  });
+
   it('names the file and the problem when a file holds no certificate', async () => {
     const outcome = await readCertificateFile('notes.txt', new TextEncoder().encode('hello, not a certificate'));
     expect(outcome.certificates).toEqual([]);
-    expect(outcome.error).toMatch(/PEM|base64/);
+    expect(outcome.error).toMatch(/^notes\.txt is neither PEM, DER nor base64/);
+    const french = await readCertificateFile('notes.txt', new TextEncoder().encode('hello, not a certificate'), 'fr');
+    expect(french.error).toMatch(/^notes\.txt n'est ni du PEM, ni du DER, ni du base64/);
   });
 
   it('appends entries to an empty or existing body, once each, and the result checks clean', async () => {
