@@ -1,6 +1,6 @@
 /**
  * Strict DER, the small part the hot path needs: read one tag-length-value header (definite, minimal lengths, low tag
- * numbers only) and write one. Anything outside that subset reads as `null`, and the caller falls back to the general
+ * numbers only) and write one (the signature checks and the test-certificate builder share the writer). Anything outside that subset reads as `null`, and the caller falls back to the general
  * BER decoder (asn1js), which decides — so these helpers can only ever make a decision faster, never a different one.
  */
 
@@ -35,9 +35,10 @@ export function readTlv(bytes: Uint8Array, offset: number, limit: number = bytes
   return { tag, start, end };
 }
 
-/** A DER header plus content. */
-export function encodeTlv(tag: number, content: Uint8Array): Uint8Array {
-  const n = content.length;
+/** A DER header (minimal definite length) plus the contents, concatenated. */
+export function encodeTlv(tag: number, ...contents: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  let n = 0;
+  for (const c of contents) n += c.length;
   const head =
     n < 0x80
       ? [tag, n]
@@ -45,14 +46,20 @@ export function encodeTlv(tag: number, content: Uint8Array): Uint8Array {
         ? [tag, 0x81, n]
         : n < 0x10000
           ? [tag, 0x82, n >> 8, n & 255]
-          : [tag, 0x83, n >> 16, (n >> 8) & 255, n & 255];
+          : n < 0x1000000
+            ? [tag, 0x83, n >> 16, (n >> 8) & 255, n & 255]
+            : [tag, 0x84, (n >>> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255];
   const out = new Uint8Array(head.length + n);
   out.set(head);
-  out.set(content, head.length);
+  let o = head.length;
+  for (const c of contents) {
+    out.set(c, o);
+    o += c.length;
+  }
   return out;
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
+export function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   let n = 0;
   for (const p of parts) n += p.length;
   const out = new Uint8Array(n);

@@ -4,7 +4,8 @@
 import type { CertificateFacts, DistinguishedName, KeyInfo, SignatureAlgorithmInfo, SkiMethod } from '../types.js';
 import type { ParsedCertificate, ParsedExtension } from './parse.js';
 import { bytesEqual, decodeBase64Lenient, decodePem, encodeBase64, toHex } from './encoding.js';
-import { digest, verifySignature, type VerifyResult } from './verify.js';
+import { keyIdentifier, method2FromSha1 } from './key-identifier.js';
+import { verifySignature, type VerifyResult } from './verify.js';
 import { sha1, sha256 } from './sha.js';
 
 /**
@@ -88,19 +89,10 @@ function viewOf(parsed: ParsedCertificate, facts: CertificateFacts): Certificate
 async function skiMethod(crypto: Crypto, parsed: ParsedCertificate, sha1OfKey: Uint8Array): Promise<SkiMethod> {
   const ski = parsed.skiBytes!;
   if (bytesEqual(ski, sha1OfKey)) return 'rfc5280-method1';
-  if (ski.length === 8 && ski[0]! >> 4 === 4) {
-    const tail = sha1OfKey.slice(12);
-    tail[0] = (tail[0]! & 0x0f) | 0x40;
-    if (bytesEqual(ski, tail)) return 'rfc5280-method2';
-  }
+  if (ski.length === 8 && ski[0]! >> 4 === 4 && bytesEqual(ski, method2FromSha1(sha1OfKey))) return 'rfc5280-method2';
   if (ski.length === 20) {
-    if (bytesEqual(ski, sha256(parsed.publicKey.keyBits).slice(0, 20))) return 'rfc7093-method1';
-    const methods: [SkiMethod, 'SHA-384' | 'SHA-512'][] = [
-      ['rfc7093-method2', 'SHA-384'],
-      ['rfc7093-method3', 'SHA-512'],
-    ];
-    for (const [m, h] of methods) {
-      if (bytesEqual(ski, (await digest(crypto, h, parsed.publicKey.keyBits)).slice(0, 20))) return m;
+    for (const m of ['rfc7093-method1', 'rfc7093-method2', 'rfc7093-method3'] as const) {
+      if (bytesEqual(ski, await keyIdentifier(parsed.publicKey.keyBits, m, crypto))) return m;
     }
   }
   return 'other';

@@ -2,6 +2,7 @@
  * Distinguished names: RFC 4514 strings, the Windows/Graph string, and the RFC 5280 §7.1 comparison key.
  */
 import type { DistinguishedName, NameAttribute } from '../types.js';
+import { fromHex, toHex } from './encoding.js';
 
 /** Short names: RFC 4514 §3 plus the ones OpenSSL and Windows print for common attributes. */
 const RFC4514_NAMES: Record<string, string> = {
@@ -114,75 +115,143 @@ export function makeDistinguishedName(rdns: NameAttribute[][], stringTyped: (a: 
   return { rfc4514, windows, rdns, key };
 }
 
+/** One attribute of a name read from text: its type as written, and its value unescaped — or its DER for a `#hex` value. */
+export interface TextAttribute {
+  type: string;
+  value: string;
+  /** The attribute value's DER, for an RFC 4514 `#hex` value. */
+  der?: Uint8Array;
+}
+
+export class NameSyntaxError extends Error {
+  constructor(text: string, what: string, at: number) {
+    super(`invalid distinguished name ${JSON.stringify(text)}: ${what} at ${at}`);
+    this.name = 'NameSyntaxError';
+  }
+}
+
+const UTF8 = new TextEncoder();
+
+/**
+ * Reads a distinguished name written as text, most specific RDN first, into its RDNs (as written). One reader for both
+ * styles a person or Graph writes: RFC 4514 (`CN=a\,b+OU=c,O=d`, `\XX` escapes of UTF-8 octets, `#hex` values) and the
+ * Windows one (`CN=a, O=b, S=c`, values in double quotes with `""` for a quote, `;` between RDNs). Unescaped spaces
+ * around a value are dropped. Throws a {@link NameSyntaxError} that says where.
+ */
+export function parseNameText(text: string): TextAttribute[][] {
+  const rdns: TextAttribute[][] = [];
+  if (text.trim() === '') return rdns;
+  const n = text.length;
+  let i = 0;
+  let rdn: TextAttribute[] = [];
+  const fail = (what: string): never => {
+    throw new NameSyntaxError(text, what, i);
+  };
+  const skipSpace = () => {
+    while (text[i] === ' ') i++;
+  };
+  for (;;) {
+    skipSpace();
+    const eq = text.indexOf('=', i);
+    if (eq < 0) fail('missing "="');
+    const type = text.slice(i, eq).trim();
+    if (!type) fail('empty attribute type');
+    i = eq + 1;
+    skipSpace();
+    const attribute: TextAttribute = { type, value: '' };
+    if (text[i] === '#') {
+      let j = i + 1;
+      while (j < n && /[0-9a-fA-F]/.test(text[j]!)) j++;
+      const der = fromHex(text.slice(i + 1, j));
+      if (!der || der.length === 0) fail('a "#" value that is not hex');
+      attribute.value = text.slice(i, j);
+      attribute.der = der!;
+      i = j;
+    } else if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= n) fail('unterminated quoted value');
+        if (text[i] === '"' && text[i + 1] === '"') {
+          attribute.value += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          i++;
+          break;
+        } else attribute.value += text[i++];
+      }
+    } else {
+      const bytes: number[] = [];
+      let keep = 0; // octets up to the last escaped or non-space character
+      while (i < n && text[i] !== ',' && text[i] !== ';' && text[i] !== '+') {
+        if (text[i] === '\\') {
+          const hex = text.slice(i + 1, i + 3);
+          if (/^[0-9a-fA-F]{2}$/.test(hex)) {
+            bytes.push(parseInt(hex, 16));
+            i += 3;
+          } else if (i + 1 < n) {
+            const next = String.fromCodePoint(text.codePointAt(i + 1)!);
+            bytes.push(...UTF8.encode(next));
+            i += 1 + next.length;
+          } else fail('a "\\" at the end');
+          keep = bytes.length;
+        } else {
+          const ch = String.fromCodePoint(text.codePointAt(i)!);
+          bytes.push(...UTF8.encode(ch));
+          if (ch !== ' ') keep = bytes.length;
+          i += ch.length;
+        }
+      }
+      try {
+        attribute.value = new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes.slice(0, keep)));
+      } catch {
+        fail('escapes that are not UTF-8');
+      }
+    }
+    skipSpace();
+    rdn.push(attribute);
+    if (i >= n) {
+      rdns.push(rdn);
+      return rdns;
+    }
+    const separator = text[i++];
+    if (separator === ',' || separator === ';') {
+      rdns.push(rdn);
+      rdn = [];
+    } else if (separator !== '+') fail(`unexpected ${JSON.stringify(separator)}`);
+  }
+}
+
+/** The OID of an attribute type as people write it (CN, S, E, emailAddress, OID.2.5.4.3, 2.5.4.3 …); null when unknown. */
+export function attributeOid(type: string): string | null {
+  const t = type
+    .trim()
+    .toUpperCase()
+    .replace(/^OID\./, '');
+  return /^\d+(\.\d+)+$/.test(t) ? t : (NAME_TO_OID[t] ?? null);
+}
+
 /**
  * Reads a name typed by a person or echoed by Graph — RFC 4514 (`CN=a,O=b`) or Windows (`CN=a, O=b, S=c`) —
  * into the comparison key used by {@link makeDistinguishedName}. Both styles write the most specific RDN first.
  * Returns null when the text is not a name.
  */
 export function parseNameString(text: string): string | null {
-  const rdns: string[][] = [];
-  let current: string[] = [];
-  let i = 0;
-  const n = text.length;
-  const skipSpace = () => {
-    while (i < n && text[i] === ' ') i++;
-  };
-  while (i < n) {
-    skipSpace();
-    let type = '';
-    while (i < n && text[i] !== '=') type += text[i++];
-    if (i >= n) return null;
-    i++; // '='
-    type = type
-      .trim()
-      .toUpperCase()
-      .replace(/^OID\./, '');
-    const oid = /^\d+(\.\d+)+$/.test(type) ? type : NAME_TO_OID[type];
-    if (!oid) return null;
-    skipSpace();
-    let value = '';
-    if (text[i] === '"') {
-      i++;
-      while (i < n) {
-        if (text[i] === '"' && text[i + 1] === '"') {
-          value += '"';
-          i += 2;
-          continue;
-        }
-        if (text[i] === '"') {
-          i++;
-          break;
-        }
-        value += text[i++];
-      }
-      skipSpace();
-    } else {
-      while (i < n && text[i] !== ',' && text[i] !== '+' && text[i] !== ';') {
-        if (text[i] === '\\' && i + 1 < n) {
-          const hex = text.slice(i + 1, i + 3);
-          if (/^[0-9a-fA-F]{2}$/.test(hex)) {
-            value += String.fromCharCode(parseInt(hex, 16));
-            i += 3;
-          } else {
-            value += text[i + 1];
-            i += 2;
-          }
-          continue;
-        }
-        value += text[i++];
-      }
-    }
-    current.push(`${oid}=${keyValue(normaliseForMatch(value))}`);
-    if (i >= n || text[i] === ',' || text[i] === ';') {
-      rdns.push(current.sort());
-      current = [];
-    }
-    i++;
+  let rdns: TextAttribute[][];
+  try {
+    rdns = parseNameText(text);
+  } catch {
+    return null;
   }
-  if (current.length) rdns.push(current.sort());
   if (rdns.length === 0) return null;
-  return rdns
-    .reverse()
-    .map((r) => r.join('+'))
-    .join('/');
+  const keys: string[] = [];
+  for (const rdn of rdns.reverse()) {
+    const parts: string[] = [];
+    for (const a of rdn) {
+      const oid = attributeOid(a.type);
+      if (!oid) return null;
+      parts.push(`${oid}=${keyValue(a.der ? `#${toHex(a.der)}` : normaliseForMatch(a.value))}`);
+    }
+    keys.push(parts.sort().join('+'));
+  }
+  return keys.join('/');
 }

@@ -62,3 +62,60 @@ export const EKU_NAMES: Record<string, string> = {
   '2.5.29.37.0': 'anyExtendedKeyUsage',
   '1.3.6.1.4.1.311.20.2.2': 'smartcardLogon',
 };
+
+/** The keyUsage NamedBitList (RFC 5280 §4.2.1.3), bit 0 first. */
+export const KEY_USAGE_BITS = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+] as const;
+
+export type KeyUsageBit = (typeof KEY_USAGE_BITS)[number];
+
+/** MGF1, the mask generation function of RSASSA-PSS (RFC 4055 §2.2). */
+export const MGF1 = '1.2.840.113549.1.1.8';
+
+/**
+ * The certificate extensions this library recognises, by OID, and what path validation (`validateDevicePath`) does with
+ * each: `checked` ones it evaluates; `understood` ones it accepts when critical without evaluating them (those that
+ * constrain a path — name and policy constraints — it reports as unchecked). A critical extension absent from this table fails path validation (RFC 5280 §6.1.4 (o)), and
+ * `certificate.unknown-critical-extension` reports it — one list, so the rule speaks exactly where validation rejects.
+ */
+export const EXTENSIONS: Record<string, { name: string; validation: 'checked' | 'understood' }> = {
+  '2.5.29.14': { name: 'subjectKeyIdentifier', validation: 'checked' },
+  '2.5.29.15': { name: 'keyUsage', validation: 'checked' },
+  '2.5.29.17': { name: 'subjectAltName', validation: 'checked' },
+  '2.5.29.18': { name: 'issuerAltName', validation: 'checked' },
+  '2.5.29.19': { name: 'basicConstraints', validation: 'checked' },
+  '2.5.29.31': { name: 'cRLDistributionPoints', validation: 'checked' },
+  '2.5.29.35': { name: 'authorityKeyIdentifier', validation: 'checked' },
+  '2.5.29.37': { name: 'extKeyUsage', validation: 'checked' },
+  '2.5.29.46': { name: 'freshestCRL', validation: 'checked' },
+  '1.3.6.1.5.5.7.1.1': { name: 'authorityInfoAccess', validation: 'checked' },
+  '1.3.6.1.5.5.7.1.11': { name: 'subjectInfoAccess', validation: 'checked' },
+  '2.5.29.30': { name: 'nameConstraints', validation: 'understood' },
+  '2.5.29.32': { name: 'certificatePolicies', validation: 'understood' },
+  '2.5.29.33': { name: 'policyMappings', validation: 'understood' },
+  '2.5.29.36': { name: 'policyConstraints', validation: 'understood' },
+  '2.5.29.54': { name: 'inhibitAnyPolicy', validation: 'understood' },
+};
+
+/** Whether path validation recognises the extension (see {@link EXTENSIONS}). */
+export function isRecognisedExtension(oid: string): boolean {
+  return Object.hasOwn(EXTENSIONS, oid);
+}
+
+/** The OID a table names `name` (tables map OIDs to names); throws when none does, so a typo fails where it is written. */
+export function oidNamed(table: Record<string, string | { name: string }>, name: string): string {
+  for (const [oid, v] of Object.entries(table)) if ((typeof v === 'string' ? v : v.name) === name) return oid;
+  throw new Error(`no OID is named ${JSON.stringify(name)}`);
+}
+
+/** The OID of an extension by name (see {@link EXTENSIONS}). */
+export const extensionOid = (name: string): string => oidNamed(EXTENSIONS, name);

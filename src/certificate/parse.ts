@@ -8,7 +8,7 @@ import type { DistinguishedName, KeyInfo, NameAttribute, SignatureAlgorithmInfo 
 import { makeDistinguishedName, shortName } from './names.js';
 import { bytesEqual, toHex } from './encoding.js';
 import { derViolation } from './der-strict.js';
-import { CURVES, HASHES, KEY_ALGORITHMS, SIGNATURE_ALGORITHMS, EKU_NAMES } from './oids.js';
+import { CURVES, HASHES, KEY_ALGORITHMS, KEY_USAGE_BITS, SIGNATURE_ALGORITHMS, EKU_NAMES } from './oids.js';
 import { decodeStrictDer } from './der.js';
 
 /** Largest certificate accepted (Entra's PKI store allows 8 KB per CA; real roots stay under 3 KB). */
@@ -215,18 +215,6 @@ function readPublicKey(node: Node | undefined): SubjectPublicKey {
   }
   return { algorithm, spki: seq.valueBeforeDecodeView, keyBits, info };
 }
-
-const KEY_USAGE_BITS = [
-  'digitalSignature',
-  'nonRepudiation',
-  'keyEncipherment',
-  'dataEncipherment',
-  'keyAgreement',
-  'keyCertSign',
-  'cRLSign',
-  'encipherOnly',
-  'decipherOnly',
-];
 
 function readGeneralNameUris(names: Node[]): string[] {
   const out: string[] = [];

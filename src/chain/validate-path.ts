@@ -12,6 +12,7 @@
 import { parseCertificate, type ParsedCertificate } from '../certificate/parse.js';
 import { verifySignature } from '../certificate/verify.js';
 import { bytesEqual } from '../certificate/encoding.js';
+import { isRecognisedExtension } from '../certificate/oids.js';
 import { IssuerIndex } from './issuer-index.js';
 
 export interface ValidatePathOptions {
@@ -51,26 +52,7 @@ export interface PathValidation {
 const MAX_STEPS = 10_000;
 const MAX_REASONS = 20;
 
-/** Extensions this validator processes, or that do not change a path's validity when understood and left unchecked. */
-const RECOGNISED_EXTENSIONS = new Set([
-  '2.5.29.14',
-  '2.5.29.15',
-  '2.5.29.17',
-  '2.5.29.18',
-  '2.5.29.19',
-  '2.5.29.31',
-  '2.5.29.35',
-  '2.5.29.37',
-  '2.5.29.46',
-  '1.3.6.1.5.5.7.1.1',
-  '1.3.6.1.5.5.7.1.11',
-  // Understood but not evaluated: reported in `unchecked` when present on the accepted path.
-  '2.5.29.30',
-  '2.5.29.32',
-  '2.5.29.33',
-  '2.5.29.36',
-  '2.5.29.54',
-]);
+/** Understood extensions (certificate/oids.ts) that constrain a path without being evaluated here: reported in `unchecked`. */
 const UNCHECKED_ON_CAS: Record<string, string> = {
   '2.5.29.30': 'name constraints',
   '2.5.29.33': 'policy mappings',
@@ -108,7 +90,7 @@ function certificateProblems(node: Node, role: Role, options: ValidatePathOption
   if (options.at > c.notAfter) out.push(`expired on ${iso(c.notAfter)}`);
   if (c.duplicateExtensions.length) out.push(`repeats extension ${[...new Set(c.duplicateExtensions)].join(', ')} (RFC 5280 §4.2)`);
   for (const e of c.extensions) {
-    if (e.critical && !RECOGNISED_EXTENSIONS.has(e.oid))
+    if (e.critical && !isRecognisedExtension(e.oid))
       out.push(`has an unrecognised critical extension ${e.oid} (RFC 5280 §4.2, §6.1.4 (o))`);
   }
   const bc = c.basicConstraints;

@@ -8,6 +8,9 @@ export const RESOURCE_TYPE = 'microsoft.graph.mutualTlsOauthConfiguration';
 export const ENTRY_TYPE = 'microsoft.graph.certificateAuthority';
 /** The resource name Graph's directory validator uses in its messages (the legacy name of the entry type). */
 export const VALIDATOR_RESOURCE = 'CertificateAuthorityInformation';
+/** Graph's answer (400 BadRequest) to a body it cannot read as JSON, verbatim (docs/graph-api.md; observed in microsoft-graph-docs-contrib#6337). */
+export const NOT_JSON_MESSAGE =
+  'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
 
 /** Members of the resource a PATCH may set. */
 export const WRITABLE_TOP = ['displayName', 'certificateAuthorities'] as const;

@@ -4,6 +4,7 @@
  * (docs/graph-api.md "What the simulator answers"). A test checks every message against that page, so none is
  * invented or drifts. `<x>` in a template is filled per request.
  */
+import { NOT_JSON_MESSAGE } from '../graph/model.js';
 
 export type AnswerBasis = 'documented' | 'observed' | 'inferred';
 
@@ -20,7 +21,7 @@ export const ANSWERS = {
   notJson: {
     status: 400,
     code: 'BadRequest',
-    template: 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+    template: NOT_JSON_MESSAGE,
     basis: 'observed',
     source: 'microsoft-graph-docs-contrib#6337',
   },

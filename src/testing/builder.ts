@@ -2,16 +2,31 @@
  * X.509 certificate builder for tests, test-vector generation, property-test arbitraries and benchmarks.
  *
  * Runs in node and in browsers: no `node:` imports; all cryptography goes through a WebCrypto `Crypto`
- * (default `globalThis.crypto`). The TBSCertificate is written with a small DER writer so that every
- * field is under exact control (arbitrary issuer names and algorithm identifiers, v1 certificates,
- * non-minimal serials, critical flags, …). Keys are generated once ({@link generateKeyPair}) and reused:
+ * (default `globalThis.crypto`). The TBSCertificate is written field by field so that every field is under exact
+ * control (arbitrary issuer names and algorithm identifiers, v1 certificates, non-minimal serials, critical flags, …),
+ * with what the core already has: its DER writer (certificate/der.ts), its reader of typed names (names.ts), its OID
+ * tables (oids.ts), key identifiers (key-identifier.ts) and base64/PEM codec (encoding.ts). Keys are generated once ({@link generateKeyPair}) and reused:
  * {@link buildCertificate} only encodes and signs (key identifiers are cached per key).
  *
  * Signers that WebCrypto cannot provide (MD5, Ed448, secp256k1, brainpool, DSA) live in
  * `scripts/lib/node-signers.ts`; any object implementing {@link Signer} works.
  */
 
+import { concat, encodeTlv, readTlv } from '../certificate/der.js';
 import { encodeBase64, encodePem } from '../certificate/encoding.js';
+import { type KeyIdentifierMethod, keyIdentifier as computeKeyIdentifier } from '../certificate/key-identifier.js';
+import { attributeOid, parseNameText } from '../certificate/names.js';
+import {
+  EKU_NAMES,
+  extensionOid,
+  HASHES,
+  KEY_ALGORITHMS,
+  KEY_USAGE_BITS,
+  type KeyUsageBit,
+  MGF1,
+  oidNamed,
+  SIGNATURE_ALGORITHMS,
+} from '../certificate/oids.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -53,16 +68,7 @@ export interface GenerateKeyPairOptions {
   pss?: boolean;
 }
 
-export type KeyUsageBit =
-  | 'digitalSignature'
-  | 'nonRepudiation'
-  | 'keyEncipherment'
-  | 'dataEncipherment'
-  | 'keyAgreement'
-  | 'keyCertSign'
-  | 'cRLSign'
-  | 'encipherOnly'
-  | 'decipherOnly';
+export type { KeyUsageBit };
 
 /**
  * How a key identifier is derived from a public key:
@@ -168,44 +174,42 @@ export interface HierarchyOptions {
 // ---------------------------------------------------------------------------------------------------------
 // OIDs
 
+const signatureOid = (name: string) => oidNamed(SIGNATURE_ALGORITHMS, name);
+const hashOid = (name: HashName) => oidNamed(HASHES, name);
+
+/** OIDs by name, for specs and extensions; read from the core's tables (certificate/oids.ts), not written again. */
 export const OID = {
-  rsaEncryption: '1.2.840.113549.1.1.1',
-  md5WithRSAEncryption: '1.2.840.113549.1.1.4',
-  sha1WithRSAEncryption: '1.2.840.113549.1.1.5',
-  sha256WithRSAEncryption: '1.2.840.113549.1.1.11',
-  sha384WithRSAEncryption: '1.2.840.113549.1.1.12',
-  sha512WithRSAEncryption: '1.2.840.113549.1.1.13',
-  rsassaPss: '1.2.840.113549.1.1.10',
-  mgf1: '1.2.840.113549.1.1.8',
-  ecdsaWithSHA1: '1.2.840.10045.4.1',
-  ecdsaWithSHA256: '1.2.840.10045.4.3.2',
-  ecdsaWithSHA384: '1.2.840.10045.4.3.3',
-  ecdsaWithSHA512: '1.2.840.10045.4.3.4',
-  dsaWithSHA1: '1.2.840.10040.4.3',
-  dsaWithSHA256: '2.16.840.1.101.3.4.3.2',
-  ed25519: '1.3.101.112',
-  ed448: '1.3.101.113',
-  sha1: '1.3.14.3.2.26',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  sha384: '2.16.840.1.101.3.4.2.2',
-  sha512: '2.16.840.1.101.3.4.2.3',
-  basicConstraints: '2.5.29.19',
-  keyUsage: '2.5.29.15',
-  subjectKeyIdentifier: '2.5.29.14',
-  authorityKeyIdentifier: '2.5.29.35',
-  crlDistributionPoints: '2.5.29.31',
-  freshestCrl: '2.5.29.46',
-  extKeyUsage: '2.5.29.37',
-  ekuServerAuth: '1.3.6.1.5.5.7.3.1',
-  ekuClientAuth: '1.3.6.1.5.5.7.3.2',
+  rsaEncryption: oidNamed(KEY_ALGORITHMS, 'RSA'),
+  md5WithRSAEncryption: signatureOid('md5WithRSAEncryption'),
+  sha1WithRSAEncryption: signatureOid('sha1WithRSAEncryption'),
+  sha256WithRSAEncryption: signatureOid('sha256WithRSAEncryption'),
+  sha384WithRSAEncryption: signatureOid('sha384WithRSAEncryption'),
+  sha512WithRSAEncryption: signatureOid('sha512WithRSAEncryption'),
+  rsassaPss: signatureOid('RSASSA-PSS'),
+  mgf1: MGF1,
+  ecdsaWithSHA1: signatureOid('ecdsa-with-SHA1'),
+  ecdsaWithSHA256: signatureOid('ecdsa-with-SHA256'),
+  ecdsaWithSHA384: signatureOid('ecdsa-with-SHA384'),
+  ecdsaWithSHA512: signatureOid('ecdsa-with-SHA512'),
+  dsaWithSHA1: signatureOid('dsa-with-sha1'),
+  dsaWithSHA256: signatureOid('dsa-with-sha256'),
+  ed25519: signatureOid('Ed25519'),
+  ed448: signatureOid('Ed448'),
+  sha1: hashOid('SHA-1'),
+  sha256: hashOid('SHA-256'),
+  sha384: hashOid('SHA-384'),
+  sha512: hashOid('SHA-512'),
+  basicConstraints: extensionOid('basicConstraints'),
+  keyUsage: extensionOid('keyUsage'),
+  subjectKeyIdentifier: extensionOid('subjectKeyIdentifier'),
+  authorityKeyIdentifier: extensionOid('authorityKeyIdentifier'),
+  crlDistributionPoints: extensionOid('cRLDistributionPoints'),
+  freshestCrl: extensionOid('freshestCRL'),
+  extKeyUsage: extensionOid('extKeyUsage'),
+  ekuServerAuth: oidNamed(EKU_NAMES, 'serverAuth'),
+  ekuClientAuth: oidNamed(EKU_NAMES, 'clientAuth'),
 } as const;
 
-const HASH_OID: Record<HashName, string> = {
-  'SHA-1': OID.sha1,
-  'SHA-256': OID.sha256,
-  'SHA-384': OID.sha384,
-  'SHA-512': OID.sha512,
-};
 const HASH_LEN: Record<HashName, number> = { 'SHA-1': 20, 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 };
 const RSA_PKCS1_OID: Record<HashName, string> = {
   'SHA-1': OID.sha1WithRSAEncryption,
@@ -225,43 +229,9 @@ const ECDSA_OID: Record<HashName, string> = {
 
 const EMPTY: Bytes = new Uint8Array(0);
 
-function lengthBytes(n: number): number[] {
-  if (n < 0x80) return [n];
-  const out: number[] = [];
-  while (n > 0) {
-    out.unshift(n & 0xff);
-    n = Math.floor(n / 256);
-  }
-  return [0x80 | out.length, ...out];
-}
-
-/** Tag-length-value with the given contents concatenated. */
-export function tlv(tag: number, ...contents: Uint8Array[]): Bytes {
-  let len = 0;
-  for (const c of contents) len += c.length;
-  const head = lengthBytes(len);
-  const out = new Uint8Array(1 + head.length + len);
-  out[0] = tag;
-  out.set(head, 1);
-  let p = 1 + head.length;
-  for (const c of contents) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
-}
-
-export function concatBytes(...parts: Uint8Array[]): Bytes {
-  let len = 0;
-  for (const c of parts) len += c.length;
-  const out = new Uint8Array(len);
-  let p = 0;
-  for (const c of parts) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
-}
+/** Tag-length-value with the given contents concatenated: the core's DER writer (certificate/der.ts). */
+export const tlv = encodeTlv;
+export const concatBytes = concat;
 
 const seq = (...c: Uint8Array[]): Bytes => tlv(0x30, ...c);
 const DER_NULL: Bytes = new Uint8Array([0x05, 0x00]);
@@ -357,172 +327,28 @@ function ascii(s: string): Bytes {
 
 const utf8 = new TextEncoder();
 
-// ---------------------------------------------------------------------------------------------------------
-// DER reader (just enough for SubjectPublicKeyInfo)
-
-function readHeader(der: Uint8Array, off: number): { tag: number; start: number; end: number } {
-  const tag = der[off];
-  let lenByte = der[off + 1];
-  if (tag === undefined || lenByte === undefined) throw new Error('truncated DER');
-  let p = off + 2;
-  let len = lenByte;
-  if (lenByte & 0x80) {
-    const n = lenByte & 0x7f;
-    if (n === 0 || n > 4) throw new Error('unsupported DER length');
-    len = 0;
-    for (let i = 0; i < n; i++) {
-      lenByte = der[p++];
-      if (lenByte === undefined) throw new Error('truncated DER');
-      len = len * 256 + lenByte;
-    }
-  }
-  if (p + len > der.length) throw new Error('truncated DER');
-  return { tag, start: p, end: p + len };
-}
-
 /** The subjectPublicKey BIT STRING value (without the unused-bits byte) of an SPKI. */
 export function subjectPublicKeyBits(spki: Uint8Array): Uint8Array {
-  const outer = readHeader(spki, 0);
-  if (outer.tag !== 0x30) throw new Error('SPKI is not a SEQUENCE');
-  const alg = readHeader(spki, outer.start);
-  const bits = readHeader(spki, alg.end);
-  if (bits.tag !== 0x03) throw new Error('SPKI subjectPublicKey is not a BIT STRING');
+  const outer = readTlv(spki, 0);
+  if (outer?.tag !== 0x30) throw new Error('SPKI is not a DER SEQUENCE');
+  const alg = readTlv(spki, outer.start, outer.end);
+  const bits = alg && readTlv(spki, alg.end, outer.end);
+  if (bits?.tag !== 0x03) throw new Error('SPKI subjectPublicKey is not a BIT STRING');
   return spki.subarray(bits.start + 1, bits.end);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Names
 
-interface AttrType {
-  oid: string;
-  /** 0x13 PrintableString, 0x16 IA5String, 0x0c UTF8String */
-  tag: number;
-}
+/** The string type each attribute is written with: PrintableString where X.520 or RFC 5280 asks for it, IA5String for
+ * e-mail and domain components, UTF8String otherwise (RFC 5280 §4.1.2.4). */
+const PRINTABLE = new Set(['2.5.4.6', '2.5.4.5', '2.5.4.46']);
+const IA5 = new Set(['1.2.840.113549.1.9.1', '0.9.2342.19200300.100.1.25']);
 
-const ATTR: Record<string, AttrType> = {
-  CN: { oid: '2.5.4.3', tag: 0x0c },
-  SN: { oid: '2.5.4.4', tag: 0x0c },
-  SURNAME: { oid: '2.5.4.4', tag: 0x0c },
-  SERIALNUMBER: { oid: '2.5.4.5', tag: 0x13 },
-  C: { oid: '2.5.4.6', tag: 0x13 },
-  L: { oid: '2.5.4.7', tag: 0x0c },
-  ST: { oid: '2.5.4.8', tag: 0x0c },
-  S: { oid: '2.5.4.8', tag: 0x0c },
-  STREET: { oid: '2.5.4.9', tag: 0x0c },
-  O: { oid: '2.5.4.10', tag: 0x0c },
-  OU: { oid: '2.5.4.11', tag: 0x0c },
-  T: { oid: '2.5.4.12', tag: 0x0c },
-  TITLE: { oid: '2.5.4.12', tag: 0x0c },
-  POSTALCODE: { oid: '2.5.4.17', tag: 0x0c },
-  GN: { oid: '2.5.4.42', tag: 0x0c },
-  GIVENNAME: { oid: '2.5.4.42', tag: 0x0c },
-  DNQUALIFIER: { oid: '2.5.4.46', tag: 0x13 },
-  PSEUDONYM: { oid: '2.5.4.65', tag: 0x0c },
-  ORGANIZATIONIDENTIFIER: { oid: '2.5.4.97', tag: 0x0c },
-  EMAILADDRESS: { oid: '1.2.840.113549.1.9.1', tag: 0x16 },
-  E: { oid: '1.2.840.113549.1.9.1', tag: 0x16 },
-  DC: { oid: '0.9.2342.19200300.100.1.25', tag: 0x16 },
-  UID: { oid: '0.9.2342.19200300.100.1.1', tag: 0x0c },
-};
-
-/** One attribute of a parsed RFC 4514 string. */
-export interface ParsedAva {
-  type: string;
-  value: string;
-  /** `#hex` value: DER written verbatim. */
-  raw?: Uint8Array;
-}
-
-function hexToBytes(hex: string): Bytes {
-  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new Error(`invalid hex ${JSON.stringify(hex)}`);
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
-
-/** Parses an RFC 4514 string into RDNs, most specific first (as written). */
-export function parseDistinguishedName(dn: string): ParsedAva[][] {
-  const rdns: ParsedAva[][] = [];
-  if (dn.trim() === '') return rdns;
-  let i = 0;
-  let rdn: ParsedAva[] = [];
-  const fail = (msg: string): never => {
-    throw new Error(`invalid distinguished name ${JSON.stringify(dn)}: ${msg} at ${i}`);
-  };
-  for (;;) {
-    // attribute type
-    while (dn[i] === ' ') i++;
-    const eq = dn.indexOf('=', i);
-    if (eq < 0) fail('missing "="');
-    const type = dn.slice(i, eq).trim();
-    if (!type) fail('empty attribute type');
-    i = eq + 1;
-    while (dn[i] === ' ') i++;
-    // attribute value
-    let value = '';
-    let raw: Uint8Array | undefined;
-    if (dn[i] === '#') {
-      let j = i + 1;
-      while (j < dn.length && /[0-9a-fA-F]/.test(dn[j]!)) j++;
-      raw = hexToBytes(dn.slice(i + 1, j));
-      value = dn.slice(i, j);
-      i = j;
-      while (dn[i] === ' ') i++;
-    } else if (dn[i] === '"') {
-      i++;
-      while (i < dn.length && dn[i] !== '"') {
-        if (dn[i] === '\\' && i + 1 < dn.length) i++;
-        value += dn[i];
-        i++;
-      }
-      if (dn[i] !== '"') fail('unterminated quoted value');
-      i++;
-      while (dn[i] === ' ') i++;
-    } else {
-      const bytes: number[] = [];
-      let keep = 0; // length of `bytes` up to the last escaped or non-space character
-      while (i < dn.length && dn[i] !== ',' && dn[i] !== ';' && dn[i] !== '+') {
-        const ch = dn[i]!;
-        if (ch === '\\') {
-          const next = dn.slice(i + 1, i + 3);
-          if (/^[0-9a-fA-F]{2}$/.test(next)) {
-            bytes.push(parseInt(next, 16));
-            i += 3;
-          } else if (i + 1 < dn.length) {
-            bytes.push(...utf8.encode(dn[i + 1]!));
-            i += 2;
-          } else fail('dangling "\\"');
-          keep = bytes.length;
-        } else {
-          const cp = dn.codePointAt(i)!;
-          const s = String.fromCodePoint(cp);
-          bytes.push(...utf8.encode(s));
-          if (ch !== ' ') keep = bytes.length;
-          i += s.length;
-        }
-      }
-      value = new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes.slice(0, keep)));
-    }
-    rdn.push(raw ? { type, value, raw } : { type, value });
-    if (i >= dn.length) {
-      rdns.push(rdn);
-      return rdns;
-    }
-    const sep = dn[i];
-    i++;
-    if (sep === ',' || sep === ';') {
-      rdns.push(rdn);
-      rdn = [];
-    } else if (sep !== '+') fail(`unexpected ${JSON.stringify(sep)}`);
-  }
-}
-
-function attrType(type: string): AttrType {
-  const known = ATTR[type.toUpperCase()];
-  if (known) return known;
-  const oid = type.replace(/^oid\./i, '');
-  if (/^\d+(\.\d+)+$/.test(oid)) return { oid, tag: 0x0c };
-  throw new Error(`unknown attribute type ${JSON.stringify(type)}`);
+function attributeValue(oid: string, value: string): Bytes {
+  if (PRINTABLE.has(oid)) return tlv(0x13, ascii(value));
+  if (IA5.has(oid)) return tlv(0x16, ascii(value));
+  return tlv(0x0c, utf8.encode(value));
 }
 
 const nameCache = new Map<string, Bytes>();
@@ -531,13 +357,14 @@ const nameCache = new Map<string, Bytes>();
 export function encodeName(dn: string): Bytes {
   const hit = nameCache.get(dn);
   if (hit) return hit;
-  const rdns = parseDistinguishedName(dn).reverse();
+  // The core's reader of typed names (RFC 4514 and the Windows style), RDNs reversed into certificate order.
+  const rdns = parseNameText(dn).reverse();
   const der = seq(
     ...rdns.map((rdn) => {
       const avas = rdn.map((ava) => {
-        const t = attrType(ava.type);
-        const v = ava.raw ?? tlv(t.tag, t.tag === 0x0c ? utf8.encode(ava.value) : ascii(ava.value));
-        return seq(encodeOid(t.oid), v);
+        const oid = attributeOid(ava.type);
+        if (!oid) throw new Error(`unknown attribute type ${JSON.stringify(ava.type)} in ${JSON.stringify(dn)}`);
+        return seq(encodeOid(oid), ava.der ?? attributeValue(oid, ava.value));
       });
       // DER: SET OF sorted by encoding
       avas.sort(compareBytes);
@@ -573,24 +400,20 @@ export function keyIdentifier(spki: Uint8Array, method: KeyIdMethod = 'method1',
   }
   let p = perKey.get(method);
   if (!p) {
-    p = computeKeyIdentifier(spki, method, crypto);
+    p = computeKeyIdentifier(subjectPublicKeyBits(spki), KEY_ID_METHODS[method], crypto);
     perKey.set(method, p);
     p.catch(() => perKey.delete(method));
   }
   return p;
 }
 
-async function computeKeyIdentifier(spki: Uint8Array, method: KeyIdMethod, crypto: Crypto): Promise<Bytes> {
-  const bits = toArrayBufferView(subjectPublicKeyBits(spki));
-  const hash = method === 'rfc7093-1' ? 'SHA-256' : method === 'rfc7093-2' ? 'SHA-384' : method === 'rfc7093-3' ? 'SHA-512' : 'SHA-1';
-  const digest = new Uint8Array(await crypto.subtle.digest(hash, bits));
-  if (method === 'method2') {
-    const id = digest.slice(12, 20);
-    id[0] = (id[0]! & 0x0f) | 0x40;
-    return id;
-  }
-  return digest.slice(0, 20);
-}
+const KEY_ID_METHODS: Record<KeyIdMethod, KeyIdentifierMethod> = {
+  method1: 'rfc5280-method1',
+  method2: 'rfc5280-method2',
+  'rfc7093-1': 'rfc7093-method1',
+  'rfc7093-2': 'rfc7093-method2',
+  'rfc7093-3': 'rfc7093-method3',
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Signers and keys
@@ -604,7 +427,7 @@ export function p1363ToDer(sig: Uint8Array): Bytes {
 /** DER RSASSA-PSS-params for the given hash, MGF1 with the same hash, salt length = hash length (defaults omitted, as DER requires). */
 export function rsaPssParams(hash: HashName): Bytes {
   if (hash === 'SHA-1') return seq();
-  const hashAlg = encodeAlgorithm({ oid: HASH_OID[hash], params: 'null' });
+  const hashAlg = encodeAlgorithm({ oid: hashOid(hash), params: 'null' });
   return seq(tlv(0xa0, hashAlg), tlv(0xa1, encodeAlgorithm({ oid: OID.mgf1, params: hashAlg })), tlv(0xa2, encodeInteger(HASH_LEN[hash])));
 }
 
@@ -722,18 +545,6 @@ export async function withSignatureHash(
 // ---------------------------------------------------------------------------------------------------------
 // Extensions
 
-const KU_BITS: Record<KeyUsageBit, number> = {
-  digitalSignature: 0,
-  nonRepudiation: 1,
-  keyEncipherment: 2,
-  dataEncipherment: 3,
-  keyAgreement: 4,
-  keyCertSign: 5,
-  cRLSign: 6,
-  encipherOnly: 7,
-  decipherOnly: 8,
-};
-
 /** DER BIT STRING of a NamedBitList (trailing zero bits removed). */
 function namedBits(bits: number[]): Bytes {
   if (bits.length === 0) return new Uint8Array([0x03, 0x01, 0x00]);
@@ -797,7 +608,7 @@ export async function buildCertificate(spec: CertificateSpec): Promise<BuiltCert
       exts.push(extension(OID.basicConstraints, bc.critical ?? true, seq(...parts)));
     }
     const ku = spec.keyUsage === undefined ? { bits: ['keyCertSign', 'cRLSign'] as KeyUsageBit[] } : spec.keyUsage;
-    if (ku) exts.push(extension(OID.keyUsage, ku.critical ?? true, namedBits(ku.bits.map((b) => KU_BITS[b]))));
+    if (ku) exts.push(extension(OID.keyUsage, ku.critical ?? true, namedBits(ku.bits.map((b) => KEY_USAGE_BITS.indexOf(b)))));
 
     const skiSpec = spec.subjectKeyIdentifier === undefined ? 'method1' : spec.subjectKeyIdentifier;
     if (skiSpec !== null) {

@@ -15,7 +15,7 @@ import {
   type KeyPairHandle,
   type KeySpec,
 } from './builder.js';
-import { encodeBase64, encodePem, toHex } from '../certificate/encoding.js';
+import { encodeBase64, encodePem, fromHex, toHex } from '../certificate/encoding.js';
 import { randomOrganisation, rfc4514, windowsName, type NameParts } from './names.js';
 import { seededRandom, type SeededRandom } from '../seeded-random.js';
 
@@ -316,7 +316,7 @@ export async function buildPool(opts: PoolOptions): Promise<CertificatePool> {
         crypto,
         serialNumber: serial(rng),
         ...validity,
-        issuer: { subject: issuer.subject, key: issuerKey, ski: hexBytes(issuer.ski) },
+        issuer: { subject: issuer.subject, key: issuerKey, ski: issuer.ski ? fromHex(issuer.ski) : null },
         basicConstraints: { cA: false },
         keyUsage: { bits: ['digitalSignature'] },
         extendedKeyUsage: [OID.ekuClientAuth],
@@ -382,11 +382,4 @@ export async function buildPool(opts: PoolOptions): Promise<CertificatePool> {
   );
 
   return Object.freeze({ seed: opts.seed, at, hierarchies, leaves, crossPair, weakRoot });
-}
-
-function hexBytes(hex: string | null): Uint8Array | null {
-  if (!hex) return null;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
 }

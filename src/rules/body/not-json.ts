@@ -1,3 +1,4 @@
+import { NOT_JSON_MESSAGE } from '../../graph/model.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -10,7 +11,7 @@ export default defineRule({
     step: 1,
     status: 400,
     code: 'BadRequest',
-    message: () => 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+    message: () => NOT_JSON_MESSAGE,
   },
   check(ctx, emit) {
     if (ctx.jsonError) emit({ path: '', params: { reason: ctx.jsonError } });

@@ -1,3 +1,4 @@
+import { NOT_JSON_MESSAGE } from '../../graph/model.js';
 import { defineRule } from '../rule.js';
 import { typeOfJson } from '../context.js';
 
@@ -12,7 +13,7 @@ export default defineRule({
     step: 2,
     status: 400,
     code: 'BadRequest',
-    message: () => 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+    message: () => NOT_JSON_MESSAGE,
   },
   check(ctx, emit) {
     if (!ctx.jsonError && !ctx.bodyObject) emit({ path: '', params: { type: typeOfJson(ctx.body) } });

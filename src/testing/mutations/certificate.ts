@@ -2,6 +2,7 @@
  * Mutations of the `certificate` member: what a client can get wrong in the field itself (server step 4), and
  * certificates swapped for a pooled twin that carries one defect in its content.
  */
+import { readTlv } from '../../certificate/der.js';
 import { encodeBase64 } from '../../certificate/encoding.js';
 import { anyEntry, entryPath, intermediateEntry, list, pick, plainEntry, useTwin, type MutationSpec } from './types.js';
 
@@ -14,14 +15,11 @@ function withInsert(text: string, at: number, insert: string): string {
   return text.slice(0, at) + insert + text.slice(at);
 }
 
-/** DER length of the TLV starting at `offset` (definite lengths only). */
+/** Bounds of the TLV at `offset` of a pooled certificate (always strict DER). */
 function tlvBounds(der: Uint8Array, offset: number): { start: number; end: number } {
-  const first = der[offset + 1]!;
-  if (first < 0x80) return { start: offset + 2, end: offset + 2 + first };
-  let len = 0;
-  for (let i = 0; i < (first & 0x7f); i++) len = len * 256 + der[offset + 2 + i]!;
-  const start = offset + 2 + (first & 0x7f);
-  return { start, end: start + len };
+  const tlv = readTlv(der, offset);
+  if (!tlv) throw new Error(`no DER value at offset ${offset} of a pooled certificate`);
+  return tlv;
 }
 
 export const certificateMutations = [
