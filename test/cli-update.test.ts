@@ -253,7 +253,15 @@ describe('ca-preflight patch', () => {
     const noId = await run('patch', file('get-no-id.json'), '--display-name', 'x');
     expect([noId.code, noId.out]).toEqual([2, '']);
     expect(noId.err).toContain('--id');
-    const withId = await run('patch', file('get-no-id.json'), '--display-name', 'x', '--id', 'abc', '--cloud', 'usgov');
+    const refused = await run('patch', file('get-no-id.json'), '--display-name', 'x', '--id', 'abc', '--cloud', 'usgov');
+    expect([refused.code, refused.out]).toEqual([1, '']);
+    expect(refused.err).toMatch(/✗ Microsoft does not document this API as available in US Government L4: its availability table reads/);
+    expect(refused.err).toContain('--allow-undocumented-cloud');
+    const withId = await run(
+      'patch',
+      ...[file('get-no-id.json'), '--display-name', 'x', '--id', 'abc', '--cloud', 'usgov', '--allow-undocumented-cloud'],
+    );
+    expect(withId.err).toMatch(/^note: the request is for US Government L4, where Microsoft does not document this API as available/m);
     expect(JSON.parse(withId.out).url).toBe(
       'https://graph.microsoft.us/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/abc',
     );
@@ -263,7 +271,17 @@ describe('ca-preflight patch', () => {
       '# Needs MutualTlsOauthConfiguration.ReadWrite.All (delegated work or school account, or application).',
       `PATCH https://graph.microsoft.com/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}`,
     ]);
-    const curl = await run('patch', file('get.json'), '--display-name', 'x', '--format', 'curl', '--cloud', 'china');
+    const curl = await run(
+      'patch',
+      file('get.json'),
+      '--display-name',
+      'x',
+      '--format',
+      'curl',
+      '--cloud',
+      'china',
+      '--allow-undocumented-cloud',
+    );
     expect(curl.out).toContain(
       `curl --fail-with-body --request PATCH 'https://microsoftgraph.chinacloudapi.cn/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}'`,
     );

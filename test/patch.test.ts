@@ -128,6 +128,22 @@ describe('buildPatchRequest', () => {
     expect(parseThumbprint('ab:CD')).toBeNull();
   });
 
+  it('allows removing exactly the CAs whose SHA-256 thumbprints it is given, and refuses any other removal', async () => {
+    const none = { certificateAuthorities: [] };
+    const both = await buildPatchRequest(current, none, { at: AT, allowRemoval: [sha('sha256', root), sha('sha256', inter)] });
+    expect(requestOf(both).body.certificateAuthorities).toEqual([]);
+    const colons = sha('sha256', root).toUpperCase().match(/../g)!.join(':');
+    const one = await buildPatchRequest(current, none, { at: AT, allowRemoval: [colons] });
+    expect(kinds(one)).toEqual(['removal']);
+    const removed = !one.ok && one.refusal.reasons[0]!.kind === 'removal' ? one.refusal.reasons[0]!.removed : [];
+    expect(removed.map((e) => e.thumbprint)).toEqual([sha('sha256', inter)]); // only the one not allowed is named
+    // A SHA-1 thumbprint or anything else does not count as naming a CA here.
+    expect(kinds(await buildPatchRequest(current, none, { at: AT, allowRemoval: [sha('sha1', root), sha('sha1', inter)] }))).toEqual([
+      'removal',
+    ]);
+    expect(kinds(await buildPatchRequest(current, none, { at: AT, allowRemoval: [] }))).toEqual(['removal']);
+  });
+
   it('treats an operation that matches nothing, an ambiguous subject or a non-certificate as trouble', async () => {
     const withTwins = {
       ...current,
@@ -234,10 +250,36 @@ describe('buildPatchRequest', () => {
       china: 'https://microsoftgraph.chinacloudapi.cn',
     } as const;
     for (const [cloud, base] of Object.entries(bases)) {
-      expect(requestOf(await buildPatchRequest(current, { displayName: 'x' }, { cloud: cloud as keyof typeof bases })).url).toBe(
+      const options = { cloud: cloud as keyof typeof bases, allowUndocumentedCloud: true };
+      expect(requestOf(await buildPatchRequest(current, { displayName: 'x' }, options)).url).toBe(
         `${base}/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}`,
       );
     }
+  });
+
+  it('refuses clouds where Microsoft does not document the API as available, quoting the source, unless allowed', async () => {
+    expect(requestOf(await buildPatchRequest(current, { displayName: 'x' }, { cloud: 'global' })).url).toMatch(
+      /^https:\/\/graph\.microsoft\.com\//,
+    );
+    for (const cloud of ['usgov', 'dod', 'china'] as const) {
+      const refused = await buildPatchRequest(current, { displayName: 'x' }, { cloud });
+      expect(kinds(refused)).toEqual(['cloud']);
+      const reason = !refused.ok ? refused.refusal.reasons[0]! : null;
+      expect(reason).toMatchObject({
+        kind: 'cloud',
+        cloud,
+        source: 'https://learn.microsoft.com/graph/api/mutualtlsoauthconfiguration-update?view=graph-rest-beta',
+      });
+      expect(reason!.message).toContain(
+        '"Global service ✅, US Government L4 ❌, US Government L5 (DOD) ❌, China operated by 21Vianet ❌"',
+      );
+      expect(reason!.message).toMatch(/allowUndocumentedCloud: true/);
+      const allowed = await buildPatchRequest(current, { displayName: 'x' }, { cloud, allowUndocumentedCloud: true });
+      expect(allowed.ok && allowed.notes).toEqual([expect.stringMatching(/where Microsoft does not document this API as available/)]);
+    }
+    // Refused with the other reasons too: every reason is said at once.
+    const both = await buildPatchRequest(current, { certificateAuthorities: [] }, { cloud: 'dod' });
+    expect(kinds(both)).toEqual(['removal', 'cloud']);
   });
 
   it('accepts a collection response as current, and operations on top of a desired body', async () => {

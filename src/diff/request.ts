@@ -8,18 +8,36 @@ import { encodeBase64 } from '../certificate/encoding.js';
 import { defaultCrypto } from '../certificate/verify.js';
 import { runPreflight } from '../preflight.js';
 import { hasOwn, WRITABLE_ENTRY } from '../graph/model.js';
-import { configurationUrl, isCloud, PATCH_PERMISSION, type Cloud } from '../graph/clouds.js';
+import {
+  CLOUD_AVAILABILITY_SOURCE,
+  CLOUD_AVAILABILITY_TABLE,
+  CLOUD_BASE_URLS,
+  CLOUD_NAMES,
+  configurationUrl,
+  isCloud,
+  isDocumentedCloud,
+  PATCH_PERMISSION,
+  type Cloud,
+} from '../graph/clouds.js';
 import { compareConfigurations, listChanges, resultingMember, type Comparison, type ConfigurationDiff, type DiffEntry } from './diff.js';
-import { applyOperations, type PatchOperation } from './operations.js';
+import { applyOperations, parseThumbprint, type PatchOperation } from './operations.js';
 import { readResource, ResourceInputError, type ListedCa } from './read.js';
 
 export interface PatchOptions {
-  /** Allow a request that removes CAs from the current list (default: refuse it). */
-  allowRemoval?: boolean;
+  /**
+   * Allow a request that removes CAs from the current list (default: refuse it): `true` for any, or the SHA-256
+   * thumbprints (any case, colons allowed) of exactly the CAs that may go — any other removal is still refused.
+   */
+  allowRemoval?: boolean | readonly string[];
   /** The configuration id when `current` has none; must agree with `current.id` when both are given. */
   id?: string;
   /** National cloud of the URL; default global. */
   cloud?: Cloud;
+  /**
+   * Build the request for a cloud where Microsoft does not document this API as available (today every national cloud:
+   * see CLOUD_AVAILABILITY_SOURCE); without it such a request is refused. For when you know better than the documentation.
+   */
+  allowUndocumentedCloud?: boolean;
   /** Operations applied after the desired configuration (when the second argument is one rather than a list of operations). */
   operations?: readonly PatchOperation[];
   /** Passed to preflight: the clock for validity, strict mode, WebCrypto, message language. */
@@ -43,13 +61,14 @@ export interface PatchRequest {
 }
 
 /**
- * Why a request is refused. `removal` and `findings` are refusals of a well-formed update (CLI exit 1);
+ * Why a request is refused. `removal`, `findings` and `cloud` are refusals of a well-formed update (CLI exit 1);
  * `operation` (an operation that matches nothing or is malformed) and `input` (unusable current/desired, no id)
  * are trouble with what was asked (CLI exit 2).
  */
 export type RefusalReason =
   | { kind: 'removal'; message: string; removed: DiffEntry[] }
   | { kind: 'findings'; message: string; errors: number }
+  | { kind: 'cloud'; message: string; cloud: Cloud; source: string }
   | { kind: 'operation'; message: string; operation: number }
   | { kind: 'input'; message: string };
 
@@ -116,6 +135,14 @@ export function bodyOf(c: Comparison): PatchBody | null {
   return Object.keys(body).length ? body : null;
 }
 
+/** The removed CAs that `allow` does not allow. */
+function notAllowedRemovals(removed: DiffEntry[], allow: PatchOptions['allowRemoval']): DiffEntry[] {
+  if (allow === true) return [];
+  if (!Array.isArray(allow)) return removed;
+  const allowed = new Set(allow.map((t) => parseThumbprint(String(t))).flatMap((t) => (t?.hash === 'sha256' ? [t.hex] : [])));
+  return removed.filter((e) => !(e.thumbprint && allowed.has(e.thumbprint)));
+}
+
 function describeRemoved(e: DiffEntry): string {
   return e.thumbprint ? `${e.subject} (SHA-256 ${e.thumbprint})` : `entry #${e.index} (${e.note ?? 'certificate cannot be decoded'})`;
 }
@@ -177,13 +204,26 @@ export async function planPatch(currentInput: unknown, input: unknown, options: 
     if (!body) return { result: { ok: true, request: null, changes: comparison.diff, notes }, body: null, cas: [] };
 
     const reasons: RefusalReason[] = [];
-    const removed = comparison.diff.removed;
-    if (removed.length && !options.allowRemoval) {
+    const removed = notAllowedRemovals(comparison.diff.removed, options.allowRemoval);
+    if (removed.length) {
       reasons.push({
         kind: 'removal',
-        message: `the request would remove ${removed.length} CA${removed.length === 1 ? '' : 's'} from the current list: ${removed.map(describeRemoved).join('; ')}. Graph deletes every CA the list leaves out; keep ${removed.length === 1 ? 'it' : 'them'} in the list, or allow the removal (--allow-removal; in the library, allowRemoval: true).`,
+        message: `the request would remove ${removed.length} CA${removed.length === 1 ? '' : 's'} from the current list: ${removed.map(describeRemoved).join('; ')}. Graph deletes every CA the list leaves out; keep ${removed.length === 1 ? 'it' : 'them'} in the list, or allow the removal (--allow-removal; in the library, allowRemoval: true, or the SHA-256 thumbprints of the CAs that may go).`,
         removed,
       });
+    }
+    if (!isDocumentedCloud(cloud)) {
+      if (options.allowUndocumentedCloud)
+        notes.push(
+          `the request is for ${CLOUD_NAMES[cloud]}, where Microsoft does not document this API as available (${CLOUD_AVAILABILITY_SOURCE}); built as asked`,
+        );
+      else
+        reasons.push({
+          kind: 'cloud',
+          message: `Microsoft does not document this API as available in ${CLOUD_NAMES[cloud]}: its availability table reads "${CLOUD_AVAILABILITY_TABLE}" (${CLOUD_AVAILABILITY_SOURCE}), and that cloud's Graph metadata has no mutualTlsOauthConfigurations, so ${CLOUD_BASE_URLS[cloud]} would most likely answer that the resource does not exist. If you know it is available there now, allow it (--allow-undocumented-cloud; in the library, allowUndocumentedCloud: true).`,
+          cloud,
+          source: CLOUD_AVAILABILITY_SOURCE,
+        });
     }
     const { report, cas } = await runPreflight(body, {
       current,

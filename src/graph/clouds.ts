@@ -14,6 +14,31 @@ export type Cloud = keyof typeof CLOUD_BASE_URLS;
 
 export const CLOUDS = Object.keys(CLOUD_BASE_URLS) as Cloud[];
 
+/** Each cloud as the API pages' availability table names it. */
+export const CLOUD_NAMES: Record<Cloud, string> = {
+  global: 'Global service',
+  usgov: 'US Government L4',
+  dod: 'US Government L5 (DOD)',
+  china: 'China operated by 21Vianet',
+};
+
+/**
+ * Where Microsoft documents this API as available: only the global service. The update, create, get and list pages'
+ * tables ("This API is available in the following national cloud deployments") mark the three national clouds ❌, and
+ * their beta metadata has no mutualTlsOauthConfigurations (docs/graph-api.md "The call").
+ */
+export const DOCUMENTED_CLOUDS: ReadonlySet<Cloud> = new Set<Cloud>(['global']);
+
+/** The page that documents it. */
+export const CLOUD_AVAILABILITY_SOURCE = 'https://learn.microsoft.com/graph/api/mutualtlsoauthconfiguration-update?view=graph-rest-beta';
+
+/** The availability table as the update page shows it, for messages that quote their source. */
+export const CLOUD_AVAILABILITY_TABLE = CLOUDS.map((c) => `${CLOUD_NAMES[c]} ${DOCUMENTED_CLOUDS.has(c) ? '✅' : '❌'}`).join(', ');
+
+export function isDocumentedCloud(cloud: Cloud): boolean {
+  return DOCUMENTED_CLOUDS.has(cloud);
+}
+
 /** The collection, relative to a cloud's base URL (beta only). */
 export const CONFIGURATIONS_PATH = '/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations';
 

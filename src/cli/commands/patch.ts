@@ -24,6 +24,7 @@ function parsePatchArgs(args: string[]) {
         remove: { type: 'string', multiple: true },
         'display-name': { type: 'string', multiple: true },
         'allow-removal': { type: 'boolean' },
+        'allow-undocumented-cloud': { type: 'boolean' },
         id: { type: 'string' },
         cloud: { type: 'string' },
         format: { type: 'string' },
@@ -63,13 +64,17 @@ Operations (in order; repeat as needed):
 Options:
   --allow-removal         allow a request that removes CAs (otherwise it is refused, naming each one)
   --id <id>               the configuration id when current.json has none
-  --cloud <cloud>         global (default), usgov, dod, china
+  --cloud <cloud>         global (default), usgov, dod, china. Microsoft documents this API as available only in
+                          the global service (learn.microsoft.com/graph/api/mutualtlsoauthconfiguration-update,
+                          "national cloud deployments"): a request for another cloud is refused unless
+  --allow-undocumented-cloud  is given (for when you know it is available there now)
   --format <fmt>          json (default): { method, url, headers, body }; http: an HTTP request; curl: a curl command
   --at <ISO date>         check validity at this time instead of now
   -h, --help              this help
 
 The request is checked as "ca-preflight check --current" would; it is refused (exit 1, nothing on standard output,
-the reasons on standard error) when the body has errors or when it would remove CAs without --allow-removal.
+the reasons on standard error) when the body has errors, when it would remove CAs without --allow-removal, or
+when the cloud is one where the API is not documented as available.
 With no change at all nothing is printed and the exit status is 0. The request needs the permission
 MutualTlsOauthConfiguration.ReadWrite.All (said on standard error for json, as a comment line for http and curl).
 
@@ -112,6 +117,7 @@ Examples:
     const options: PatchOptions = {
       cloud,
       ...(values['allow-removal'] ? { allowRemoval: true } : {}),
+      ...(values['allow-undocumented-cloud'] ? { allowUndocumentedCloud: true } : {}),
       ...(values.id !== undefined ? { id: values.id } : {}),
       ...(at ? { at } : {}),
     };
