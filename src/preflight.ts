@@ -3,10 +3,12 @@
  * findings with messages, pointers and positions → the server's first failure as a Graph 400 envelope.
  */
 import type { CaSummary, Finding, GraphError, Lang, Report } from './types.js';
-import { checkJsonValue, parseJsonText, type ParsedJsonText, type Position } from './graph/json-text.js';
+import { checkJsonValue, parseJsonText, pointer, type ParsedJsonText, type Position } from './graph/json-text.js';
 import { graphErrorEnvelope } from './graph/model.js';
 import { defaultCrypto } from './certificate/verify.js';
-import { buildContext, type CheckContext } from './rules/context.js';
+import { buildContext, type CheckContext, type CollectionContext } from './rules/context.js';
+import { choiceProblem, chooseConfiguration } from './graph/collection.js';
+import { isPlainObject } from './graph/model.js';
 import { rules } from './rules/registry.js';
 import type { ServerBehaviour } from './rules/rule.js';
 import { type RawFinding, runRules } from './rules/run.js';
@@ -14,8 +16,13 @@ import { renderMessage } from './report/catalogue/index.js';
 import { documentOrder } from './graph/document-order.js';
 
 export interface PreflightOptions {
-  /** The current resource (a GET response, parsed or JSON text) the body would replace. */
+  /** The current resource (a GET response, parsed or JSON text) the body would replace; a collection GET holding it works too. */
   current?: unknown;
+  /**
+   * The configuration to check when the body or `current` is a collection response (`GET …/mutualTlsOauthConfigurations`)
+   * holding several; with one configuration it is not needed. A body or `current` that is another configuration is a TypeError.
+   */
+  id?: string;
   /** The clock for validity checks and `innerError.date`; default now. */
   at?: Date | string | number;
   /** Inferred rules (basis graph-inferred or entra-cba) that warn become errors. */
@@ -38,11 +45,45 @@ export function resolveClock(at: PreflightOptions['at']): Date {
   return d;
 }
 
-function readCurrent(current: unknown): unknown {
-  if (typeof current !== 'string') return current;
-  const parsed = parseJsonText(current);
-  if (!parsed.ok) throw new TypeError(`options.current is not JSON: ${parsed.reason}`);
-  return parsed.parsed.value;
+function readCurrent(current: unknown, id: string | undefined): unknown {
+  let value = current;
+  if (typeof current === 'string') {
+    const parsed = parseJsonText(current);
+    if (!parsed.ok) throw new TypeError(`options.current is not JSON: ${parsed.reason}`);
+    value = parsed.parsed.value;
+  }
+  const choice = chooseConfiguration(value, id);
+  const problem = choiceProblem(choice, 'options.current', 'the id option (--id)');
+  if (problem) throw new TypeError(problem);
+  if (choice.kind === 'chosen') return choice.value;
+  refuseOtherConfiguration(value, id, 'options.current');
+  return value;
+}
+
+/** `id` chooses within collections; a single resource that is another configuration is a mistake, not something to ignore. */
+function refuseOtherConfiguration(value: unknown, id: string | undefined, what: string): void {
+  if (id !== undefined && isPlainObject(value) && typeof value.id === 'string' && value.id !== id)
+    throw new TypeError(`the id given ("${id}") is not that of ${what}, the configuration "${value.id}"`);
+}
+
+/** The configuration checked when the body is a collection response, and where it sits in it. */
+function chooseBody(value: unknown, id: string | undefined): { value: unknown; prefix: string; collection: CollectionContext | null } {
+  const choice = chooseConfiguration(value, id);
+  switch (choice.kind) {
+    case 'resource':
+      refuseOtherConfiguration(value, id, 'the body');
+      return { value, prefix: '', collection: null };
+    case 'chosen':
+      return {
+        value: choice.value,
+        prefix: pointer('value', choice.index),
+        collection: { ids: choice.ids, index: choice.index, id: choice.id },
+      };
+    case 'choose':
+      return { value, prefix: '', collection: { ids: choice.ids, index: null, id: null } };
+    case 'not-found':
+      return { value, prefix: '', collection: { ids: choice.ids, index: null, id: choice.id } };
+  }
 }
 
 export interface PreflightRun {
@@ -60,7 +101,7 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
   const at = resolveClock(options.at);
   const lang: Lang = options.lang === 'fr' ? 'fr' : 'en';
   const crypto = options.crypto ?? (await defaultCrypto());
-  const current = readCurrent(options.current);
+  const current = options.current === undefined ? undefined : readCurrent(options.current, options.id);
 
   let value: unknown = body;
   let text: ParsedJsonText | null = null;
@@ -82,13 +123,21 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
     }
   }
 
+  // A collection GET given as the body: the configuration it holds is checked, and findings point into the text as given.
+  const { prefix, collection, ...chosen } = value === undefined ? { value, prefix: '', collection: null } : chooseBody(value, options.id);
+  value = chosen.value;
+  const duplicateKeys = (text?.duplicateKeys ?? []).flatMap((p) =>
+    p === prefix || p.startsWith(`${prefix}/`) ? [p.slice(prefix.length)] : [],
+  );
+
   const ctx: CheckContext = await buildContext(value, {
     at,
     strict: !!options.strict,
     crypto,
-    current,
-    duplicateKeys: text?.duplicateKeys ?? [],
+    ...(current !== undefined ? { current } : {}),
+    duplicateKeys,
     jsonError: jsonError?.reason ?? null,
+    collection,
   });
 
   // Each rule runs guarded: one that throws becomes an internal.rule-failed finding, and the others still report.
@@ -102,8 +151,9 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
     let severity = emission.severity ?? rule.severity;
     if (ctx.strict && severity === 'warning' && STRICT_BASES.has(rule.basis)) severity = 'error';
     const { message, fix } = renderMessage(lang, rule.id, emission.params, emission.variant);
-    const finding: Finding = { rule: rule.id, severity, path: emission.path, message, basis: rule.basis };
-    const pos = rule.id === 'body.not-json' ? jsonError?.position : text?.positionOf(emission.path);
+    const path = prefix + emission.path;
+    const finding: Finding = { rule: rule.id, severity, path, message, basis: rule.basis };
+    const pos = rule.id === 'body.not-json' ? jsonError?.position : text?.positionOf(path);
     if (pos) {
       finding.line = pos.line;
       finding.column = pos.column;
@@ -124,7 +174,7 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
   };
   const cas = ctx.entries.map((e) => ({
     index: e.index,
-    path: e.path,
+    path: prefix + e.path,
     subject: e.cert?.subject.rfc4514 ?? null,
     thumbprint: e.cert?.thumbprint ?? null,
     isRootAuthority: e.object?.isRootAuthority,

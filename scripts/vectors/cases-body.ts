@@ -159,6 +159,52 @@ export async function bodyCases(pki: Pki): Promise<VectorCase[]> {
       },
     },
     {
+      group, name: 'collection-response-one',
+      description: 'A collection GET (GET …/mutualTlsOauthConfigurations) saved and checked as it is: its one configuration is checked in place (findings under /value/0, positions in the text), and Graph would read "value" as an unknown member.',
+      bodyText: `{
+  "@odata.context": "https://graph.microsoft.com/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations",
+  "value": [
+    {
+      "id": "eec5ba11-2fc0-4113-83a2-ed986ed13cdb",
+      "displayName": "Cameras",
+      "certificateAuthorities": [
+        { "certificate": "${rootCa.base64}", "isRootAuthority": false }
+      ]
+    }
+  ]
+}`,
+      expect: {
+        findings: [
+          error('body.collection-response', '/value/0', [4, 5]),
+          error('body.read-only-property', '/value/0/id', [5, 13]),
+          error('flag.self-signed-not-root', '/value/0/certificateAuthorities/0/isRootAuthority', [8, 49 + rootCa.base64.length]),
+        ],
+        graphError: unknown400('value'),
+      },
+    },
+    {
+      group, name: 'collection-response-several',
+      description: 'A collection of two configurations and no id to choose by: nothing is checked but the choice, and Graph would read "value" as an unknown member.',
+      body: {
+        '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations',
+        value: [
+          { id: 'a', displayName: 'A', ...one },
+          { id: 'b', displayName: 'B', ...one },
+        ],
+      },
+      expect: {
+        findings: [warning('body.odata-control-ignored', '/@odata.context'), error('body.collection-response', '')],
+        graphError: unknown400('value'),
+      },
+    },
+    {
+      group, name: 'value-member-not-a-collection',
+      description: 'A member named "value" beside the resource\'s own members is no collection response: an unknown member.',
+      body: { value: [], ...one },
+      nearMissFor: ['body.collection-response'],
+      expect: { findings: [error('body.unknown-property', '/value')], graphError: unknown400('value') },
+    },
+    {
       group, name: 'odata-context-ignored',
       description: '@odata.context and @odata.etag (from a re-sent GET) are ignored by the server: warnings, the body is accepted.',
       body: { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#directory/certificateAuthorities/mutualTlsOauthConfigurations/$entity', '@odata.etag': 'W/"1"', ...one },

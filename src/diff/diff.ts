@@ -65,6 +65,8 @@ export interface Comparison {
 
 export interface DiffOptions {
   crypto?: Crypto;
+  /** The configuration to compare when `current` or `desired` is a collection response with several. */
+  id?: string;
 }
 
 const KNOWN_TOP = new Set<string>([...WRITABLE_TOP, ...READ_ONLY_TOP]);
@@ -121,8 +123,8 @@ function matchKey(ca: ListedCa): string | null {
  */
 export async function compareConfigurations(currentInput: unknown, desiredInput: unknown, options: DiffOptions = {}): Promise<Comparison> {
   const crypto = options.crypto ?? (await defaultCrypto());
-  const current = readResource(currentInput, 'current');
-  const desired = readResource(desiredInput, 'desired');
+  const current = readResource(currentInput, 'current', options.id);
+  const desired = readResource(desiredInput, 'desired', options.id);
   const currentList = await readCaList(caListOf(current, 'current') ?? [], 'lenient', crypto);
   const desiredRaw = caListOf(desired, 'desired');
   const listGiven = desiredRaw !== null;

@@ -6,6 +6,7 @@ import { decodeBase64Strict, type Base64Problem } from '../certificate/encoding.
 import { describeCertificate, readCertificateInput, type CertificateRecord } from '../certificate/facts.js';
 import { parseCertificate } from '../certificate/parse.js';
 import { hasOwn, isPlainObject } from '../graph/model.js';
+import { choiceProblem, chooseConfiguration } from '../graph/collection.js';
 
 /** One entry of a `certificateAuthorities` list. */
 export interface ListedCa {
@@ -116,17 +117,10 @@ export function readResource(input: unknown, what: string, id?: string): Record<
       `${what} is a Graph error response (${String(e.code)}: ${String(e.message)}), not a mutualTlsOauthConfiguration`,
     );
   }
-  if (Array.isArray(value.value) && !hasOwn(value, 'certificateAuthorities') && !hasOwn(value, 'displayName')) {
-    const items = value.value.filter(isPlainObject);
-    const chosen = id !== undefined ? items.filter((r) => r.id === id) : items;
-    if (chosen.length === 1) return chosen[0]!;
-    const ids = items.map((r) => String(r.id)).join(', ') || 'none';
-    throw new ResourceInputError(
-      id !== undefined
-        ? `${what} is a collection response without a configuration whose id is "${id}" (ids: ${ids})`
-        : `${what} is a collection response with ${items.length} configurations; choose one with --id (ids: ${ids})`,
-    );
-  }
+  const choice = chooseConfiguration(value, id);
+  const problem = choiceProblem(choice, what, '--id (in the library, the id option)');
+  if (problem) throw new ResourceInputError(problem);
+  if (choice.kind === 'chosen') return choice.value;
   return value;
 }
 

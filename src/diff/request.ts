@@ -183,7 +183,7 @@ export async function planPatch(currentInput: unknown, input: unknown, options: 
     if (Array.isArray(input) || operations.length) {
       let base = current;
       if (!Array.isArray(input)) {
-        const given = readResource(input, 'desired');
+        const given = readResource(input, 'desired', options.id);
         // Operations edit the desired list; without one, the list they edit is the current one.
         base = hasOwn(given, 'certificateAuthorities') ? given : { ...given, certificateAuthorities: current.certificateAuthorities ?? [] };
       }
@@ -199,7 +199,7 @@ export async function planPatch(currentInput: unknown, input: unknown, options: 
       desired = applied.desired;
       notes = applied.notes;
     }
-    const comparison = await compareConfigurations(current, desired, { crypto });
+    const comparison = await compareConfigurations(current, desired, { crypto, ...(options.id !== undefined ? { id: options.id } : {}) });
     const body = bodyOf(comparison);
     if (!body) return { result: { ok: true, request: null, changes: comparison.diff, notes }, body: null, cas: [] };
 

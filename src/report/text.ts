@@ -59,7 +59,8 @@ export function formatText(report: Report, cas: CaSummary[], options: TextOption
   const paint = (c: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[c]}${s}\x1b[0m` : s);
   const groups = new Map<number | null, Finding[]>();
   for (const f of report.findings) {
-    const m = /^\/certificateAuthorities\/(\d+)(\/|$)/.exec(f.path);
+    // Under /value/<k> when the body was a collection response whose configuration k was checked.
+    const m = /^(?:\/value\/\d+)?\/certificateAuthorities\/(\d+)(\/|$)/.exec(f.path);
     const key = m ? Number(m[1]) : null;
     const list = groups.get(key);
     if (list) list.push(f);

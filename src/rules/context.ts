@@ -53,8 +53,20 @@ export interface CurrentContext {
   entries: CurrentEntry[];
 }
 
+/** The body was a collection response (`GET …/mutualTlsOauthConfigurations`): which configuration of it is checked. */
+export interface CollectionContext {
+  /** The ids of its configurations, in order. */
+  ids: string[];
+  /** The configuration checked (then `body` is it, and findings are reported under `/value/<index>`), or null when none was. */
+  index: number | null;
+  /** The id it was chosen by, or the id that matched none. */
+  id: string | null;
+}
+
 export interface CheckContext {
   body: unknown;
+  /** Set when the body was a collection response. */
+  collection: CollectionContext | null;
   /** The body when it is a JSON object. */
   bodyObject: Record<string, unknown> | null;
   at: Date;
@@ -137,6 +149,7 @@ export interface ContextOptions {
   current?: unknown;
   duplicateKeys?: string[];
   jsonError?: string | null;
+  collection?: CollectionContext | null;
 }
 
 export async function buildContext(body: unknown, options: ContextOptions): Promise<CheckContext> {
@@ -166,6 +179,7 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
   );
   return {
     body,
+    collection: options.collection ?? null,
     bodyObject,
     at: options.at,
     strict: options.strict,

@@ -5,6 +5,16 @@ import { describeRules } from '../../rules/registry.js';
 import { CliError, EXIT, packageHomepage, packageVersion, readInputText, readJsonFile, sarifPath } from '../io.js';
 import { oneOf, parseAt, parseCommandArgs, str } from './options.js';
 import type { Command } from './types.js';
+import { choiceProblem, chooseConfiguration } from '../../graph/collection.js';
+
+/** The body as a value when it is JSON (to see whether it is a collection response), else undefined: the check reports it. */
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export const check: Command = {
   name: 'check',
@@ -17,6 +27,8 @@ checked, and the server's first failure is reproduced as the 400 Graph would sen
 
 Options:
   --current <get.json>    the current resource (GET response): also report the CAs the body removes
+  --id <id>               the configuration to check when the body or --current is a collection response
+                          (GET …/mutualTlsOauthConfigurations) holding several; one alone needs no --id
   --at <ISO date>         check validity at this time instead of now (e.g. 2027-01-01)
   --strict                warnings whose basis is inferred (graph-inferred, entra-cba) become errors
   --format <fmt>          text (default), json (the Report), sarif (SARIF 2.1.0 with line/column)
@@ -29,10 +41,12 @@ Exit status: 0 no errors; 1 errors found (a body that is not JSON is a finding, 
 Examples:
   ca-preflight check body.json
   ca-preflight check body.json --current get.json --format json
+  ca-preflight check body.json --current all-configurations.json --id eec5ba11-2fc0-4113-83a2-ed986ed13cdb
   cat body.json | ca-preflight check - --format sarif > results.sarif`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('check', args, {
       current: { type: 'string' },
+      id: { type: 'string' },
       at: { type: 'string' },
       strict: { type: 'boolean' },
       format: { type: 'string' },
@@ -52,13 +66,29 @@ Examples:
     const text = readInputText(file, 'body file');
     const currentFile = str(values, 'current');
     const current = currentFile !== undefined ? readJsonFile(currentFile, 'current resource') : undefined;
-    const { report, cas } = await runPreflight(text, {
-      lang,
-      strict: !!values.strict,
-      ...(at ? { at } : {}),
-      ...(current !== undefined ? { current } : {}),
-      ...(str(values, 'client-request-id') ? { clientRequestId: str(values, 'client-request-id')! } : {}),
-    });
+    const id = str(values, 'id');
+    // A collection response that holds several configurations needs --id: say which ids there are, check nothing.
+    const choices: [unknown, string][] = [[parsedOrUndefined(text), file === '-' ? 'the body (standard input)' : `the body "${file}"`]];
+    if (current !== undefined) choices.push([current, `the current resource "${currentFile}"`]);
+    for (const [value, what] of choices) {
+      const problem = choiceProblem(chooseConfiguration(value, id), what, '--id');
+      if (problem) throw new CliError(`check: ${problem}`);
+    }
+    let run: Awaited<ReturnType<typeof runPreflight>>;
+    try {
+      run = await runPreflight(text, {
+        lang,
+        strict: !!values.strict,
+        ...(at ? { at } : {}),
+        ...(current !== undefined ? { current } : {}),
+        ...(id !== undefined ? { id } : {}),
+        ...(str(values, 'client-request-id') ? { clientRequestId: str(values, 'client-request-id')! } : {}),
+      });
+    } catch (e) {
+      if (e instanceof TypeError) throw new CliError(`check: ${e.message}`);
+      throw e;
+    }
+    const { report, cas } = run;
     if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'sarif')
       io.out(

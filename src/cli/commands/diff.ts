@@ -8,7 +8,7 @@ import type { Command } from './types.js';
 export const diff: Command = {
   name: 'diff',
   summary: 'show what an update changes against the current resource (CAs matched by SHA-256)',
-  help: `Usage: ca-preflight diff <current.json> <desired.json> [--format text|json]
+  help: `Usage: ca-preflight diff <current.json> <desired.json> [--format text|json] [--id ID]
 
 Compares the current resource (a GET response) with the desired configuration (a PATCH body or an edited
 GET response). CAs are matched by the SHA-256 of their certificate; only the members a PATCH writes count
@@ -20,6 +20,8 @@ An entry whose certificate cannot be decoded (such as the update page's "Binary"
 Options:
   --format <fmt>   text (default): a review of each added, removed and changed CA; json: the diff as
                    { displayName, added, removed, changed, unchanged }
+  --id <id>        the configuration to compare when a file is a collection response (GET
+                   …/mutualTlsOauthConfigurations) holding several; one alone needs no --id
   -h, --help       this help
 
 Exit status: 0 no change; 1 different; 2 usage or IO trouble.
@@ -28,7 +30,7 @@ Examples:
   ca-preflight diff get.json desired.json
   ca-preflight diff get.json desired.json --format json`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('diff', args, { format: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('diff', args, { format: { type: 'string' }, id: { type: 'string' } });
     if (values.help) {
       io.out(`${diff.help}\n`);
       return EXIT.ok;
@@ -44,7 +46,8 @@ Examples:
     const desired = readJsonFile(desiredFile, 'desired configuration');
     let comparison: Awaited<ReturnType<typeof compareConfigurations>>;
     try {
-      comparison = await compareConfigurations(current, desired);
+      const id = str(values, 'id');
+      comparison = await compareConfigurations(current, desired, id !== undefined ? { id } : {});
     } catch (e) {
       if (e instanceof ResourceInputError) throw new CliError(`diff: ${e.message}`);
       throw e;

@@ -32,6 +32,25 @@ export const en = {
       },
     },
   },
+  'body.collection-response': {
+    message:
+      'The body is a collection response (GET …/mutualTlsOauthConfigurations); the configuration "{id}" it holds (value/{index}) is what is checked here. Sent as it is, the request would carry "value", which the resource does not have.',
+    fix: "Send that configuration's writable members only: ca-preflight patch builds the request from the collection (with --id when it holds several).",
+    variants: {
+      choose: {
+        message: 'The body is a collection response with {count} configurations ({ids}) and none was chosen, so no trust list was checked.',
+        fix: 'Choose one: ca-preflight check --id ID (in the library, the id option; on the page, the configuration list).',
+      },
+      'not-found': {
+        message: 'The body is a collection response without a configuration whose id is "{id}" (ids: {ids}), so no trust list was checked.',
+        fix: "Give one of the ids listed, or check that configuration's own GET response.",
+      },
+      empty: {
+        message: 'The body is a collection response that holds no configuration, so there is no trust list to check.',
+        fix: 'Check the GET response of the configuration to update (GET …/mutualTlsOauthConfigurations/ID), or create one first.',
+      },
+    },
+  },
   'body.odata-control-ignored': {
     message: '"{property}" is OData control information; the server ignores it in a request.',
     fix: 'Remove "{property}" (it comes from a GET response).',

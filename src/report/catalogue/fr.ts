@@ -35,6 +35,28 @@ export const fr = {
       },
     },
   },
+  'body.collection-response': {
+    message:
+      'Le corps est une réponse de collection (GET …/mutualTlsOauthConfigurations) ; c’est la configuration "{id}" qu’elle contient (value/{index}) qui est vérifiée ici. Envoyée telle quelle, la demande porterait "value", que la ressource n’a pas.',
+    fix: 'N’envoyez que les propriétés modifiables de cette configuration : ca-preflight patch construit la demande à partir de la collection (avec --id quand elle en contient plusieurs).',
+    variants: {
+      choose: {
+        message:
+          'Le corps est une réponse de collection de {count} configurations ({ids}) et aucune n’a été choisie : aucune liste de confiance n’a été vérifiée.',
+        fix: 'Choisissez-en une : ca-preflight check --id ID (dans la bibliothèque, l’option id ; dans la page, la liste des configurations).',
+      },
+      'not-found': {
+        message:
+          'Le corps est une réponse de collection sans configuration d’identifiant "{id}" (identifiants : {ids}) : aucune liste de confiance n’a été vérifiée.',
+        fix: 'Donnez l’un des identifiants listés, ou vérifiez la réponse GET propre à cette configuration.',
+      },
+      empty: {
+        message:
+          'Le corps est une réponse de collection qui ne contient aucune configuration : il n’y a pas de liste de confiance à vérifier.',
+        fix: 'Vérifiez la réponse GET de la configuration à mettre à jour (GET …/mutualTlsOauthConfigurations/ID), ou créez-en une d’abord.',
+      },
+    },
+  },
   'body.odata-control-ignored': {
     message: '"{property}" est une information de contrôle OData ; le serveur l’ignore dans une demande.',
     fix: 'Retirez "{property}" (cette information provient d’une réponse à un GET).',

@@ -21,6 +21,8 @@ export default defineRule({
     if (!ctx.bodyObject) return;
     for (const key of Object.keys(ctx.bodyObject)) {
       if (KNOWN.includes(key) || isControlInformation(key)) continue;
+      if (key === 'value' && ctx.collection) continue; // a collection response: body.collection-response says it
+
       const suggestion = suggestMember(key, WRITABLE_TOP);
       const path = pointer(key);
       if (suggestion) emit({ path, variant: 'suggestion', params: { property: key, suggestion } });
