@@ -43,6 +43,8 @@ export {
 } from './diff/diff.js';
 export {
   buildPatchRequest,
+  cloudRefusal,
+  findingsRefusal,
   type PatchOptions,
   type PatchRequest,
   type PatchBody,
@@ -62,6 +64,16 @@ export {
   type GraphFetch,
 } from './simulator/handler.js';
 export { parseFaults, FaultSpecError, FAULT_KINDS, type FaultPlan, type FaultRule } from './simulator/faults.js';
-export { CLOUD_BASE_URLS, PATCH_PERMISSION, configurationUrl, type Cloud } from './graph/clouds.js';
+export {
+  CLOUD_BASE_URLS,
+  CLOUD_NAMES,
+  CLOUD_AVAILABILITY_SOURCE,
+  DOCUMENTED_CLOUDS,
+  isDocumentedCloud,
+  PATCH_PERMISSION,
+  configurationUrl,
+  type Cloud,
+} from './graph/clouds.js';
+export { chooseConfiguration, choiceProblem, isCollectionResponse, type ConfigurationChoice } from './graph/collection.js';
 export { validateDevicePath, type ValidatePathOptions, type PathValidation } from './chain/validate-path.js';
 export type { SimulatedFailure } from './simulator/simulator.js';

@@ -271,7 +271,7 @@ describe('buildPatchRequest', () => {
         source: 'https://learn.microsoft.com/graph/api/mutualtlsoauthconfiguration-update?view=graph-rest-beta',
       });
       expect(reason!.message).toContain(
-        '"Global service ✅, US Government L4 ❌, US Government L5 (DOD) ❌, China operated by 21Vianet ❌"',
+        '"Global service: available, US Government L4: not available, US Government L5 (DOD): not available, China operated by 21Vianet: not available"',
       );
       expect(reason!.message).toMatch(/allowUndocumentedCloud: true/);
       const allowed = await buildPatchRequest(current, { displayName: 'x' }, { cloud, allowUndocumentedCloud: true });

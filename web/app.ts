@@ -2,13 +2,13 @@
  * The offline page: paste a body (or a GET response), add certificate files, check, read the findings and the
  * response Graph would give, copy the request. Everything happens in this document; nothing is sent anywhere.
  */
-import { preflight, type Lang, type PreflightOptions, type Report } from '../src/index.js';
+import { isCollectionResponse, preflight, type Lang, type PreflightOptions, type Report } from '../src/index.js';
 import { isCloud, type Cloud } from '../src/graph/clouds.js';
 import { applyLabels, LABELS, type Labels } from './i18n.js';
 import { LineNumberedEditor } from './editor.js';
 import { appendCertificates, readCertificateFile, type FileOutcome } from './certificates.js';
 import { renderReport } from './render.js';
-import { diffRequest, plainRequest, type RequestPanel } from './request.js';
+import { needsCloudAllowance, requestPanel, type RequestPanel } from './request.js';
 
 function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
@@ -24,6 +24,13 @@ const ui = {
   currentError: byId<HTMLElement>('current-error'),
   at: byId<HTMLInputElement>('at'),
   cloud: byId<HTMLSelectElement>('cloud'),
+  allowCloudOption: byId<HTMLElement>('allow-cloud-option'),
+  allowCloud: byId<HTMLInputElement>('allow-cloud'),
+  configId: byId<HTMLInputElement>('config-id'),
+  configIds: byId<HTMLDataListElement>('config-ids'),
+  removals: byId<HTMLFieldSetElement>('removals'),
+  removalList: byId<HTMLUListElement>('removal-list'),
+  copyButtons: byId<HTMLElement>('copy-buttons'),
   strict: byId<HTMLInputElement>('strict'),
   check: byId<HTMLButtonElement>('check'),
   summary: byId<HTMLElement>('summary'),
@@ -50,12 +57,14 @@ let lang: Lang = initialLang();
 let labels: Labels = LABELS[lang];
 let lastReport: Report | null = null;
 let panel: RequestPanel | null = null;
+/** SHA-256 thumbprints of the CAs whose removal the user allowed, one control each. */
+const allowedRemovals = new Set<string>();
 /** Checks can overlap (paste, then a click); only the latest one may paint. */
 let generation = 0;
 
-/** A body with errors is shown as checked, never as ready to send. */
+/** A refused request is shown as refused, never as ready to send. */
 function requestHelpText(): string {
-  if (lastReport && !lastReport.ok) return labels.wouldRefuse;
+  if (panel?.state === 'refused') return labels.requestRefused;
   return panel?.mode === 'diff' ? labels.requestHelpDiff : labels.requestHelpPlain;
 }
 
@@ -82,32 +91,71 @@ function currentProblem(text: string): string | null {
   }
 }
 
+/** The ids of the configurations of any collection response pasted, offered in the id field's list. */
+function offerIds(...texts: string[]): void {
+  const ids = new Set<string>();
+  for (const text of texts) {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (isCollectionResponse(value))
+        for (const c of value.value)
+          if (c && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string') ids.add((c as { id: string }).id);
+    } catch {
+      // not JSON: the checks say so
+    }
+  }
+  ui.configIds.replaceChildren(...[...ids].map((id) => Object.assign(document.createElement('option'), { value: id })));
+}
+
 async function check(): Promise<void> {
   const mine = ++generation;
   const text = body.value;
   const currentText = current.value;
   const cloud: Cloud = isCloud(ui.cloud.value) ? ui.cloud.value : 'global';
+  ui.allowCloudOption.hidden = !needsCloudAllowance(cloud);
   const at = readAt();
+  const id = ui.configId.value.trim() || undefined;
   const problem = currentProblem(currentText);
   ui.currentError.textContent = problem ? labels.currentNotJson(problem) : '';
   current.textarea.setAttribute('aria-invalid', String(problem !== null));
   if (problem) current.textarea.closest('details')?.setAttribute('open', '');
+  offerIds(text, currentText);
 
   const options: PreflightOptions = { lang, strict: ui.strict.checked };
   if (at) options.at = at;
-  if (currentText.trim() && !problem) options.current = currentText;
+  if (id) options.id = id;
   ui.summary.textContent = labels.checking;
   ui.check.setAttribute('aria-busy', 'true');
   try {
-    const report = await preflight(text, options);
-    const next: RequestPanel =
-      options.current !== undefined
-        ? await diffRequest(text, currentText, labels, { cloud, strict: ui.strict.checked, lang, ...(at ? { at } : {}) })
-        : plainRequest(text, currentText, cloud);
+    let report: Report;
+    try {
+      report = await preflight(text, currentText.trim() && !problem ? { ...options, current: currentText } : options);
+    } catch (e) {
+      // A current resource the check cannot use (a collection to choose from, another configuration): the request
+      // panel says why; the body is still checked on its own.
+      if (!(e instanceof TypeError)) throw e;
+      const { id: _, ...withoutId } = options;
+      report = await preflight(text, withoutId);
+    }
+    const next = await requestPanel({
+      bodyText: text,
+      currentText,
+      report,
+      labels,
+      cloud,
+      allowUndocumentedCloud: ui.allowCloud.checked,
+      allowRemoval: allowedRemovals,
+      strict: ui.strict.checked,
+      lang,
+      ...(id ? { id } : {}),
+      ...(at ? { at } : {}),
+    });
     if (mine !== generation) return;
     lastReport = report;
     renderReport(ui, report, labels, (line, column) => body.reveal(line, column));
     showRequest(next);
+    // How many checks have been painted: lets a test (or a script) wait for the one it caused.
+    document.documentElement.dataset.checks = String(Number(document.documentElement.dataset.checks ?? 0) + 1);
   } catch (e) {
     if (mine !== generation) return;
     ui.summary.textContent = e instanceof Error ? e.message : String(e);
@@ -116,12 +164,37 @@ async function check(): Promise<void> {
   }
 }
 
+function removalItem(r: RequestPanel['removals'][number], index: number): HTMLLIElement {
+  const item = document.createElement('li');
+  const box = Object.assign(document.createElement('input'), { type: 'checkbox', id: `allow-removal-${index}`, checked: r.allowed });
+  const label = Object.assign(document.createElement('label'), { htmlFor: box.id, textContent: r.label });
+  if (r.thumbprint) {
+    box.dataset.thumbprint = r.thumbprint;
+    box.addEventListener('change', () => {
+      if (box.checked) allowedRemovals.add(r.thumbprint!);
+      else allowedRemovals.delete(r.thumbprint!);
+      void check();
+    });
+  } else {
+    box.disabled = true;
+    label.textContent = `${r.label}: ${labels.cannotAllowRemoval}`;
+  }
+  item.append(box, label);
+  return item;
+}
+
 function showRequest(next: RequestPanel): void {
   panel = next;
   ui.requestHelp.textContent = requestHelpText();
   ui.diff.hidden = next.mode !== 'diff';
   ui.diffList.replaceChildren(...next.changes.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+  ui.removals.hidden = next.removals.length === 0;
+  ui.removalList.replaceChildren(...next.removals.map(removalItem));
   ui.request.textContent = next.text;
+  ui.request.dataset.state = next.state;
+  ui.request.dataset.refusals = next.refusals.join(' ');
+  // A refused request has no copy buttons: there is nothing to send.
+  ui.copyButtons.hidden = next.state !== 'ready';
   ui.copy.disabled = next.bodyText === null;
   ui.copyCurl.hidden = next.curl === null;
   ui.copyStatus.textContent = '';
@@ -176,6 +249,7 @@ async function addFiles(files: readonly File[]): Promise<void> {
 ui.check.addEventListener('click', () => void check());
 ui.copy.addEventListener('click', () => void copy(panel?.bodyText, labels.copied));
 ui.copyCurl.addEventListener('click', () => void copy(panel?.curl, labels.copiedCurl));
+for (const control of [ui.cloud, ui.allowCloud, ui.configId]) control.addEventListener('change', () => void check());
 ui.lang.addEventListener('change', () => {
   setLang(ui.lang.value === 'fr' ? 'fr' : 'en');
   if (lastReport) void check(); // the findings' messages come from the library in the chosen language

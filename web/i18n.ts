@@ -2,7 +2,8 @@
  * The page's own words. Findings, fixes and the predicted Graph response come from `preflight(…, { lang })`;
  * only the labels around them live here.
  */
-import type { Lang, Severity } from '../src/index.js';
+import { CLOUD_NAMES, type Cloud, type Lang, type Severity } from '../src/index.js';
+import { CLOUD_AVAILABILITY_TABLE, CLOUDS, isDocumentedCloud } from '../src/graph/clouds.js';
 
 export interface Labels {
   title: string;
@@ -55,6 +56,20 @@ export interface Labels {
   cloud: string;
   noChange: string;
   absent: string;
+  requestRefused: string;
+  refusedRemoval: (names: string[]) => string;
+  refusedFindings: (errors: number, where: string[]) => string;
+  refusedCloud: (cloud: Cloud, source: string) => string;
+  refusedInput: (message: string) => string;
+  chooseConfiguration: (ids: string[]) => string;
+  configurationNotFound: (id: string | null, ids: string[]) => string;
+  removalsLegend: string;
+  removalsHelp: string;
+  cannotAllowRemoval: string;
+  allowCloudLabel: string;
+  allowCloudHelp: string;
+  configIdLabel: string;
+  configIdHelp: string;
   diffAdded: string;
   diffRemoved: string;
   diffChanged: string;
@@ -121,6 +136,29 @@ export const LABELS: Record<Lang, Labels> = {
     cloud: 'Cloud (for the request URL)',
     noChange: 'No change: there is nothing to send.',
     absent: '(absent)',
+    requestRefused: 'Refused: nothing may be sent until the reasons below are dealt with.',
+    refusedRemoval: (names) =>
+      `The update would remove ${plural(names.length, 'CA', 'CAs')} from the current list: ${names.join('; ')}. Graph deletes every CA the list leaves out: keep ${names.length === 1 ? 'it' : 'them'} in the body, or allow each removal below.`,
+    refusedFindings: (n, where) =>
+      `The request, as it would be sent, has ${plural(n, 'error', 'errors')}${where.length ? ` (${where.join('; ')})` : ''}: fix ${n === 1 ? 'it' : 'them'} first.`,
+    refusedCloud: (cloud, source) =>
+      `Microsoft does not document this API as available in ${CLOUD_NAMES[cloud]}: its availability table reads "${CLOUD_AVAILABILITY_TABLE}" (${source}). If you know it is available there now, tick "Build it anyway" in the options.`,
+    refusedInput: (message) => `The request cannot be built: ${message}.`,
+    chooseConfiguration: (ids) =>
+      `The current resource is a collection response with ${ids.length} configurations (${ids.join(', ')}): choose one with the configuration id in the options.`,
+    configurationNotFound: (id, ids) =>
+      id === null
+        ? 'The current resource is a collection response with no configuration in it.'
+        : `The current resource is a collection response without a configuration whose id is "${id}" (ids: ${ids.join(', ') || 'none'}).`,
+    removalsLegend: 'Allow these removals',
+    removalsHelp:
+      'Graph deletes every CA the list leaves out. Tick each CA that may go: the request is built only when every removal is allowed.',
+    cannotAllowRemoval:
+      'its certificate cannot be decoded, so it cannot be allowed by name: fix the current resource, or keep it in the body',
+    allowCloudLabel: 'Build it anyway: I know this API is available in that cloud now',
+    allowCloudHelp: 'Microsoft documents this API as available only in the global service.',
+    configIdLabel: 'Configuration id (optional)',
+    configIdHelp: 'Chooses the configuration of a collection GET that holds several, or names a current resource that has no id.',
     diffAdded: 'added',
     diffRemoved: 'removed',
     diffChanged: 'changed',
@@ -181,6 +219,30 @@ export const LABELS: Record<Lang, Labels> = {
     cloud: 'Cloud (pour l’URL de la requête)',
     noChange: 'Aucun changement : rien à envoyer.',
     absent: '(absent)',
+    requestRefused: 'Refusé : rien ne peut être envoyé tant que les raisons ci-dessous demeurent.',
+    refusedRemoval: (names) =>
+      `La mise à jour retirerait ${pluriel(names.length, 'autorité', 'autorités')} de la liste actuelle : ${names.join(' ; ')}. Graph supprime toute autorité que la liste omet : ${names.length === 1 ? 'gardez-la' : 'gardez-les'} dans le corps, ou autorisez chaque retrait ci-dessous.`,
+    refusedFindings: (n, where) =>
+      `La requête, telle qu’elle serait envoyée, a ${pluriel(n, 'erreur', 'erreurs')}${where.length ? ` (${where.join(' ; ')})` : ''} : ${n === 1 ? 'corrigez-la' : 'corrigez-les'} d’abord.`,
+    refusedCloud: (cloud, source) =>
+      `Microsoft ne documente pas cette API comme disponible dans ${CLOUD_NAMES[cloud]} : son tableau de disponibilité indique ${CLOUDS.map((c) => `${CLOUD_NAMES[c]} : ${isDocumentedCloud(c) ? 'disponible' : 'non disponible'}`).join(', ')} (${source}). Si vous savez qu’elle y est disponible désormais, cochez « La construire quand même » dans les options.`,
+    refusedInput: (message) => `La requête ne peut pas être construite : ${message}.`,
+    chooseConfiguration: (ids) =>
+      `La ressource actuelle est une réponse de collection de ${ids.length} configurations (${ids.join(', ')}) : choisissez-en une avec l’identifiant de configuration, dans les options.`,
+    configurationNotFound: (id, ids) =>
+      id === null
+        ? 'La ressource actuelle est une réponse de collection qui ne contient aucune configuration.'
+        : `La ressource actuelle est une réponse de collection sans configuration d’identifiant "${id}" (identifiants : ${ids.join(', ') || 'aucun'}).`,
+    removalsLegend: 'Autoriser ces retraits',
+    removalsHelp:
+      'Graph supprime toute autorité que la liste omet. Cochez chaque autorité qui peut partir : la requête n’est construite que lorsque chaque retrait est autorisé.',
+    cannotAllowRemoval:
+      'son certificat ne se décode pas, elle ne peut donc pas être autorisée par son nom : corrigez la ressource actuelle, ou gardez-la dans le corps',
+    allowCloudLabel: 'La construire quand même : je sais que cette API est disponible dans ce cloud désormais',
+    allowCloudHelp: 'Microsoft ne documente cette API comme disponible que dans le service global.',
+    configIdLabel: 'Identifiant de configuration (facultatif)',
+    configIdHelp:
+      'Choisit la configuration d’une réponse GET de collection qui en contient plusieurs, ou nomme une ressource actuelle sans identifiant.',
     diffAdded: 'ajoutée',
     diffRemoved: 'retirée',
     diffChanged: 'modifiée',

@@ -1,36 +1,76 @@
 /**
- * The "request" panel: what to send. With a current resource, the library's request builder gives the minimal PATCH
- * (only writable members, the whole list when it changes) and the changes it makes; without one, the checked body
- * itself is the PATCH body.
+ * The "request" panel: what to send, or why nothing may be sent. With a current resource the library's request builder
+ * gives the minimal PATCH and refuses exactly where `ca-preflight patch` refuses (removals not allowed CA by CA, errors in
+ * the body as it would be sent, a cloud where the API is not documented, an unreadable current resource); without one,
+ * the checked body is the PATCH body, refused as `check` fails it (errors) and for the cloud. A refused request has no
+ * copy buttons.
  */
 import {
   buildPatchRequest,
+  chooseConfiguration,
+  cloudRefusal,
   diffConfigurations,
+  findingsRefusal,
   formatCurlCommand,
   formatHttpRequest,
   type ConfigurationDiff,
   type DiffEntry,
   type Lang,
-  type PatchRequest,
+  type RefusalReason,
+  type Report,
 } from '../src/index.js';
-import { CLOUD_BASE_URLS, CONFIGURATIONS_PATH, configurationUrl, type Cloud } from '../src/graph/clouds.js';
+import { CLOUD_BASE_URLS, CONFIGURATIONS_PATH, configurationUrl, isDocumentedCloud, type Cloud } from '../src/graph/clouds.js';
 import type { Labels } from './i18n.js';
+
+/** Why nothing may be sent: the library's reasons (a current resource that is not JSON is `input`, as there). */
+export type PanelRefusal = RefusalReason['kind'];
+
+export interface RemovalChoice {
+  /** SHA-256 of the CA's certificate; null when its certificate cannot be decoded (then it cannot be allowed by name). */
+  thumbprint: string | null;
+  label: string;
+  allowed: boolean;
+}
 
 export interface RequestPanel {
   mode: 'plain' | 'diff';
-  /** The HTTP request as text (or why there is none). */
+  /** ready: a request to send; refused: nothing may be sent (see `refusals`); unchanged: nothing to send. */
+  state: 'ready' | 'refused' | 'unchanged';
+  refusals: PanelRefusal[];
+  /** The HTTP request as text, or why there is none. */
   text: string;
-  /** What "Copy request body" puts on the clipboard, or null when there is nothing to send. */
+  /** What "Copy request body" puts on the clipboard; null unless the request is ready. */
   bodyText: string | null;
-  /** The request as a curl command, when the builder made one. */
+  /** The request as a curl command; null unless the request is ready and built against a current resource. */
   curl: string | null;
   /** Lines describing the changes (diff mode only). */
   changes: string[];
+  /** The CAs the update removes, each allowed or not by its own control (diff mode only). */
+  removals: RemovalChoice[];
+}
+
+export interface PanelInput {
+  bodyText: string;
+  /** The current resource as pasted ("" when none). */
+  currentText: string;
+  /** The checks of the body as pasted. */
+  report: Report;
+  labels: Labels;
+  cloud: Cloud;
+  allowUndocumentedCloud: boolean;
+  /** SHA-256 thumbprints of the CAs whose removal the user allowed. */
+  allowRemoval: ReadonlySet<string>;
+  /** The configuration id, when the user gave one (a collection of several, or a current resource without id). */
+  id?: string;
+  at?: Date;
+  strict: boolean;
+  lang: Lang;
 }
 
 function idOf(text: string): string | null {
   try {
-    const value: unknown = JSON.parse(text);
+    const choice = chooseConfiguration(JSON.parse(text));
+    const value = choice.kind === 'chosen' ? choice.value : choice.kind === 'resource' ? choice.value : null;
     const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
     return typeof id === 'string' && id !== '' ? id : null;
   } catch {
@@ -38,11 +78,11 @@ function idOf(text: string): string | null {
   }
 }
 
-/** The body as typed, under the PATCH line; the id comes from the current resource or the body when either has one. */
-export function plainRequest(bodyText: string, currentText: string, cloud: Cloud): RequestPanel {
-  const id = idOf(currentText) ?? idOf(bodyText);
-  const url = id ? configurationUrl(id, cloud) : `${CLOUD_BASE_URLS[cloud]}${CONFIGURATIONS_PATH}/{id}`;
-  return { mode: 'plain', text: `PATCH ${url}\nContent-Type: application/json\n\n${bodyText}`, bodyText, curl: null, changes: [] };
+/** The body as typed, under the PATCH line; the id comes from the option, the current resource or the body. */
+export function plainRequestText(bodyText: string, currentText: string, cloud: Cloud, id?: string): string {
+  const known = id || idOf(currentText) || idOf(bodyText);
+  const url = known ? configurationUrl(known, cloud) : `${CLOUD_BASE_URLS[cloud]}${CONFIGURATIONS_PATH}/{id}`;
+  return `PATCH ${url}\nContent-Type: application/json\n\n${bodyText}`;
 }
 
 const who = (e: DiffEntry) => `${e.subject ?? `#${e.index}`}${e.thumbprint ? ` (SHA-256 ${e.thumbprint.slice(0, 16)}…)` : ''}`;
@@ -61,39 +101,121 @@ export function describeChanges(diff: ConfigurationDiff, labels: Labels): string
   return lines;
 }
 
-/**
- * The minimal PATCH against the current resource. Removals are shown in the changes and warned about in the
- * findings rather than refused: the page's user sees the list and decides.
- */
-export async function diffRequest(
-  bodyText: string,
-  currentText: string,
-  labels: Labels,
-  options: { cloud: Cloud; at?: Date; strict: boolean; lang: Lang },
-): Promise<RequestPanel> {
-  let changes: string[];
-  try {
-    changes = describeChanges(await diffConfigurations(currentText, bodyText), labels);
-  } catch (e) {
-    changes = [e instanceof Error ? e.message : String(e)];
+/** One refusal reason in the page's language. */
+export function refusalText(reason: RefusalReason, labels: Labels, report: Report | undefined): string {
+  switch (reason.kind) {
+    case 'removal':
+      return labels.refusedRemoval(reason.removed.map(who));
+    case 'findings': {
+      const errors = (report?.findings ?? []).filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.path || '""'}`);
+      return labels.refusedFindings(reason.errors, errors);
+    }
+    case 'cloud':
+      return labels.refusedCloud(reason.cloud, reason.source);
+    case 'operation':
+    case 'input':
+      return labels.refusedInput(reason.message);
   }
-  const result = await buildPatchRequest(currentText, bodyText, {
-    allowRemoval: true,
-    cloud: options.cloud,
-    strict: options.strict,
-    lang: options.lang,
-    ...(options.at ? { at: options.at } : {}),
+}
+
+function refused(mode: RequestPanel['mode'], kinds: PanelRefusal[], lines: string[], extra: Partial<RequestPanel> = {}): RequestPanel {
+  return {
+    mode,
+    state: 'refused',
+    refusals: kinds,
+    text: lines.map((l) => `✗ ${l}`).join('\n'),
+    bodyText: null,
+    curl: null,
+    changes: [],
+    removals: [],
+    ...extra,
+  };
+}
+
+/** The panel without a current resource: the checked body is what would be sent. */
+function plainPanel(input: PanelInput): RequestPanel {
+  const reasons = [findingsRefusal(input.report), cloudRefusal(input.cloud, input.allowUndocumentedCloud)].filter((r) => r !== null);
+  if (reasons.length)
+    return refused(
+      'plain',
+      reasons.map((r) => r.kind),
+      reasons.map((r) => refusalText(r, input.labels, input.report)),
+    );
+  return {
+    mode: 'plain',
+    state: 'ready',
+    refusals: [],
+    text: plainRequestText(input.bodyText, input.currentText, input.cloud, input.id),
+    bodyText: input.bodyText,
+    curl: null,
+    changes: [],
+    removals: [],
+  };
+}
+
+/** The panel against the current resource: the library's request, or its refusal. */
+async function diffPanel(input: PanelInput): Promise<RequestPanel> {
+  const { labels } = input;
+  let current: unknown;
+  try {
+    current = JSON.parse(input.currentText);
+  } catch (e) {
+    return refused('diff', ['input'], [labels.currentNotJson(e instanceof Error ? e.message : String(e))]);
+  }
+  const choice = chooseConfiguration(current, input.id);
+  if (choice.kind === 'choose') return refused('diff', ['input'], [labels.chooseConfiguration(choice.ids)]);
+  if (choice.kind === 'not-found') return refused('diff', ['input'], [labels.configurationNotFound(choice.id, choice.ids)]);
+
+  let changes: string[] = [];
+  let removals: RemovalChoice[] = [];
+  try {
+    const diff = await diffConfigurations(current, input.bodyText, input.id ? { id: input.id } : {});
+    changes = describeChanges(diff, labels);
+    removals = diff.removed.map((e) => ({
+      thumbprint: e.thumbprint,
+      label: who(e),
+      allowed: !!e.thumbprint && input.allowRemoval.has(e.thumbprint),
+    }));
+  } catch {
+    // The builder names the problem below.
+  }
+  const result = await buildPatchRequest(current, input.bodyText, {
+    allowRemoval: [...input.allowRemoval],
+    cloud: input.cloud,
+    allowUndocumentedCloud: input.allowUndocumentedCloud,
+    strict: input.strict,
+    lang: input.lang,
+    ...(input.id ? { id: input.id } : {}),
+    ...(input.at ? { at: input.at } : {}),
   });
   if (!result.ok) {
-    return { mode: 'diff', text: result.refusal.reasons.map((r) => `✗ ${r.message}`).join('\n'), bodyText: null, curl: null, changes };
+    const { reasons, report } = result.refusal;
+    return refused(
+      'diff',
+      reasons.map((r) => r.kind),
+      reasons.map((r) => refusalText(r, labels, report)),
+      { changes, removals },
+    );
   }
-  if (!result.request) return { mode: 'diff', text: labels.noChange, bodyText: null, curl: null, changes };
-  const request: PatchRequest = result.request;
+  if (!result.request)
+    return { mode: 'diff', state: 'unchanged', refusals: [], text: labels.noChange, bodyText: null, curl: null, changes, removals };
   return {
     mode: 'diff',
-    text: formatHttpRequest(request).trimEnd(),
-    bodyText: JSON.stringify(request.body, null, 2),
-    curl: formatCurlCommand(request),
+    state: 'ready',
+    refusals: [],
+    text: formatHttpRequest(result.request).trimEnd(),
+    bodyText: JSON.stringify(result.request.body, null, 2),
+    curl: formatCurlCommand(result.request),
     changes,
+    removals,
   };
+}
+
+export function requestPanel(input: PanelInput): Promise<RequestPanel> {
+  return input.currentText.trim() === '' ? Promise.resolve(plainPanel(input)) : diffPanel(input);
+}
+
+/** Whether the cloud is one where the API is not documented as available (the page then offers the allow control). */
+export function needsCloudAllowance(cloud: Cloud): boolean {
+  return !isDocumentedCloud(cloud);
 }

@@ -135,6 +135,31 @@ export function bodyOf(c: Comparison): PatchBody | null {
   return Object.keys(body).length ? body : null;
 }
 
+/**
+ * The refusal for a cloud where Microsoft does not document this API as available (null when it does, or when allowed).
+ * Shared by the request builder and the page's request panel, so both refuse alike.
+ */
+export function cloudRefusal(cloud: Cloud, allowUndocumentedCloud: boolean): Extract<RefusalReason, { kind: 'cloud' }> | null {
+  if (isDocumentedCloud(cloud) || allowUndocumentedCloud) return null;
+  return {
+    kind: 'cloud',
+    message: `Microsoft does not document this API as available in ${CLOUD_NAMES[cloud]}: its availability table reads "${CLOUD_AVAILABILITY_TABLE}" (${CLOUD_AVAILABILITY_SOURCE}), and that cloud's Graph metadata has no mutualTlsOauthConfigurations, so ${CLOUD_BASE_URLS[cloud]} would most likely answer that the resource does not exist. If you know it is available there now, allow it (--allow-undocumented-cloud; in the library, allowUndocumentedCloud: true).`,
+    cloud,
+    source: CLOUD_AVAILABILITY_SOURCE,
+  };
+}
+
+/** The refusal for a body whose checks found errors (null when none): nothing with an error is sent. */
+export function findingsRefusal(report: Report): Extract<RefusalReason, { kind: 'findings' }> | null {
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  if (!errors) return null;
+  return {
+    kind: 'findings',
+    message: `the request body has ${errors} error${errors === 1 ? '' : 's'}${report.graphError ? `; Graph would answer ${report.graphError.status} "${report.graphError.body.error.message}"` : ''}`,
+    errors,
+  };
+}
+
 /** The removed CAs that `allow` does not allow. */
 function notAllowedRemovals(removed: DiffEntry[], allow: PatchOptions['allowRemoval']): DiffEntry[] {
   if (allow === true) return [];
@@ -212,19 +237,12 @@ export async function planPatch(currentInput: unknown, input: unknown, options: 
         removed,
       });
     }
-    if (!isDocumentedCloud(cloud)) {
-      if (options.allowUndocumentedCloud)
-        notes.push(
-          `the request is for ${CLOUD_NAMES[cloud]}, where Microsoft does not document this API as available (${CLOUD_AVAILABILITY_SOURCE}); built as asked`,
-        );
-      else
-        reasons.push({
-          kind: 'cloud',
-          message: `Microsoft does not document this API as available in ${CLOUD_NAMES[cloud]}: its availability table reads "${CLOUD_AVAILABILITY_TABLE}" (${CLOUD_AVAILABILITY_SOURCE}), and that cloud's Graph metadata has no mutualTlsOauthConfigurations, so ${CLOUD_BASE_URLS[cloud]} would most likely answer that the resource does not exist. If you know it is available there now, allow it (--allow-undocumented-cloud; in the library, allowUndocumentedCloud: true).`,
-          cloud,
-          source: CLOUD_AVAILABILITY_SOURCE,
-        });
-    }
+    if (!isDocumentedCloud(cloud) && options.allowUndocumentedCloud)
+      notes.push(
+        `the request is for ${CLOUD_NAMES[cloud]}, where Microsoft does not document this API as available (${CLOUD_AVAILABILITY_SOURCE}); built as asked`,
+      );
+    const cloudReason = cloudRefusal(cloud, !!options.allowUndocumentedCloud);
+    if (cloudReason) reasons.push(cloudReason);
     const { report, cas } = await runPreflight(body, {
       current,
       crypto,
@@ -232,13 +250,8 @@ export async function planPatch(currentInput: unknown, input: unknown, options: 
       ...(options.strict ? { strict: true } : {}),
       ...(options.lang ? { lang: options.lang } : {}),
     });
-    const errors = report.findings.filter((f) => f.severity === 'error').length;
-    if (errors)
-      reasons.push({
-        kind: 'findings',
-        message: `the request body has ${errors} error${errors === 1 ? '' : 's'}${report.graphError ? `; Graph would answer ${report.graphError.status} "${report.graphError.body.error.message}"` : ''}`,
-        errors,
-      });
+    const findingsReason = findingsRefusal(report);
+    if (findingsReason) reasons.push(findingsReason);
     if (reasons.length) return refuse(reasons, report, body, cas);
 
     const request: PatchRequest = {

@@ -32,8 +32,10 @@ export const DOCUMENTED_CLOUDS: ReadonlySet<Cloud> = new Set<Cloud>(['global']);
 /** The page that documents it. */
 export const CLOUD_AVAILABILITY_SOURCE = 'https://learn.microsoft.com/graph/api/mutualtlsoauthconfiguration-update?view=graph-rest-beta';
 
-/** The availability table as the update page shows it, for messages that quote their source. */
-export const CLOUD_AVAILABILITY_TABLE = CLOUDS.map((c) => `${CLOUD_NAMES[c]} ${DOCUMENTED_CLOUDS.has(c) ? '✅' : '❌'}`).join(', ');
+/** The availability table as the update page shows it (its ✅ and ❌ in words), for messages that quote their source. */
+export const CLOUD_AVAILABILITY_TABLE = CLOUDS.map(
+  (c) => `${CLOUD_NAMES[c]}: ${DOCUMENTED_CLOUDS.has(c) ? 'available' : 'not available'}`,
+).join(', ');
 
 export function isDocumentedCloud(cloud: Cloud): boolean {
   return DOCUMENTED_CLOUDS.has(cloud);

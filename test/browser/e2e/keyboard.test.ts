@@ -69,7 +69,7 @@ describe('keyboard only', () => {
         rings[now] = await focusRing(page);
       }
     }
-    expect(stops).toEqual(['a.skip-link', 'lang', 'body', 'dropzone', 'summary', 'at', 'cloud', 'strict', 'check']);
+    expect(stops).toEqual(['a.skip-link', 'lang', 'body', 'dropzone', 'summary', 'at', 'cloud', 'config-id', 'strict', 'check']);
     for (const [stop, ring] of Object.entries(rings)) {
       expect(ring.style, `focus ring on ${stop}`).not.toBe('none');
       expect(ring.width, `focus ring width on ${stop}`).toBeGreaterThanOrEqual(2);

@@ -79,8 +79,12 @@ describe('the page', () => {
     expect(shownInner.date).toBe(expectedInner.date); // derived from the check time, not the wall clock
     expect(await page.textContent('#summary')).toMatch(/400 Bad Request/);
 
-    // The request panel carries the checked body as is (no current resource given).
-    expect(await page.textContent('#request')).toContain(example2);
+    // A body with errors is refused, as check fails it: the reasons, and nothing to copy.
+    expect(await page.getAttribute('#request', 'data-state')).toBe('refused');
+    expect(await page.textContent('#request')).toMatch(
+      /^✗ The request, as it would be sent, has 2 errors \(certificate\.not-x509 \/certificateAuthorities\/0\/certificate; entry\.unknown-property \/certificateAuthorities\/0\/issuerSubjectkeyIdentifier\): fix them first\.$/,
+    );
+    expect(await page.isVisible('#copy')).toBe(false);
 
     // Each finding moves the caret to its line:column.
     for (const f of expected.findings) {
@@ -211,6 +215,15 @@ describe('the page', () => {
       expect.stringMatching(/^− removed: CN=Dropped Root CA,O=Dropped,C=US \(SHA-256 [0-9a-f]{16}…\), root$/),
       '= 1 CA unchanged',
     ]);
+    // The CA left out is a refusal until its own control allows it; then the library's request, ready to copy.
+    expect(await page.getAttribute('#request', 'data-state')).toBe('refused');
+    expect(await page.isVisible('#copy')).toBe(false);
+    expect(await page.$$eval('#removal-list label', (ls) => ls.map((l) => l.textContent))).toEqual([
+      expect.stringMatching(/^CN=Dropped Root CA,O=Dropped,C=US \(SHA-256 [0-9a-f]{16}…\)$/),
+    ]);
+    await page.check('#removal-list input[type="checkbox"]');
+    await page.waitForFunction(() => document.getElementById('request')?.dataset.state === 'ready');
+    await waitForIdle(page);
     const built = await buildPatchRequest(current, desired, { allowRemoval: true });
     expect(built.ok && built.request).toBeTruthy();
     if (!built.ok || !built.request) return;

@@ -9,7 +9,7 @@ import { preflight } from '../../../src/index.js';
 import { buildHierarchy } from '../../../src/testing/builder.js';
 import { offsetOf, selectionAt } from '../../../web/editor.js';
 import { appendCertificates, readCertificateFile } from '../../../web/certificates.js';
-import { plainRequest } from '../../../web/request.js';
+import { plainRequestText } from '../../../web/request.js';
 import { graphResponseText } from '../../../web/render.js';
 
 /** 1-based line:column of an offset, counted the way the checker reports positions. */
@@ -148,15 +148,17 @@ describe('certificate files', () => {
 describe('request and response text', () => {
   it('puts the checked body under the PATCH line, with the id when one is known', () => {
     const body = '{ "displayName": "X" }';
-    expect(plainRequest(body, '', 'global').text).toBe(
+    expect(plainRequestText(body, '', 'global')).toBe(
       `PATCH https://graph.microsoft.com/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/{id}\nContent-Type: application/json\n\n${body}`,
     );
-    const withId = plainRequest(body, '{"id": "eec5ba11-2fc0-4113-83a2-ed986ed13cdb"}', 'usgov');
-    expect(withId.text.split('\n')[0]).toBe(
+    const withId = plainRequestText(body, '{"id": "eec5ba11-2fc0-4113-83a2-ed986ed13cdb"}', 'usgov');
+    expect(withId.split('\n')[0]).toBe(
       'PATCH https://graph.microsoft.us/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/eec5ba11-2fc0-4113-83a2-ed986ed13cdb',
     );
-    expect(withId.bodyText).toBe(body);
-    expect(withId.curl).toBeNull();
+    // The id of the one configuration of a collection, or the one given.
+    const inCollection = plainRequestText(body, '{"value": [{"id": "abc"}]}', 'global');
+    expect(inCollection.split('\n')[0]).toMatch(/\/mutualTlsOauthConfigurations\/abc$/);
+    expect(plainRequestText(body, '', 'global', 'given').split('\n')[0]).toMatch(/\/mutualTlsOauthConfigurations\/given$/);
   });
 
   it('shows 200 OK or the 400 envelope', async () => {
