@@ -64,12 +64,13 @@ function vectorFile(c: VectorCase, report: Report): Record<string, unknown> {
   const g = report.graphError;
   v.expect = {
     ok: report.ok,
+    verdict: report.verdict,
     findings: report.findings.map((f) =>
       text
         ? { rule: f.rule, path: f.path, severity: f.severity, line: f.line, column: f.column }
         : { rule: f.rule, path: f.path, severity: f.severity },
     ),
-    graphError: g ? { status: g.status, code: g.body.error.code, message: g.body.error.message } : null,
+    graphError: g ? { status: g.status, code: g.body.error.code, message: g.body.error.message, basis: g.basis } : null,
   };
   return v;
 }

@@ -2,7 +2,7 @@
  * preflight(body, options) → Report: JSON text or value → context (certificates parsed, chains linked) → rules →
  * findings with messages, pointers and positions → the server's first failure as a Graph 400 envelope.
  */
-import type { CaSummary, Finding, GraphError, Lang, Report } from './types.js';
+import type { CaSummary, Finding, Lang, PredictedGraphError, Report, Verdict } from './types.js';
 import { checkJsonValue, parseJsonText, pointer, type ParsedJsonText, type Position } from './graph/json-text.js';
 import { graphErrorEnvelope } from './graph/model.js';
 import { defaultCrypto } from './certificate/verify.js';
@@ -162,16 +162,17 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
     return finding;
   });
 
-  const report: Report = {
-    ok: !findings.some((f) => f.severity === 'error'),
-    findings,
-    graphError: firstServerFailure(
-      ranked.map((r) => r.raw),
-      at,
-      options,
-      crypto,
-    ),
-  };
+  const graphError = firstServerFailure(
+    ranked.map((r) => r.raw),
+    at,
+    options,
+    crypto,
+  );
+  const ok = !findings.some((f) => f.severity === 'error');
+  // rejected: a 400 is predicted; accepted: nothing the server is known or expected to refuse; unknown: errors whose
+  // server behaviour is not documented (an expired CA, a broken chain …), so the answer cannot be predicted.
+  const verdict: Verdict = graphError ? 'rejected' : ok ? 'accepted' : 'unknown';
+  const report: Report = { ok, verdict, findings, graphError };
   const cas = ctx.entries.map((e) => ({
     index: e.index,
     path: prefix + e.path,
@@ -183,7 +184,7 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
 }
 
 /** The server answers once: the first failure in its order (step), then in document order. */
-function firstServerFailure(sorted: RawFinding[], at: Date, options: PreflightOptions, crypto: Crypto): GraphError | null {
+function firstServerFailure(sorted: RawFinding[], at: Date, options: PreflightOptions, crypto: Crypto): PredictedGraphError | null {
   let first: { server: ServerBehaviour<Readonly<Record<string, string>>>; params: Readonly<Record<string, string>> } | null = null;
   for (const { rule, emission } of sorted) {
     const server = 'server' in rule ? rule.server : undefined;
@@ -194,5 +195,6 @@ function firstServerFailure(sorted: RawFinding[], at: Date, options: PreflightOp
   const envelope: Parameters<typeof graphErrorEnvelope>[4] = { at, crypto };
   if (options.requestId ?? options.clientRequestId) envelope.requestId = (options.requestId ?? options.clientRequestId)!;
   if (options.clientRequestId) envelope.clientRequestId = options.clientRequestId;
-  return graphErrorEnvelope(server.status, server.code, server.message(params), server.target?.(params) ?? null, envelope);
+  const error = graphErrorEnvelope(server.status, server.code, server.message(params), server.target?.(params) ?? null, envelope);
+  return { ...error, basis: server.basis, citation: server.citation };
 }

@@ -54,13 +54,31 @@ export interface RuleDescription {
   citation: string;
   description: string;
   /** Where the server rejects a body that trips the rule, when it does. */
-  server: { step: number; status: number; code: string } | null;
+  server: { step: number; status: number; code: string; basis: PredictionBasis; citation: string } | null;
 }
 
+/** How sure a prediction of the server's answer is: Microsoft documents it, a real response showed it, or we infer it. */
+export type PredictionBasis = 'documented' | 'observed' | 'inferred';
+
+/** The answer `preflight` predicts, with what the prediction rests on. */
+export interface PredictedGraphError extends GraphError {
+  basis: PredictionBasis;
+  /** Where the status and message come from: a page, or a public issue quoting a real response. */
+  citation: string;
+}
+
+/**
+ * What the server would do with the body: `rejected` (a graphError is predicted), `accepted` (no error finding), or
+ * `unknown` (error findings whose server behaviour is not known, such as an expired CA or a chain problem).
+ */
+export type Verdict = 'rejected' | 'accepted' | 'unknown';
+
 export interface Report {
+  /** True iff no finding has severity error. */
   ok: boolean;
+  verdict: Verdict;
   findings: Finding[];
-  graphError: GraphError | null;
+  graphError: PredictedGraphError | null;
 }
 
 /** A relative distinguished name attribute, in certificate order (least specific first). */

@@ -28,7 +28,7 @@ describe('rule registry', () => {
   });
 
   it('quotes every server message verbatim from docs/graph-api.md', () => {
-    const sample = { property: 'PLACEHOLDER', type: 'PLACEHOLDER' };
+    const sample = { property: 'PLACEHOLDER', type: 'PLACEHOLDER', expected: 'PLACEHOLDER' };
     for (const r of rules) {
       if (!r.server) continue;
       const message = r.server.message(sample);

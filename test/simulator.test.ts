@@ -154,10 +154,17 @@ describe('simulatePatch', () => {
     expect(notJson).toMatchObject({ status: 400, body: { error: { code: 'BadRequest', message: NOT_JSON_MESSAGE } } });
     const readOnly = await simulatePatch(
       current,
-      { body: { id: ID, certificateAuthorities: [{ certificate: 'Binary', isRootAuthority: true }] } },
+      { body: { id: 'another-id', certificateAuthorities: [{ certificate: 'Binary', isRootAuthority: true }] } },
       { at: AT },
     );
     expect(readOnly).toMatchObject({ status: 400, body: { error: { message: "Property 'id' is read-only and cannot be set." } } });
+    // The stored id sent back unchanged is not predicted to be refused (a warning): the certificate is what fails.
+    const unchanged = await simulatePatch(
+      current,
+      { body: { id: ID, certificateAuthorities: [{ certificate: 'Binary', isRootAuthority: true }] } },
+      { at: AT },
+    );
+    expect(unchanged).toMatchObject({ status: 400, body: { error: { message: CERT_MESSAGE } } });
   });
 
   it('answers 400 without a JSON Content-Type, 405 for another method, 404 for another id', async () => {

@@ -61,6 +61,8 @@ describe('test vectors', () => {
     expect(report.ok).toBe(!v.expect.findings.some((f) => f.severity === 'error'));
 
     expect(projectGraphError(report)).toEqual(v.expect.graphError);
+    expect(report.verdict).toBe(v.expect.verdict);
+    expect(report.verdict).toBe(v.expect.graphError ? 'rejected' : v.expect.ok ? 'accepted' : 'unknown');
     const g = report.graphError;
     if (g) {
       expect(g.body.error.innerError['client-request-id']).toBe('vector');

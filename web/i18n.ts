@@ -2,7 +2,7 @@
  * The page's own words. Findings, fixes and the predicted Graph response come from `preflight(…, { lang })`;
  * only the labels around them live here.
  */
-import { CLOUD_NAMES, type Cloud, type Lang, type Severity } from '../src/index.js';
+import { CLOUD_NAMES, type Cloud, type Lang, type Severity, type Verdict } from '../src/index.js';
 import { CLOUD_AVAILABILITY_TABLE, CLOUDS, isDocumentedCloud } from '../src/graph/clouds.js';
 
 export interface Labels {
@@ -38,7 +38,9 @@ export interface Labels {
   checking: string;
   noFindings: string;
   severity: Record<Severity, string>;
-  summary: (counts: Record<Severity, number>, accepted: boolean) => string;
+  summary: (counts: Record<Severity, number>, verdict: Verdict) => string;
+  /** Shown in place of a response when the server's answer to the errors is not documented. */
+  answerUnknown: string;
   line: (line: number, column: number) => string;
   fixPrefix: string;
   wouldAccept: string;
@@ -116,9 +118,14 @@ export const LABELS: Record<Lang, Labels> = {
     checking: 'Checking…',
     noFindings: 'No findings.',
     severity: { error: 'error', warning: 'warning', info: 'info' },
-    summary: (c, accepted) =>
+    summary: (c, verdict) =>
       `${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}, ${plural(c.info, 'note', 'notes')}. ` +
-      (accepted ? 'Graph would answer 200 OK.' : 'Graph would answer 400 Bad Request.'),
+      (verdict === 'accepted'
+        ? 'Graph would answer 200 OK.'
+        : verdict === 'rejected'
+          ? 'Graph would answer 400 Bad Request.'
+          : "Graph's answer is not known: nothing documents how it treats these errors."),
+    answerUnknown: 'Not known: no documented answer of this endpoint for these errors (see the findings).',
     line: (l, c) => `line ${l}, column ${c}`,
     fixPrefix: 'Fix:',
     wouldAccept: 'Graph would accept this body.',
@@ -199,9 +206,14 @@ export const LABELS: Record<Lang, Labels> = {
     checking: 'Vérification…',
     noFindings: 'Aucun constat.',
     severity: { error: 'erreur', warning: 'avertissement', info: 'info' },
-    summary: (c, accepted) =>
+    summary: (c, verdict) =>
       `${pluriel(c.error, 'erreur', 'erreurs')}, ${pluriel(c.warning, 'avertissement', 'avertissements')}, ${pluriel(c.info, 'remarque', 'remarques')}. ` +
-      (accepted ? 'Graph répondrait 200 OK.' : 'Graph répondrait 400 Bad Request.'),
+      (verdict === 'accepted'
+        ? 'Graph répondrait 200 OK.'
+        : verdict === 'rejected'
+          ? 'Graph répondrait 400 Bad Request.'
+          : 'La réponse de Graph n’est pas connue : rien ne documente comment il traite ces erreurs.'),
+    answerUnknown: 'Inconnue : aucune réponse documentée de ce point de terminaison pour ces erreurs (voir les remarques).',
     line: (l, c) => `ligne ${l}, colonne ${c}`,
     fixPrefix: 'Correction :',
     wouldAccept: 'Graph accepterait ce corps.',

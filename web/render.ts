@@ -8,7 +8,8 @@ import type { Labels } from './i18n.js';
 const REASONS: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' };
 
 /** The response Graph would give, as HTTP text. */
-export function graphResponseText(report: Report): string {
+export function graphResponseText(report: Report, unknown = 'Not known'): string {
+  if (report.verdict === 'unknown') return unknown;
   if (!report.graphError) return 'HTTP/1.1 200 OK';
   const { status, body } = report.graphError;
   return `${`HTTP/1.1 ${status} ${REASONS[status] ?? ''}`.trimEnd()}\nContent-Type: application/json\n\n${JSON.stringify(body, null, 2)}`;
@@ -62,10 +63,10 @@ export interface ResultViews {
 
 export function renderReport(views: ResultViews, report: Report, labels: Labels, onReveal: (line: number, column: number) => void): void {
   const counts = countBySeverity(report.findings);
-  views.summary.textContent = labels.summary(counts, report.graphError === null);
+  views.summary.textContent = labels.summary(counts, report.verdict);
   views.summary.dataset.state = report.graphError ? 'refused' : report.ok ? 'accepted' : 'errors';
   views.findings.replaceChildren(...report.findings.map((f) => findingItem(f, labels, onReveal)));
   if (report.findings.length === 0) views.findings.append(el('li', 'finding-none', labels.noFindings));
-  views.graph.textContent = graphResponseText(report);
-  views.graph.dataset.status = String(report.graphError?.status ?? 200);
+  views.graph.textContent = graphResponseText(report, labels.answerUnknown);
+  views.graph.dataset.status = report.verdict === 'unknown' ? 'unknown' : String(report.graphError?.status ?? 200);
 }

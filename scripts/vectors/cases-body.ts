@@ -2,7 +2,11 @@
  * Body-level rules (body.*): JSON, members of the resource, OData control information, limits of the sibling PKI store.
  */
 import {
+  CERTIFICATE_400,
   NOT_JSON_400,
+  NOT_OBJECT_400,
+  extension400,
+  wrongType400,
   badType400,
   ca,
   error,
@@ -57,7 +61,7 @@ export async function bodyCases(pki: Pki): Promise<VectorCase[]> {
       group, name: 'not-object-array',
       description: 'A JSON array is JSON but not a resource: body.not-object at the whole body.',
       body: [one],
-      expect: { findings: [error('body.not-object', '')], graphError: NOT_JSON_400 },
+      expect: { findings: [error('body.not-object', '')], graphError: NOT_OBJECT_400 },
     },
     {
       group, name: 'not-object-near-miss-empty-object',
@@ -137,6 +141,45 @@ export async function bodyCases(pki: Pki): Promise<VectorCase[]> {
       expect: { findings: [error('body.read-only-property', '/deletedDateTime')], graphError: readOnly400('deletedDateTime') },
     },
     {
+      group, name: 'read-only-unchanged',
+      description:
+        'A GET response modified and sent back, as the SDKs do: id and tlsClientAuthParameter unchanged against the current resource. Graph\'s guidelines say they are ignored; other directory resources refused them: a warning, no predicted 400.',
+      body: { id: 'eec5ba11-2fc0-4113-83a2-ed986ed13cdb', tlsClientAuthParameter: 'tls_client_auth_subject_dn', displayName: 'Renamed', ...one },
+      current: { id: 'eec5ba11-2fc0-4113-83a2-ed986ed13cdb', deletedDateTime: null, displayName: 'x', tlsClientAuthParameter: 'tls_client_auth_subject_dn', ...one },
+      nearMissFor: ['body.read-only-property'],
+      expect: { findings: [warning('body.read-only-unchanged', '/id'), warning('body.read-only-unchanged', '/tlsClientAuthParameter')] },
+    },
+    {
+      group, name: 'read-only-changed',
+      description: 'tlsClientAuthParameter changed against the current resource: a PATCH cannot set it, the observed 400.',
+      body: { tlsClientAuthParameter: 'tls_client_auth_san_uri', ...one },
+      current: { id: 'eec5ba11-2fc0-4113-83a2-ed986ed13cdb', deletedDateTime: null, displayName: 'x', tlsClientAuthParameter: 'tls_client_auth_subject_dn', ...one },
+      nearMissFor: ['body.read-only-unchanged'],
+      expect: { findings: [error('body.read-only-property', '/tlsClientAuthParameter')], graphError: readOnly400('tlsClientAuthParameter') },
+    },
+    {
+      group, name: 'directory-extension',
+      description: 'A directory extension property (extension_<appId>_<name>): extensions do not target this resource; refused as an unknown member (inferred).',
+      body: { extension_b7d8e5fa3c4b4d2e9f1a0c6b8d7e5f4a_deviceFamily: 'cameras', ...one },
+      expect: {
+        findings: [error('body.directory-extension', '/extension_b7d8e5fa3c4b4d2e9f1a0c6b8d7e5f4a_deviceFamily')],
+        graphError: extension400('extension_b7d8e5fa3c4b4d2e9f1a0c6b8d7e5f4a_deviceFamily'),
+      },
+    },
+    {
+      group, name: 'extension-attribute-near-miss',
+      description: 'extensionAttribute1 (a user attribute of on-premises sync) is not a directory extension: an unknown member.',
+      body: { extensionAttribute1: 'cameras', ...one },
+      nearMissFor: ['body.directory-extension'],
+      expect: { findings: [error('body.unknown-property', '/extensionAttribute1')], graphError: unknown400('extensionAttribute1') },
+    },
+    {
+      group, name: 'certificate-authorities-null',
+      description: 'certificateAuthorities is Nullable="false" in the metadata: null does not clear the list.',
+      body: { certificateAuthorities: null },
+      expect: { findings: [error('body.wrong-type', '/certificateAuthorities')], graphError: invalidValue400('certificateAuthorities') },
+    },
+    {
       group, name: 'writable-members-only',
       description: 'Both writable members and nothing else: no read-only or unknown member.',
       body: { displayName: 'x', ...one },
@@ -214,14 +257,14 @@ export async function bodyCases(pki: Pki): Promise<VectorCase[]> {
       group, name: 'odata-type-correct',
       description: 'The resource\'s own @odata.type on the body and the entry\'s own on an entry: accepted, nothing to report.',
       body: { '@odata.type': '#microsoft.graph.mutualTlsOauthConfiguration', certificateAuthorities: [{ '@odata.type': '#microsoft.graph.certificateAuthority', ...root(rootCa) }] },
-      nearMissFor: ['body.odata-type-invalid', 'body.odata-control-ignored', 'body.odata-type-no-hash'],
+      nearMissFor: ['body.odata-type-invalid', 'body.odata-type-wrong', 'body.odata-control-ignored', 'body.odata-type-no-hash'],
       expect: { findings: [] },
     },
     {
       group, name: 'odata-type-without-hash',
       description: 'The entry\'s own type written without the "#" OData JSON prescribes, as the update page\'s Example 1 response does: a warning, not a rejection.',
       body: { certificateAuthorities: [{ '@odata.type': 'microsoft.graph.certificateAuthority', ...root(rootCa) }] },
-      nearMissFor: ['body.odata-type-invalid'],
+      nearMissFor: ['body.odata-type-invalid', 'body.odata-type-wrong'],
       expect: { findings: [warning('body.odata-type-no-hash', '/certificateAuthorities/0/@odata.type')] },
     },
     {
@@ -232,9 +275,22 @@ export async function bodyCases(pki: Pki): Promise<VectorCase[]> {
     },
     {
       group, name: 'odata-type-wrong-on-entry',
-      description: 'An entry typed as the resource: the entry\'s @odata.type is rejected.',
+      description: 'An entry typed as the resource: a real type, but not assignable to the entry type (the OData library\'s message, inferred).',
       body: list({ '@odata.type': '#microsoft.graph.mutualTlsOauthConfiguration', ...root(rootCa) }),
-      expect: { findings: [error('body.odata-type-invalid', ca(0, '@odata.type'))], graphError: badType400('microsoft.graph.mutualTlsOauthConfiguration') },
+      expect: {
+        findings: [error('body.odata-type-wrong', ca(0, '@odata.type'))],
+        graphError: wrongType400('microsoft.graph.mutualTlsOauthConfiguration', 'microsoft.graph.certificateAuthority'),
+      },
+    },
+    {
+      group, name: 'odata-type-sibling-store',
+      description: "The application-certificate store's type on the body: it exists in Graph's model, so it is not \"could not be resolved\"; it is not assignable here.",
+      body: { '@odata.type': '#microsoft.graph.certificateBasedApplicationConfiguration', ...one },
+      nearMissFor: ['body.odata-type-invalid'],
+      expect: {
+        findings: [error('body.odata-type-wrong', '/@odata.type')],
+        graphError: wrongType400('microsoft.graph.certificateBasedApplicationConfiguration', 'microsoft.graph.mutualTlsOauthConfiguration'),
+      },
     },
     {
       group, name: 'duplicate-key',
@@ -291,7 +347,7 @@ export async function bodyCases(pki: Pki): Promise<VectorCase[]> {
       body: list({ certificate: rootCa.pem, isRootAuthority: true }, { isRootAuthority: true }, { certificate: 'not base64!', isRootAuthority: true }),
       expect: {
         findings: [error('certificate.pem-armour', ca(0, 'certificate')), error('certificate.missing', ca(1, 'certificate')), error('certificate.not-base64', ca(2, 'certificate'))],
-        graphError: invalidValue400('certificate'),
+        graphError: CERTIFICATE_400,
       },
     },
   ];

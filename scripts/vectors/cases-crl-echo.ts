@@ -60,6 +60,10 @@ export async function crlEchoCases(pki: Pki): Promise<VectorCase[]> {
     { group: crl, name: 'subordinate-without-cdp', description: 'An intermediate without CRL distribution points: nothing to compare with the root\'s URL.',
       body: list(root(rootCa, { crl: CRL }), intermediate(subNoCdp)), nearMissFor: ['crl.subordinate-cdp-mismatch'], expect: { findings: [] } },
 
+    { group: echo, name: 'issuer-null', description: 'issuer sent as null: the metadata declares it Nullable="false" (the server computes it); what the server answers is not documented, so the verdict is unknown.',
+      body: list(root(docRoot, { extra: { issuer: null, issuerSki: null } })), expect: { findings: [error('entry.null-not-nullable', ca(0, 'issuer')), error('entry.null-not-nullable', ca(0, 'issuerSki'))] } },
+    { group: echo, name: 'crl-url-null-near-miss', description: 'The CRL URLs are nullable: null is fine there.',
+      body: list(root(docRoot, { crl: null, delta: null })), nearMissFor: ['entry.null-not-nullable'], expect: { findings: [] } },
     { group: echo, name: 'issuer-match-rfc4514', description: 'issuer echoed as the RFC 4514 form of the certificate\'s issuer: read-only, the server computes it (info).',
       body: list(root(docRoot, { extra: { issuer: 'CN=certauthority.com,OU=IoT Org,O=Microsoft Corporation,L=Redmond,ST=WA,C=US' } })), expect: { findings: [info('echo.issuer', ca(0, 'issuer'))] } },
     { group: echo, name: 'issuer-match-windows', description: 'issuer echoed in Graph\'s Windows style, with S= for the state (the documentation\'s own example value).',

@@ -31,6 +31,8 @@ export interface ExpectedGraphError {
   status: number;
   code: string;
   message: string;
+  /** What the prediction rests on (documented, observed, inferred). */
+  basis: 'documented' | 'observed' | 'inferred';
 }
 
 export interface VectorCase {
@@ -91,23 +93,36 @@ export const CERTIFICATE_400: ExpectedGraphError = {
   status: 400,
   code: 'Request_BadRequest',
   message: "Invalid value specified for property 'certificate' of resource 'CertificateAuthorityInformation'.",
+  basis: 'documented',
 };
 export const NOT_JSON_400: ExpectedGraphError = {
   status: 400,
   code: 'BadRequest',
   message: 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+  basis: 'observed',
 };
-export const readOnly400 = (p: string): ExpectedGraphError => ({ status: 400, code: 'Request_BadRequest', message: `Property '${p}' is read-only and cannot be set.` });
-export const unknown400 = (p: string): ExpectedGraphError => ({ status: 400, code: 'Request_BadRequest', message: `Invalid property '${p}'.` });
+/** The same answer for JSON that is not an object: inferred. */
+export const NOT_OBJECT_400: ExpectedGraphError = { ...NOT_JSON_400, basis: 'inferred' };
+export const readOnly400 = (p: string): ExpectedGraphError => ({ status: 400, code: 'Request_BadRequest', message: `Property '${p}' is read-only and cannot be set.`, basis: 'observed' });
+export const unknown400 = (p: string): ExpectedGraphError => ({ status: 400, code: 'Request_BadRequest', message: `Invalid property '${p}'.`, basis: 'observed' });
+export const extension400 = (p: string): ExpectedGraphError => ({ status: 400, code: 'Request_BadRequest', message: `Invalid property '${p}'.`, basis: 'inferred' });
 export const invalidValue400 = (p: string): ExpectedGraphError => ({
   status: 400,
   code: 'Request_BadRequest',
   message: `Invalid value specified for property '${p}' of resource 'CertificateAuthorityInformation'.`,
+  basis: 'inferred',
 });
 export const badType400 = (t: string): ExpectedGraphError => ({
   status: 400,
   code: 'Request_BadRequest',
   message: `A type named '${t}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`,
+  basis: 'observed',
+});
+export const wrongType400 = (t: string, expected: string): ExpectedGraphError => ({
+  status: 400,
+  code: 'Request_BadRequest',
+  message: `A resource with type '${t}' was found, but it is not assignable to the expected type '${expected}'. The type specified in the resource must be equal to either the expected type or a derived type.`,
+  basis: 'inferred',
 });
 
 const key = (f: ExpectedFinding): string => `${f.rule} @ ${JSON.stringify(f.path)} (${f.severity})`;
@@ -141,7 +156,10 @@ export function compareWithDeclaration(c: VectorCase, report: Report): string[] 
   const ok = !declared.some((f) => f.severity === 'error');
   if (report.ok !== ok) problems.push(`ok is ${report.ok}, declared findings make it ${ok}`);
   const want = c.expect.graphError ?? null;
-  const got = report.graphError ? { status: report.graphError.status, code: report.graphError.body.error.code, message: report.graphError.body.error.message } : null;
+  const g = report.graphError;
+  const got = g ? { status: g.status, code: g.body.error.code, message: g.body.error.message, basis: g.basis } : null;
   if (JSON.stringify(want) !== JSON.stringify(got)) problems.push(`graphError ${JSON.stringify(got)}, declared ${JSON.stringify(want)}`);
+  const verdict = want ? 'rejected' : ok ? 'accepted' : 'unknown';
+  if (report.verdict !== verdict) problems.push(`verdict is ${report.verdict}, declared findings and graphError make it ${verdict}`);
   return problems;
 }

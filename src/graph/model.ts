@@ -28,6 +28,8 @@ export const READ_ONLY_ENTRY = ['issuer', 'issuerSki'] as const;
 /** The entry's CRL URL members (Edm.String, nullable). */
 export const URL_MEMBERS = ['certificateRevocationListUrl', 'deltaCertificateRevocationListUrl'] as const;
 
+/** The enum `tlsClientRegistrationMetadata` (RFC 8705 §2.1.2 client metadata), in the metadata's order. */
+export const TLS_CLIENT_REGISTRATION_METADATA = 'microsoft.graph.tlsClientRegistrationMetadata';
 export const TLS_CLIENT_AUTH_PARAMETERS = [
   'tls_client_auth_subject_dn',
   'tls_client_auth_san_dns',
@@ -36,6 +38,92 @@ export const TLS_CLIENT_AUTH_PARAMETERS = [
   'tls_client_auth_san_email',
   'unknownFutureValue',
 ];
+
+/** One member as Microsoft's beta metadata (CSDL) declares it. */
+export interface ModelMember {
+  name: string;
+  /** The CSDL type, with `microsoft.graph.` for the namespace's own types (the CSDL writes the alias `graph.`). */
+  type: string;
+  nullable: boolean;
+  /** Where the CSDL declares it: the type itself or a base type. */
+  declaredOn: string;
+}
+
+/**
+ * The model the rules and the simulator use, as the beta metadata declares it (docs/graph-api.md "The resource"):
+ * `mutualTlsOauthConfiguration` → `trustedCertificateAuthorityBase` → `directoryObject` (open: `OpenType="true"`) →
+ * `entity`; the entry `certificateAuthority` is a closed complex type. "Read-only" is not in the metadata: it is the
+ * docs' word, kept in READ_ONLY_TOP and READ_ONLY_ENTRY. `test/model-csdl.test.ts` checks this against the CSDL.
+ */
+export const RESOURCE_MODEL = {
+  type: RESOURCE_TYPE,
+  baseTypes: ['microsoft.graph.trustedCertificateAuthorityBase', 'microsoft.graph.directoryObject', 'microsoft.graph.entity'],
+  /** Open by inheritance from directoryObject: the metadata allows members it does not declare. */
+  open: true,
+  members: [
+    { name: 'id', type: 'Edm.String', nullable: false, declaredOn: 'microsoft.graph.entity' },
+    { name: 'deletedDateTime', type: 'Edm.DateTimeOffset', nullable: true, declaredOn: 'microsoft.graph.directoryObject' },
+    {
+      name: 'certificateAuthorities',
+      type: `Collection(${ENTRY_TYPE})`,
+      nullable: false,
+      declaredOn: 'microsoft.graph.trustedCertificateAuthorityBase',
+    },
+    { name: 'displayName', type: 'Edm.String', nullable: true, declaredOn: RESOURCE_TYPE },
+    { name: 'tlsClientAuthParameter', type: TLS_CLIENT_REGISTRATION_METADATA, nullable: false, declaredOn: RESOURCE_TYPE },
+  ] satisfies ModelMember[],
+} as const;
+
+export const ENTRY_MODEL = {
+  type: ENTRY_TYPE,
+  open: false,
+  members: [
+    { name: 'certificate', type: 'Edm.Binary', nullable: false, declaredOn: ENTRY_TYPE },
+    { name: 'certificateRevocationListUrl', type: 'Edm.String', nullable: true, declaredOn: ENTRY_TYPE },
+    { name: 'deltaCertificateRevocationListUrl', type: 'Edm.String', nullable: true, declaredOn: ENTRY_TYPE },
+    { name: 'isRootAuthority', type: 'Edm.Boolean', nullable: false, declaredOn: ENTRY_TYPE },
+    { name: 'issuer', type: 'Edm.String', nullable: false, declaredOn: ENTRY_TYPE },
+    { name: 'issuerSki', type: 'Edm.String', nullable: false, declaredOn: ENTRY_TYPE },
+  ] satisfies ModelMember[],
+} as const;
+
+/**
+ * Types of the model a client may put in `@odata.type` by mistake, with what they are: the sibling trust stores'
+ * types and this resource's base types. Any of them resolves (so "could not be resolved" would be wrong); none is
+ * assignable where this resource or its entry is expected.
+ */
+export const RELATED_TYPES: Readonly<Record<string, string>> = {
+  'microsoft.graph.certificateBasedApplicationConfiguration': 'the application-certificate trust store',
+  'microsoft.graph.certificateAuthorityAsEntity': "the application-certificate trust store's entry",
+  'microsoft.graph.certificateAuthorityDetail': "the PKI trust store's entry",
+  'microsoft.graph.certificateBasedAuthPki': 'the PKI trust store',
+  'microsoft.graph.certificateBasedAuthConfiguration': 'the classic certificate-based-authentication store',
+  'microsoft.graph.trustedCertificateAuthorityBase': "this resource's abstract base type",
+  'microsoft.graph.trustedCertificateAuthorityAsEntityBase': "the application-certificate store's abstract base type",
+  'microsoft.graph.certificateAuthorityPath': 'the certificateAuthorities container',
+  'microsoft.graph.directoryObject': "this resource's base type",
+  'microsoft.graph.entity': 'the root of all entity types',
+};
+
+/**
+ * Entry members spelt as the sibling stores' entry types have them (docs/graph-api.md "The sibling trust stores"):
+ * the name this type uses instead, or null when it has none, and the sibling type that has the member.
+ */
+export const SIBLING_ENTRY_MEMBERS: Readonly<Record<string, { instead: string | null; sibling: string }>> = {
+  issuerSubjectKeyIdentifier: { instead: 'issuerSki', sibling: 'certificateAuthorityDetail, certificateAuthorityAsEntity' },
+  issuerSubjectkeyIdentifier: { instead: 'issuerSki', sibling: "the update page's examples (a doc error)" },
+  thumbprint: { instead: null, sibling: 'certificateAuthorityDetail (the PKI store)' },
+  certificateAuthorityType: { instead: 'isRootAuthority', sibling: 'certificateAuthorityDetail (the PKI store)' },
+  expirationDateTime: { instead: null, sibling: 'certificateAuthorityDetail (the PKI store)' },
+  isIssuerHintEnabled: { instead: null, sibling: 'certificateAuthorityDetail (the PKI store)' },
+  createdDateTime: { instead: null, sibling: 'certificateAuthorityDetail (the PKI store)' },
+  displayName: { instead: null, sibling: 'certificateAuthorityDetail (the PKI store)' },
+};
+
+/** A directory extension property: `extension_<appId without dashes>_<name>` (extensionProperty). */
+export function isDirectoryExtension(key: string): boolean {
+  return /^extension_[0-9a-fA-F]{32}_\w+$/.test(key);
+}
 
 /** OData control information: `@odata.context`, `@odata.etag`, `name@odata.type`, … */
 export function isControlInformation(key: string): boolean {

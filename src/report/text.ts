@@ -21,6 +21,17 @@ const LABELS = {
     unreadable: 'certificate not readable',
     accepted: 'the server would accept this body (200 OK)',
     rejects: 'the server would answer',
+    predicted: { documented: 'documented', observed: 'predicted from an observed response', inferred: 'inferred' },
+    unknown: (n: number, ids: string, bases: string) =>
+      `the server's answer is not known: ${n === 1 ? 'the error' : `the ${n} errors`} (${ids}) ${n === 1 ? 'rests' : 'rest'} on ${bases}, not on a documented answer of this endpoint`,
+    bases: {
+      'entra-cba': 'what Entra documents for its other trust stores',
+      rfc5280: 'RFC 5280',
+      'graph-documented': "Graph's metadata and documentation",
+      'graph-inferred': 'inferences about Graph',
+      'best-practice': 'best practice',
+    },
+    and: ' and ',
     errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
     warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
     infos: (n: number) => `${n} info`,
@@ -38,6 +49,17 @@ const LABELS = {
     unreadable: 'certificat illisible',
     accepted: 'le serveur accepterait ce corps (200 OK)',
     rejects: 'le serveur répondrait',
+    predicted: { documented: 'documenté', observed: 'prédit d’après une réponse observée', inferred: 'déduit' },
+    unknown: (n: number, ids: string, bases: string) =>
+      `la réponse du serveur n’est pas connue : ${n === 1 ? 'l’erreur' : `les ${n} erreurs`} (${ids}) ${n === 1 ? 'repose' : 'reposent'} sur ${bases}, pas sur une réponse documentée de ce point de terminaison`,
+    bases: {
+      'entra-cba': 'ce qu’Entra documente pour ses autres magasins de confiance',
+      rfc5280: 'la RFC 5280',
+      'graph-documented': 'les métadonnées et la documentation de Graph',
+      'graph-inferred': 'des déductions sur Graph',
+      'best-practice': 'les bonnes pratiques',
+    },
+    and: ' et ',
     errors: (n: number) => `${n} erreur${n > 1 ? 's' : ''}`,
     warnings: (n: number) => `${n} avertissement${n > 1 ? 's' : ''}`,
     infos: (n: number) => `${n} info`,
@@ -110,9 +132,17 @@ export function summaryLine(report: Report, options: TextOptions = {}): string {
   const paint = (c: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[c]}${s}\x1b[0m` : s);
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   const parts = [L.errors(count('error')), L.warnings(count('warning')), L.infos(count('info'))].join(', ');
-  const server = report.graphError
-    ? `${L.rejects} ${report.graphError.status} ${report.graphError.body.error.code}: ${report.graphError.body.error.message}`
-    : L.accepted;
+  let server: string;
+  const g = report.graphError;
+  if (g) {
+    server = `${L.rejects} ${g.status} ${g.body.error.code}: ${g.body.error.message} (${L.predicted[g.basis]}: ${g.citation})`;
+  } else if (report.verdict === 'unknown') {
+    const errors = report.findings.filter((f) => f.severity === 'error');
+    const ids = [...new Set(errors.map((f) => f.rule))];
+    const shown = ids.length > 3 ? `${ids.slice(0, 3).join(', ')}, …` : ids.join(', ');
+    const bases = [...new Set(errors.map((f) => L.bases[f.basis]))].join(L.and);
+    server = L.unknown(errors.length, shown, bases);
+  } else server = L.accepted;
   const mark = report.ok ? paint('ok', '✓') : paint('error', '✗');
   return `${mark} ${report.findings.length ? parts : L.clean}; ${server}`;
 }

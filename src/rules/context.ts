@@ -18,7 +18,7 @@ export type CertificateState =
   | { kind: 'wrong-type'; type: string }
   | { kind: 'pem' }
   | { kind: 'not-base64'; problem: Base64Problem }
-  | { kind: 'not-x509'; reason: string }
+  | { kind: 'not-x509'; reason: string /** How many bytes the base64 decoded to, when it did. */; bytes?: number }
   | { kind: 'ok'; alphabet: 'base64' | 'base64url' };
 
 export interface EntryContext {
@@ -121,7 +121,7 @@ async function readCertificate(value: unknown, has: boolean, crypto: Crypto): Pr
     return { state: { kind: 'ok', alphabet: decoded.alphabet }, record };
   } catch (e) {
     const reason = e instanceof CertificateParseError ? e.message : `not a DER certificate (${(e as Error)?.message ?? String(e)})`;
-    return failed({ kind: 'not-x509', reason });
+    return failed({ kind: 'not-x509', reason, bytes: decoded.bytes.length });
   }
 }
 

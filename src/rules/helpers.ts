@@ -1,5 +1,5 @@
 /** Small shared pieces for rule files. */
-import { VALIDATOR_RESOURCE } from '../graph/model.js';
+import { ENTRY_TYPE, RELATED_TYPES, RESOURCE_TYPE, VALIDATOR_RESOURCE, odataTypeName } from '../graph/model.js';
 import type { CertifiedEntry, CheckContext, EntryContext } from './context.js';
 import type { ServerBehaviour } from './rule.js';
 
@@ -35,6 +35,8 @@ export const CERTIFICATE_REJECTED: ServerBehaviour = {
   code: 'Request_BadRequest',
   message: () => `Invalid value specified for property 'certificate' of resource '${VALIDATOR_RESOURCE}'.`,
   target: () => 'certificate',
+  basis: 'documented',
+  citation: 'the update and create pages',
 };
 
 /** The same template for other members (docs/graph-api.md: inferred): the member the finding names in `property`. */
@@ -48,5 +50,55 @@ export function invalidValue(step: 3 | 4, property?: string): ServerBehaviour<{ 
     code: 'Request_BadRequest',
     message: (p) => `Invalid value specified for property '${property ?? p.property}' of resource '${VALIDATOR_RESOURCE}'.`,
     target: (p) => property ?? p.property,
+    basis: 'inferred',
+    citation: "the template documented for 'certificate' (update page), applied to another member",
   };
+}
+
+/**
+ * Whether the body's read-only top-level member `key` has the current resource's value: true or false when a current
+ * resource holds the member, null when there is nothing to compare with. The values are JSON primitives in Graph's
+ * model (a string, or null), so they are compared exactly.
+ */
+export function readOnlyUnchanged(ctx: CheckContext, key: string): boolean | null {
+  const current = ctx.current?.value;
+  if (!current || !Object.hasOwn(current, key) || !ctx.bodyObject) return null;
+  const a = ctx.bodyObject[key];
+  const b = current[key];
+  return a === b && (a === null || typeof a !== 'object');
+}
+
+/** An `@odata.type` on the body or an entry that is not the object's own type. */
+export interface OdataTypeMismatch {
+  path: string;
+  /** The name as given, without `#` (or the JSON of a value that is not a string). */
+  type: string;
+  /** The type expected there, with `#`. */
+  expected: string;
+  /** What the named type is, when the model has it; null when no type of that name exists. */
+  known: string | null;
+}
+
+export function odataTypeMismatches(ctx: CheckContext): OdataTypeMismatch[] {
+  const out: OdataTypeMismatch[] = [];
+  const visit = (obj: Record<string, unknown>, base: string, expected: string): void => {
+    if (!Object.hasOwn(obj, '@odata.type')) return;
+    const value = obj['@odata.type'];
+    const name = odataTypeName(value);
+    if (name === expected) return;
+    const known =
+      name === null
+        ? null
+        : name === RESOURCE_TYPE
+          ? 'the trust-list resource (on an entry)'
+          : name === ENTRY_TYPE
+            ? 'the entry type (on the resource)'
+            : Object.hasOwn(RELATED_TYPES, name)
+              ? RELATED_TYPES[name]!
+              : null;
+    out.push({ path: `${base}/@odata.type`, type: name ?? JSON.stringify(value), expected: `#${expected}`, known });
+  };
+  if (ctx.bodyObject) visit(ctx.bodyObject, '', RESOURCE_TYPE);
+  for (const e of ctx.entries) if (e.object) visit(e.object, e.path, ENTRY_TYPE);
+  return out;
 }

@@ -35,7 +35,9 @@ export function describeRules(): RuleDescription[] {
       basis: r.basis,
       citation: r.citation,
       description: r.description,
-      server: server ? { step: server.step, status: server.status, code: server.code } : null,
+      server: server
+        ? { step: server.step, status: server.status, code: server.code, basis: server.basis, citation: server.citation }
+        : null,
     };
   });
 }

@@ -9,7 +9,7 @@
  */
 import type { en } from '../report/catalogue/en.js';
 import type { ParamsOf, VariantOf } from '../report/catalogue/types.js';
-import type { Basis, Severity } from '../types.js';
+import type { Basis, PredictionBasis, Severity } from '../types.js';
 import type { CheckContext } from './context.js';
 
 /** Every id the catalogue has a message for: the only ids a rule can take. */
@@ -52,6 +52,10 @@ export interface ServerBehaviour<P = unknown> {
   message(params: P): string;
   /** `details[0].target`, when the envelope has one. */
   target?(params: P): string | null;
+  /** What the prediction rests on: the status and message documented, observed in a real response, or inferred. */
+  basis: PredictionBasis;
+  /** The source of the status and message (docs/graph-api.md "Errors"). */
+  citation: string;
 }
 
 export interface RuleMeta<Id extends RuleId = RuleId> {

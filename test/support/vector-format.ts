@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { buildPatchRequest, type PatchOptions } from '../../src/diff/request.js';
 import { simulatePatch } from '../../src/simulator/simulator.js';
 import type { PreflightOptions } from '../../src/preflight.js';
-import type { Report } from '../../src/types.js';
+import type { Report, Verdict } from '../../src/types.js';
 
 import type { ExpectedFinding, ExpectedGraphError } from '../../scripts/vectors/framework.js';
 
@@ -21,7 +21,7 @@ export interface PreflightVector {
   body?: unknown;
   bodyText?: string;
   current?: unknown;
-  expect: { ok: boolean; findings: ExpectedFinding[]; graphError: ExpectedGraphError | null };
+  expect: { ok: boolean; verdict: Verdict; findings: ExpectedFinding[]; graphError: ExpectedGraphError | null };
 }
 
 /** A safe-update vector (vectors/update/patch/). */
@@ -59,7 +59,7 @@ export function projectFindings(report: Report, withPositions: boolean): Expecte
 /** What a vector states about the predicted Graph error (request ids and dates vary). */
 export function projectGraphError(report: Report): ExpectedGraphError | null {
   const g = report.graphError;
-  return g && { status: g.status, code: g.body.error.code, message: g.body.error.message };
+  return g && { status: g.status, code: g.body.error.code, message: g.body.error.message, basis: g.basis };
 }
 
 /**

@@ -19,8 +19,20 @@ export const en = {
     fix: 'Send an object such as {"displayName": "…", "certificateAuthorities": [ … ]}.',
   },
   'body.read-only-property': {
-    message: '"{property}" is read-only and cannot be sent in a PATCH.',
+    message: '"{property}" is read-only and differs from the current resource: a PATCH cannot change it.',
     fix: 'Remove "{property}" from the body; only displayName and certificateAuthorities can be updated.',
+    variants: {
+      'no-current': {
+        message:
+          '"{property}" is read-only and cannot be changed by a PATCH; without the current resource it cannot be told whether the value is unchanged.',
+        fix: 'Remove "{property}" from the body, or check with the current resource (--current get.json): an unchanged value may be ignored.',
+      },
+    },
+  },
+  'body.read-only-unchanged': {
+    message:
+      '"{property}" is read-only and sent unchanged: Microsoft\'s Graph guidelines say an unchanged read-only value is ignored, but directory resources have been seen to answer 400 "Property \'{property}\' is read-only and cannot be set."',
+    fix: 'Remove "{property}" to be sure: the SDKs\' GET → modify → PATCH re-sends it; send only displayName and certificateAuthorities.',
   },
   'body.unknown-property': {
     message: 'The resource has no member "{property}".',
@@ -59,6 +71,15 @@ export const en = {
     message: '@odata.type "{type}" is not the type of this object.',
     fix: 'Use "{expected}" or remove @odata.type.',
   },
+  'body.odata-type-wrong': {
+    message: '@odata.type "{type}" is {what}, not the type of this object ("{expected}").',
+    fix: 'Use "{expected}" or remove @odata.type; this request is for a mutualTlsOauthConfiguration.',
+  },
+  'body.directory-extension': {
+    message:
+      '"{property}" is a directory extension of the application {appId}; directory extensions apply to users, groups, administrative units, applications, devices and the organization, not to this resource.',
+    fix: 'Remove "{property}"; the trust list has no extension properties.',
+  },
   'body.wrong-type': {
     message: '"{property}" has the wrong JSON type ({actual}).',
     fix: 'Give "{property}" the type the resource defines.',
@@ -66,6 +87,10 @@ export const en = {
       'string-or-null': {
         message: '"{property}" must be a string or null, not a JSON {actual}.',
         fix: 'Give "{property}" a string in quotes, or null.',
+      },
+      null: {
+        message: '"{property}" is null, which the metadata does not allow (Nullable="false"): null does not clear the list.',
+        fix: 'Send "{property}": [] to remove every CA, or leave "{property}" out to keep the list as it is.',
       },
       array: {
         message: '"{property}" must be an array, not a JSON {actual}.',
@@ -115,7 +140,19 @@ export const en = {
         message: 'certificateAuthority has no member "{property}"; did you mean "{suggestion}"?',
         fix: 'Remove "{property}" ("{suggestion}" is the real name; if it is a read-only echo, the server computes it and it can be left out).',
       },
+      sibling: {
+        message: 'certificateAuthority has no member "{property}" (that is the spelling of {sibling}); this type has "{suggestion}".',
+        fix: 'Remove "{property}"; use "{suggestion}" if the value is needed (issuerSki is read-only: the server computes it).',
+      },
+      'sibling-only': {
+        message: 'certificateAuthority has no member "{property}": it belongs to {sibling}, another trust store.',
+        fix: 'Remove "{property}"; an entry here has certificate, isRootAuthority and the two CRL URLs only.',
+      },
     },
+  },
+  'entry.null-not-nullable': {
+    message: '{property} is null, which the metadata does not allow (Nullable="false"); the server computes it from the certificate.',
+    fix: 'Remove {property} from the entry.',
   },
   'certificate.missing': {
     message: 'The entry has no certificate.',
@@ -147,6 +184,13 @@ export const en = {
   'certificate.not-x509': {
     message: 'certificate is base64 but not a DER X.509 certificate: {reason}.',
     fix: 'Check that the bytes are the certificate itself (not a key, CSR or PKCS#7 bundle) and that nothing was cut or appended.',
+    variants: {
+      pooled: {
+        message:
+          "certificate decodes to exactly 8,192 bytes, the size of Node's Buffer pool: this is what the Kiota SDK sends when given buffer.buffer of a small Buffer — the whole pool, other memory of the process included ({reason}).",
+        fix: 'Give the SDK only the certificate: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), or new Uint8Array(buf).buffer; treat what was sent as a leak of process memory.',
+      },
+    },
   },
   'certificate.not-ca': {
     message: '{subject} is not a CA certificate: basicConstraints cA is false.',
@@ -244,6 +288,13 @@ export const en = {
   'crl.url-not-http': {
     message: '"{url}" uses {scheme}; Entra only fetches CRLs over http.',
     fix: 'Publish the CRL at an http:// URL (CRLs are signed, so http is safe) and use that.',
+    variants: {
+      https: {
+        message:
+          '"{url}" uses https: Entra\'s newest CRL page (2025) supports HTTP or HTTPS but recommends HTTP; its older FAQ and configuration pages, and Microsoft\'s MSIdentityTools, allow HTTP only.',
+        fix: 'Prefer an http:// URL (CRLs are signed, so http is safe); keep https only if you have checked that revocation works with it.',
+      },
+    },
   },
   'crl.delta-without-base': {
     message: 'A delta CRL URL is set without a base CRL URL.',

@@ -22,8 +22,20 @@ export const fr = {
     fix: 'Envoyez un objet tel que {"displayName": "…", "certificateAuthorities": [ … ]}.',
   },
   'body.read-only-property': {
-    message: 'La propriété "{property}" est en lecture seule et ne peut pas être envoyée dans une demande PATCH.',
-    fix: 'Retirez "{property}" du corps ; seules les propriétés displayName et certificateAuthorities peuvent être mises à jour.',
+    message: '« {property} » est en lecture seule et diffère de la ressource actuelle : un PATCH ne peut pas le modifier.',
+    fix: 'Retirez « {property} » du corps ; seuls displayName et certificateAuthorities peuvent être modifiés.',
+    variants: {
+      'no-current': {
+        message:
+          '« {property} » est en lecture seule et un PATCH ne peut pas le modifier ; sans la ressource actuelle, impossible de savoir si la valeur est inchangée.',
+        fix: 'Retirez « {property} » du corps, ou vérifiez avec la ressource actuelle (--current get.json) : une valeur inchangée peut être ignorée.',
+      },
+    },
+  },
+  'body.read-only-unchanged': {
+    message:
+      '« {property} » est en lecture seule et renvoyé inchangé : les recommandations Graph de Microsoft disent qu’une valeur en lecture seule inchangée est ignorée, mais des ressources de l’annuaire ont répondu 400 "Property \'{property}\' is read-only and cannot be set."',
+    fix: 'Retirez « {property} » pour plus de sûreté : le cycle GET → modification → PATCH des SDK le renvoie ; n’envoyez que displayName et certificateAuthorities.',
   },
   'body.unknown-property': {
     message: 'La ressource n’a pas de propriété "{property}".',
@@ -65,6 +77,15 @@ export const fr = {
     message: 'La valeur "{type}" de @odata.type n’est pas le type de cet objet.',
     fix: 'Utilisez "{expected}" ou retirez @odata.type.',
   },
+  'body.odata-type-wrong': {
+    message: 'La valeur "{type}" de @odata.type désigne {what}, pas le type de cet objet ("{expected}").',
+    fix: 'Utilisez "{expected}" ou retirez @odata.type ; cette demande porte sur une mutualTlsOauthConfiguration.',
+  },
+  'body.directory-extension': {
+    message:
+      '"{property}" est une extension d’annuaire de l’application {appId} ; les extensions d’annuaire s’appliquent aux utilisateurs, groupes, unités administratives, applications, appareils et à l’organisation, pas à cette ressource.',
+    fix: 'Retirez "{property}" ; la liste de confiance n’a pas de propriétés d’extension.',
+  },
   'body.wrong-type': {
     message: 'La propriété "{property}" n’a pas le bon type JSON ({actual}).',
     fix: 'Donnez à "{property}" le type que définit la ressource.',
@@ -72,6 +93,10 @@ export const fr = {
       'string-or-null': {
         message: 'La propriété "{property}" doit être une chaîne ou null, pas une valeur JSON de type {actual}.',
         fix: 'Donnez à "{property}" une chaîne entre guillemets, ou null.',
+      },
+      null: {
+        message: '"{property}" vaut null, ce que les métadonnées interdisent (Nullable="false") : null ne vide pas la liste.',
+        fix: 'Envoyez "{property}": [] pour retirer toutes les autorités, ou omettez "{property}" pour garder la liste telle quelle.',
       },
       array: {
         message: 'La propriété "{property}" doit être un tableau, pas une valeur JSON de type {actual}.',
@@ -121,7 +146,19 @@ export const fr = {
         message: 'certificateAuthority n’a pas de propriété "{property}" ; vouliez-vous dire "{suggestion}" ?',
         fix: 'Retirez "{property}" ("{suggestion}" est le vrai nom ; s’il s’agit d’une propriété en lecture seule renvoyée par le serveur, celui-ci la calcule et elle peut être omise).',
       },
+      sibling: {
+        message: 'certificateAuthority n’a pas de propriété "{property}" (c’est l’orthographe de {sibling}) ; ce type a "{suggestion}".',
+        fix: 'Retirez "{property}" ; utilisez "{suggestion}" si la valeur est nécessaire (issuerSki est en lecture seule : le serveur le calcule).',
+      },
+      'sibling-only': {
+        message: 'certificateAuthority n’a pas de propriété "{property}" : elle appartient à {sibling}, un autre magasin de confiance.',
+        fix: 'Retirez "{property}" ; une entrée n’a ici que certificate, isRootAuthority et les deux URL de CRL.',
+      },
     },
+  },
+  'entry.null-not-nullable': {
+    message: '{property} vaut null, ce que les métadonnées interdisent (Nullable="false") ; le serveur le calcule à partir du certificat.',
+    fix: 'Retirez {property} de l’entrée.',
   },
   'certificate.missing': {
     message: 'L’entrée n’a pas de certificat.',
@@ -164,6 +201,13 @@ export const fr = {
   'certificate.not-x509': {
     message: 'certificate est bien du base64, mais pas un certificat X.509 DER : {reason}.',
     fix: 'Vérifiez que les octets sont ceux du certificat lui-même (et non d’une clé, d’une CSR ou d’un paquet PKCS#7) et que rien n’a été tronqué ni ajouté.',
+    variants: {
+      pooled: {
+        message:
+          'certificate fait exactement 8 192 octets une fois décodé, la taille du pool de Buffer de Node : c’est ce qu’envoie le SDK Kiota quand on lui donne buffer.buffer d’un petit Buffer — tout le pool, y compris d’autres données du processus ({reason}).',
+        fix: 'Ne donnez au SDK que le certificat : buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), ou new Uint8Array(buf).buffer ; considérez ce qui a été envoyé comme une fuite de mémoire du processus.',
+      },
+    },
   },
   'certificate.not-ca': {
     message: '{subject} n’est pas un certificat d’autorité de certification : basicConstraints cA vaut false.',
@@ -263,6 +307,13 @@ export const fr = {
   'crl.url-not-http': {
     message: '"{url}" utilise {scheme} ; Entra ne récupère les CRL qu’en http.',
     fix: 'Publiez la CRL à une URL http:// (les CRL sont signées, http ne pose donc pas de problème de sécurité) et utilisez cette URL.',
+    variants: {
+      https: {
+        message:
+          '"{url}" utilise https : la page la plus récente d’Entra sur les CRL (2025) accepte HTTP ou HTTPS mais recommande HTTP ; ses pages plus anciennes (FAQ, configuration) et MSIdentityTools de Microsoft n’autorisent que HTTP.',
+        fix: 'Préférez une URL http:// (les CRL sont signées, http ne pose donc pas de problème de sécurité) ; ne gardez https que si vous avez vérifié que la révocation fonctionne avec.',
+      },
+    },
   },
   'crl.delta-without-base': {
     message: 'Une URL de CRL delta est définie sans URL de CRL de base.',

@@ -13,6 +13,8 @@ export default defineRule({
     status: 400,
     code: 'Request_BadRequest',
     message: () => "Invalid property 'value'.",
+    basis: 'observed',
+    citation: 'the answer for members a directory object does not have (msgraph-sdk-powershell#3230); for "value", an inference',
   },
   check(ctx, emit) {
     const c = ctx.collection;

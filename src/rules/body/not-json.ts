@@ -12,6 +12,8 @@ export default defineRule({
     status: 400,
     code: 'BadRequest',
     message: () => NOT_JSON_MESSAGE,
+    basis: 'observed',
+    citation: 'microsoft-graph-docs-contrib#6337 (a body that is not JSON)',
   },
   check(ctx, emit) {
     if (ctx.jsonError) emit({ path: '', params: { reason: ctx.jsonError } });

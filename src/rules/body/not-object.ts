@@ -14,6 +14,9 @@ export default defineRule({
     status: 400,
     code: 'BadRequest',
     message: () => NOT_JSON_MESSAGE,
+    basis: 'inferred',
+    citation:
+      'the message observed for an unreadable payload (microsoft-graph-docs-contrib#6337); for a JSON value that is not an object, an inference',
   },
   check(ctx, emit) {
     if (!ctx.jsonError && !ctx.bodyObject) emit({ path: '', params: { type: typeOfJson(ctx.body) } });

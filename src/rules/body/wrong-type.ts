@@ -22,7 +22,10 @@ export default defineRule({
         variant: 'string-or-null',
       });
     }
-    if (hasOwn(body, 'certificateAuthorities') && !Array.isArray(body.certificateAuthorities)) {
+    if (hasOwn(body, 'certificateAuthorities') && body.certificateAuthorities === null) {
+      // Nullable="false" in the metadata: null does not clear the list.
+      emit({ path: pointer('certificateAuthorities'), params: { property: 'certificateAuthorities' }, variant: 'null' });
+    } else if (hasOwn(body, 'certificateAuthorities') && !Array.isArray(body.certificateAuthorities)) {
       emit({
         path: pointer('certificateAuthorities'),
         params: { property: 'certificateAuthorities', actual: typeOfJson(body.certificateAuthorities) },

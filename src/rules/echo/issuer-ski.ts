@@ -12,7 +12,7 @@ export default defineRule({
     "issuerSki is read-only: the server computes it from the certificate's own subjectKeyIdentifier. A different value is a sign of a pasted or stale entry.",
   check(ctx, emit) {
     for (const e of certifiedEntries(ctx)) {
-      if (!e.object || !hasOwn(e.object, 'issuerSki')) continue;
+      if (!e.object || !hasOwn(e.object, 'issuerSki') || e.object.issuerSki === null) continue; // null: entry.null-not-nullable
       const given = e.object.issuerSki;
       const computed = e.cert.ski?.value ?? '';
       const path = memberPath(e, 'issuerSki');

@@ -12,7 +12,7 @@ export default defineRule({
     "issuer is read-only: the server computes it. A value that names neither the certificate's issuer nor its subject (RFC 4514 or Windows style) is a sign of a pasted or stale entry.",
   check(ctx, emit) {
     for (const e of certifiedEntries(ctx)) {
-      if (!e.object || !hasOwn(e.object, 'issuer')) continue;
+      if (!e.object || !hasOwn(e.object, 'issuer') || e.object.issuer === null) continue; // null: entry.null-not-nullable
       const given = e.object.issuer;
       const path = memberPath(e, 'issuer');
       const computed = e.cert.issuer.windows;

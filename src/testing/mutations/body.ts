@@ -79,15 +79,34 @@ export const bodyMutations = [
     rule: 'body.odata-type-invalid',
     severity: 'error',
     mayAlso: [],
-    description: '`@odata.type` on the body names another type (a plural, another resource, the entry type, wrong case, not a string).',
+    description: '`@odata.type` on the body names a type the model does not have (a plural, wrong case, not a string).',
     apply: (r, c) => {
       r.body['@odata.type'] = pick(
         [
           '#microsoft.graph.mutualTlsOauthConfigurations',
-          '#microsoft.graph.certificateBasedAuthConfiguration',
           '#Microsoft.Graph.mutualTlsOauthConfiguration',
-          '#microsoft.graph.certificateAuthority',
+          '#microsoft.graph.trustedCertificateAuthority',
           42,
+        ],
+        c.b,
+      );
+      return { body: r.body, path: '/@odata.type' };
+    },
+  },
+  {
+    kind: 'top-level-odata-type-real',
+    rule: 'body.odata-type-wrong',
+    severity: 'error',
+    mayAlso: [],
+    description:
+      "`@odata.type` on the body names a real type of Graph's model, but another one (a sibling trust store, a base type, the entry type).",
+    apply: (r, c) => {
+      r.body['@odata.type'] = pick(
+        [
+          '#microsoft.graph.certificateBasedApplicationConfiguration',
+          '#microsoft.graph.certificateBasedAuthConfiguration',
+          '#microsoft.graph.directoryObject',
+          '#microsoft.graph.certificateAuthority',
         ],
         c.b,
       );

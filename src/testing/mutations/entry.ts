@@ -54,16 +54,30 @@ export const entryMutations = [
     severity: 'error',
     mayAlso: [],
     description:
-      '`@odata.type` on an entry names another type (the legacy CertificateAuthorityInformation, the resource type, wrong case).',
+      '`@odata.type` on an entry names a type the model does not have (the legacy CertificateAuthorityInformation, wrong case, no namespace, null).',
+    apply: (r, c) => {
+      const e = anyEntry(r, c.a);
+      e.object['@odata.type'] = pick(
+        ['#microsoft.graph.certificateAuthorityInformation', '#microsoft.graph.CertificateAuthority', 'certificateAuthority', null],
+        c.b,
+      );
+      return { body: r.body, path: entryPath(e.index, '@odata.type') };
+    },
+  },
+  {
+    kind: 'entry-odata-type-real',
+    rule: 'body.odata-type-wrong',
+    severity: 'error',
+    mayAlso: [],
+    description:
+      "`@odata.type` on an entry names a real type of Graph's model, but another one (the sibling stores' entries, the resource type).",
     apply: (r, c) => {
       const e = anyEntry(r, c.a);
       e.object['@odata.type'] = pick(
         [
-          '#microsoft.graph.certificateAuthorityInformation',
+          '#microsoft.graph.certificateAuthorityAsEntity',
+          '#microsoft.graph.certificateAuthorityDetail',
           '#microsoft.graph.mutualTlsOauthConfiguration',
-          '#microsoft.graph.CertificateAuthority',
-          'certificateAuthority',
-          null,
         ],
         c.b,
       );

@@ -161,8 +161,11 @@ describe('request and response text', () => {
     expect(plainRequestText(body, '', 'global', 'given').split('\n')[0]).toMatch(/\/mutualTlsOauthConfigurations\/given$/);
   });
 
-  it('shows 200 OK or the 400 envelope', async () => {
+  it('shows 200 OK, the 400 envelope, or that the answer is not known', async () => {
     expect(graphResponseText(await preflight('{"displayName": "ok"}'))).toBe('HTTP/1.1 200 OK');
+    // Errors whose server answer is not documented (verdict unknown) are never shown as "200 OK".
+    const accepted = await preflight('{"displayName": "ok"}', { at: '2026-06-01T00:00:00Z' });
+    expect(graphResponseText({ ...accepted, ok: false, verdict: 'unknown' }, 'Not known: …')).toBe('Not known: …');
     const refused = await preflight('{"id": "x"}', { at: '2026-06-01T00:00:00Z', clientRequestId: '00000000-0000-4000-8000-000000000000' });
     const [head, ...rest] = graphResponseText(refused).split('\n\n');
     expect(head).toBe('HTTP/1.1 400 Bad Request\nContent-Type: application/json');
