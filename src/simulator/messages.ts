@@ -13,8 +13,8 @@ export interface SimulatorAnswer {
   code: string;
   /** The message, verbatim; `<name>` placeholders are filled by {@link fill}. */
   template: string;
+  /** The source is in docs/graph-api.md's table (kept out of the bundle). */
   basis: AnswerBasis;
-  source: string;
 }
 
 export const ANSWERS = {
@@ -23,98 +23,84 @@ export const ANSWERS = {
     code: 'BadRequest',
     template: NOT_JSON_MESSAGE,
     basis: 'observed',
-    source: 'microsoft-graph-docs-contrib#6337',
   },
   resourceNotFound: {
     status: 404,
     code: 'Request_ResourceNotFound',
     template: "Resource '<id>' does not exist or one of its queried reference-property objects are not present.",
     basis: 'observed',
-    source: 'directory objects, microsoft-graph-docs-contrib#6431; for this endpoint an inference',
   },
   methodNotAllowed: {
     status: 405,
     code: 'Request_BadRequest',
     template: 'Specified HTTP method is not allowed for the request target.',
     basis: 'observed',
-    source: 'the directory service, microsoft-graph-docs#119 (the 405 status is inferred)',
   },
   segmentNotFound: {
     status: 400,
     code: 'BadRequest',
     template: "Resource not found for the segment '<segment>'.",
     basis: 'observed',
-    source: 'msgraph-beta-sdk-python#764',
   },
   selectUnknown: {
     status: 400,
     code: 'BadRequest',
     template: "Parsing OData Select and Expand failed: Could not find a property named '<property>' on type '<type>'.",
     basis: 'observed',
-    source: 'other resources: msgraph-beta-sdk-dotnet#563, microsoft-graph-docs-contrib#4529',
   },
   filterProperty: {
     status: 400,
     code: 'Request_UnsupportedQuery',
     template: "Unsupported or invalid query filter clause specified for property '<property>' of resource '<resource>'.",
     basis: 'documented',
-    source: 'entra-docs, custom security attributes troubleshooting (the resource name for this type is inferred)',
   },
   unsupportedQuery: {
     status: 400,
     code: 'Request_UnsupportedQuery',
     template: 'Unsupported Query.',
     basis: 'observed',
-    source: 'directory objects, microsoft-graph-docs#13735',
   },
   pageSize: {
     status: 400,
     code: 'Request_UnsupportedQuery',
     template: "Invalid page size specified: '<top>'. Must be between 1 and 999 inclusive.",
     basis: 'observed',
-    source: 'directory collections, quoted in turbot/steampipe-plugin-azuread',
   },
   requiredMissing: {
     status: 400,
     code: 'Request_BadRequest',
     template: 'Property <property> value is required but is empty or missing.',
     basis: 'observed',
-    source: 'the directory template, Azure-Samples/active-directory-dotnet-graphapi-web#27; for tlsClientAuthParameter an inference',
   },
   invalidValue: {
     status: 400,
     code: 'Request_BadRequest',
     template: "Invalid value specified for property '<property>' of resource '<resource>'.",
     basis: 'observed',
-    source: 'the directory template, OfficeDev/microsoft-teams-apps-requestateam#265; for this member an inference',
   },
   tokenEmpty: {
     status: 401,
     code: 'InvalidAuthenticationToken',
     template: 'Access token is empty.',
     basis: 'observed',
-    source: 'microsoftgraph/msgraph-sample-reactspa#54',
   },
   tokenExpired: {
     status: 401,
     code: 'InvalidAuthenticationToken',
     template: 'Access token has expired or is not yet valid.',
     basis: 'observed',
-    source: 'microsofthackathons/tdi#24 (with the WWW-Authenticate header below)',
   },
   forbidden: {
     status: 403,
     code: 'Authorization_RequestDenied',
     template: 'Insufficient privileges to complete the operation.',
     basis: 'observed',
-    source: 'microsoftgraph/nodejs-connect-rest-sample#69, microsoftgraph/python-sample-auth#12',
   },
   throttled: {
     status: 429,
     code: 'activityLimitReached',
     template: 'Client application has been throttled and should not attempt to repeat the request until an amount of time has elapsed.',
     basis: 'documented',
-    source: 'graph-docs concepts/errors.md (the status text and the code; the body the directory sends is not documented)',
   },
   unavailable: {
     status: 503,
@@ -122,7 +108,6 @@ export const ANSWERS = {
     template:
       'The service is temporarily unavailable for maintenance or is overloaded. You may repeat the request after a delay, the length of which may be specified in a Retry-After header.',
     basis: 'documented',
-    source: 'graph-docs concepts/errors.md',
   },
   gatewayTimeout: {
     status: 504,
@@ -130,7 +115,6 @@ export const ANSWERS = {
     template:
       'The server, while acting as a proxy, did not receive a timely response from the upstream server it needed to access in attempting to complete the request. May occur together with 503.',
     basis: 'documented',
-    source: 'graph-docs concepts/errors.md',
   },
 } as const satisfies Record<string, SimulatorAnswer>;
 
