@@ -59,15 +59,6 @@ export { parseThumbprint, type PatchOperation, type AddOperation, type RemoveOpe
 export { formatHttpRequest, formatCurlCommand } from './diff/http.js';
 export { simulatePatch, type SimulatedRequest, type SimulatedResponse, type SimulateOptions } from './simulator/simulator.js';
 export {
-  createGraphHandler,
-  SimulatedConnectionDrop,
-  FAULT_HEADER,
-  type GraphHandler,
-  type GraphHandlerOptions,
-  type GraphFetch,
-} from './simulator/handler.js';
-export { parseFaults, FaultSpecError, FAULT_KINDS, type FaultPlan, type FaultRule } from './simulator/faults.js';
-export {
   CLOUD_BASE_URLS,
   CLOUD_NAMES,
   CLOUD_AVAILABILITY_SOURCE,

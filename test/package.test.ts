@@ -130,6 +130,38 @@ preflight(${JSON.stringify(body)}).then((r) => console.log(r.ok, r.graphError.bo
     expect(r.stdout.trim()).toBe(`${expected} function`);
   });
 
+  it('serves the simulator from ca-preflight/simulator, to import and to require', () => {
+    const call = `graph('https://graph.microsoft.com/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/$count').then((r) => r.text()).then((t) => console.log(t, typeof parseFaults))`;
+    const resource = JSON.stringify({
+      id: 'a',
+      displayName: 'x',
+      tlsClientAuthParameter: 'tls_client_auth_san_dns',
+      certificateAuthorities: [],
+    });
+    const esm = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createGraphHandler, parseFaults } from 'ca-preflight/simulator';\nconst graph = createGraphHandler([${resource}]);\n${call};`,
+      ],
+      { cwd: consumer },
+    );
+    expect(esm.status, esm.stderr).toBe(0);
+    expect(esm.stdout.trim()).toBe('1 function');
+    const cjs = run(
+      process.execPath,
+      [
+        '--input-type=commonjs',
+        '-e',
+        `const { createGraphHandler, parseFaults } = require('ca-preflight/simulator');\nconst graph = createGraphHandler([${resource}]);\n${call};`,
+      ],
+      { cwd: consumer },
+    );
+    expect(cjs.status, cjs.stderr).toBe(0);
+    expect(cjs.stdout.trim()).toBe('1 function');
+  });
+
   const typecheck = (tsc: string, name: string, compilerOptions: Record<string, unknown>, source: string): Run => {
     writeFileSync(join(consumer, `${name}.ts`), source);
     const config = `tsconfig.${name}.json`;
