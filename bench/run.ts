@@ -10,11 +10,12 @@
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { availableParallelism, cpus } from 'node:os';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { type CliStartResult, measureCliStart } from './cli-start.js';
 import { baselinePipeline, peerPipeline } from './peer.js';
 import { BENCH_AT, HIERARCHY_SIZES, hierarchyWorkload, mozillaWorkload, type Workload } from './workloads.js';
 
@@ -277,6 +278,21 @@ if (moz) {
 }
 if (k10?.rssMB != null) console.log(`10,000 CAs: peak RSS ${f1(k10.rssMB)} MB (target < 150)`);
 
+// CLI start: the installed executable (dist/cli/bin.cjs, the bundle with its code cache) against a bare `node -e 0`.
+let cliStart: CliStartResult | null = null;
+if (!only || only === 'cli-start') {
+  const projectRoot = join(here, '..');
+  if (!existsSync(join(projectRoot, 'dist', 'cli', 'bin.cjs'))) console.log('CLI start: not measured (run `npm run build` first)');
+  else {
+    cliStart = measureCliStart(projectRoot, join('dist', 'cli', 'bin.cjs'));
+    console.log(
+      `CLI start (check on a two-CA body, ${cliStart.rounds} rounds): ${f0(cliStart.cliMs)} ms against node -e 0 ${f0(cliStart.nodeMs)} ms: ` +
+        `${f2(cliStart.ratio)}× (${f2(cliStart.ratioRange[0])}–${f2(cliStart.ratioRange[1])}; target ≤ 1.5)` +
+        (cliStart.unbundledRatio === null ? '' : `; the unbundled modules (dist/cli/main.js) ${f2(cliStart.unbundledRatio)}×`),
+    );
+  }
+}
+
 if (!only && srcArg < 0) {
   const out = {
     date,
@@ -297,6 +313,12 @@ if (!only && srcArg < 0) {
       cpuPeerRatio: Math.round(r.cpuPeerRatio * 100) / 100,
     })),
     growth1kTo10k: growth === null ? null : Math.round(growth * 100) / 100,
+    cliStart: cliStart && {
+      nodeMs: Math.round(cliStart.nodeMs),
+      cliMs: Math.round(cliStart.cliMs),
+      ratio: Math.round(cliStart.ratio * 100) / 100,
+      unbundledRatio: cliStart.unbundledRatio === null ? null : Math.round(cliStart.unbundledRatio * 100) / 100,
+    },
   };
   writeFileSync(join(here, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log(`wrote ${join('bench', 'results.json')}`);

@@ -16,9 +16,10 @@ describe('README', () => {
     expect(readme).toMatch(/^npm test\b/m);
   });
 
-  it("shows in its synopsis every option that each command's --help lists", () => {
+  it("shows in its synopsis every option that each command's --help lists", async () => {
     const synopsis = /## Command line\n\n```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-    for (const command of commands) {
+    for (const entry of commands) {
+      const command = await entry.load();
       // The command's synopsis: its line and the indented continuation lines after it.
       const block = new RegExp(`^ca-preflight ${command.name} .*(?:\\n {2,}.*)*`, 'm').exec(synopsis)?.[0] ?? '';
       expect(block, `no synopsis line for ${command.name}`).not.toBe('');

@@ -1,8 +1,8 @@
-#!/usr/bin/env node
 /** ca-preflight command line: dispatches to a command, maps outcomes to exit codes, never prints a stack trace. */
 import { commands } from './commands/index.js';
 import type { CommandIO } from './commands/types.js';
 import { CliError, EXIT, packageVersion, useColor } from './io.js';
+import { pathToFileURL } from 'node:url';
 import { formatRuleList } from './list-rules.js';
 
 const USAGE = () => `ca-preflight ${packageVersion()} — check a Microsoft Graph CA trust list before it is sent
@@ -18,6 +18,9 @@ Options:
   -h, --help                     this help; "ca-preflight <command> --help" for a command
 
 Exit status: 0 success; 1 errors found, refused or different; 2 usage or IO trouble.
+Environment: NO_COLOR turns colour off. The installed command keeps V8's compiled code in the user's cache folder
+(~/.cache/ca-preflight, or $XDG_CACHE_HOME, ~/Library/Caches, %LOCALAPPDATA%) so that it starts fast;
+CA_PREFLIGHT_CACHE_DIR chooses another folder, CA_PREFLIGHT_NO_CACHE=1 keeps none.
 The API: PATCH https://graph.microsoft.com/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/{id}
 `;
 
@@ -26,7 +29,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     const [first, ...rest] = argv;
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
       const target = first === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
-      io.out(target ? `${target.help}\n` : USAGE());
+      io.out(target ? `${(await target.load()).help}\n` : USAGE());
       return first === undefined ? EXIT.trouble : EXIT.ok;
     }
     if (first === '--version' || first === '-v') {
@@ -43,7 +46,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       throw new CliError(
         `unknown command "${first}". Commands: ${commands.map((c) => c.name).join(', ')}.\nRun "ca-preflight --help" for usage.`,
       );
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`ca-preflight: ${e.message}\n`);
@@ -54,9 +57,13 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-const isBin = process.argv[1] && /ca-preflight$|cli[\\/]main\.[jt]s$/.test(process.argv[1]);
-if (invokedDirectly || isBin) {
+/** What the bundled executable (bin.cts) calls. */
+export { useColor };
+
+// `node dist/cli/main.js …` (and tsx on src/cli/main.ts) runs the CLI from the unbundled modules; the installed
+// executable is bin.cjs, which loads the bundle and calls main itself.
+const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
   const io: CommandIO = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

@@ -18,7 +18,6 @@ function parsedOrUndefined(text: string): unknown {
 
 export const check: Command = {
   name: 'check',
-  summary: "check a PATCH body (or a whole GET response) and predict the server's answer",
   help: `Usage: ca-preflight check <body.json | -> [options]
 
 Checks a request body for PATCH /directory/certificateAuthorities/mutualTlsOauthConfigurations/{id}:

@@ -7,7 +7,6 @@ import type { Command } from './types.js';
 
 export const diff: Command = {
   name: 'diff',
-  summary: 'show what an update changes against the current resource (CAs matched by SHA-256)',
   help: `Usage: ca-preflight diff <current.json> <desired.json> [--format text|json] [--id ID]
 
 Compares the current resource (a GET response) with the desired configuration (a PATCH body or an edited

@@ -1,9 +1,40 @@
-/** The CLI's commands, in the order `--help` lists them. */
+/**
+ * The CLI's commands, in the order `--help` lists them. Each command's module is loaded only when it runs (or prints its
+ * help): `check` does not pay for the HTTP server of `serve` or the request builder of `patch`.
+ */
 import type { Command } from './types.js';
-import { check } from './check.js';
-import { inspect } from './inspect.js';
-import { diff } from './diff.js';
-import { patch } from './patch.js';
-import { serve } from './serve.js';
 
-export const commands: Command[] = [check, diff, patch, inspect, serve];
+export interface CommandEntry {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const commands: CommandEntry[] = [
+  {
+    name: 'check',
+    summary: "check a PATCH body (or a whole GET response) and predict the server's answer",
+    load: async () => (await import('./check.js')).check,
+  },
+  {
+    name: 'diff',
+    summary: 'show what an update changes against the current resource (CAs matched by SHA-256)',
+    load: async () => (await import('./diff.js')).diff,
+  },
+  {
+    name: 'patch',
+    summary: 'build the ready-to-send PATCH from a desired body or from --add/--remove/--display-name, with a removal guard',
+    load: async () => (await import('./patch.js')).patch,
+  },
+  {
+    name: 'inspect',
+    summary: 'show the facts of each certificate of a file and the certificateAuthority entry it would make',
+    load: async () => (await import('./inspect.js')).inspect,
+  },
+  {
+    name: 'serve',
+    summary: 'run the Graph simulator as a local HTTP server, with faults, for clients in any language',
+    load: async () => (await import('./serve.js')).serve,
+  },
+];

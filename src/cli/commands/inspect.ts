@@ -8,7 +8,6 @@ import type { Command } from './types.js';
 
 export const inspect: Command = {
   name: 'inspect',
-  summary: 'show the facts of each certificate of a file and the certificateAuthority entry it would make',
   help: `Usage: ca-preflight inspect <cert file | base64 | -> [--format text|json]
 
 Reads certificates — a DER file (.cer .crt .der), PEM with one or more CERTIFICATE blocks (a chain), a PKCS#7

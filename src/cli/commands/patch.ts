@@ -41,7 +41,6 @@ function parsePatchArgs(args: string[]) {
 
 export const patch: Command = {
   name: 'patch',
-  summary: 'build the ready-to-send PATCH from a desired body or from --add/--remove/--display-name, with a removal guard',
   help: `Usage: ca-preflight patch <current.json> [desired.json] [operations] [options]
 
 Builds the request for PATCH /beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/{id}.

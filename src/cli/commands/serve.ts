@@ -12,7 +12,6 @@ const PATH = '/beta/directory/certificateAuthorities/mutualTlsOauthConfiguration
 
 export const serve: Command = {
   name: 'serve',
-  summary: 'run the Graph simulator as a local HTTP server, with faults, for clients in any language',
   help: `Usage: ca-preflight serve [--host 127.0.0.1] [--port N] [--state file.json] [--seed get.json]
                           [--faults SPEC] [--require-token] [--at ISO]
 

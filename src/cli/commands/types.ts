@@ -6,8 +6,6 @@ export interface CommandIO {
 
 export interface Command {
   name: string;
-  /** One line for the command list. */
-  summary: string;
   /** Full help text: usage, options, examples, exit codes. */
   help: string;
   run(args: string[], io: CommandIO): Promise<number>;
