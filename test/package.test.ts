@@ -14,8 +14,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 
 /** Packed size the package must stay under (kB as npm counts them: 1000 bytes). */
-// 480: the command line ships as one bundled file (dist/cli/ca-preflight.bundle.cjs, ~70 kB packed) that starts fast.
-const PACKED_BUDGET_KB = 480;
+// 500: the command line ships as one bundled file (dist/cli/ca-preflight.bundle.cjs, ~75 kB packed) so that it starts fast;
+// without it the package is ~404 kB.
+const PACKED_BUDGET_KB = 500;
 
 interface Run {
   status: number | null;
