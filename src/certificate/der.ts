@@ -13,8 +13,11 @@ export interface Tlv {
   end: number;
 }
 
-/** The header at `offset`, or null when it is not strict DER or runs past `limit`. */
-export function readTlv(bytes: Uint8Array, offset: number, limit: number = bytes.length): Tlv | null {
+/**
+ * The header at `offset`, or null when it is not strict DER or runs past `limit`. `maxLengthOctets` (default 3, 16 MiB)
+ * bounds the long form: certificates never need more, a big CRL needs 4.
+ */
+export function readTlv(bytes: Uint8Array, offset: number, limit: number = bytes.length, maxLengthOctets = 3): Tlv | null {
   if (offset + 2 > limit) return null;
   const tag = bytes[offset]!;
   if ((tag & 0x1f) === 0x1f) return null; // high tag numbers: never in a certificate's hot path
@@ -22,8 +25,8 @@ export function readTlv(bytes: Uint8Array, offset: number, limit: number = bytes
   let start = offset + 2;
   if (length & 0x80) {
     const count = length & 0x7f;
-    // 0x80 is the indefinite form (BER only); more than 3 length octets is beyond any certificate we accept.
-    if (count === 0 || count > 3 || start + count > limit) return null;
+    // 0x80 is the indefinite form (BER only); more length octets than asked for is beyond what the caller accepts.
+    if (count === 0 || count > maxLengthOctets || start + count > limit) return null;
     length = 0;
     for (let i = 0; i < count; i++) length = length * 256 + bytes[start + i]!;
     start += count;

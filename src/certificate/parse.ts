@@ -21,7 +21,7 @@ export class CertificateParseError extends Error {
   }
 }
 
-type Node = asn1js.AsnType & {
+export type Node = asn1js.AsnType & {
   idBlock: { tagClass: number; tagNumber: number; isConstructed: boolean };
   valueBlock: { value?: unknown; valueHexView?: Uint8Array; unusedBits?: number };
   valueBeforeDecodeView: Uint8Array;
@@ -49,17 +49,22 @@ export interface SubjectPublicKey {
   info: KeyInfo;
 }
 
-export interface ParsedCertificate {
+/** What certificates and CRLs share (RFC 5280 §4.1 and §5.1): DER, the signed part and its signature, the issuer. */
+export interface SignedObjectParts {
   der: Uint8Array;
   tbs: Uint8Array;
   version: number;
-  serialNumber: string;
+  /** The algorithm inside the signed part, and the outer one (which must be identical). */
   signature: AlgorithmIdentifier;
   signatureAlgorithm: AlgorithmIdentifier;
   signatureInfo: SignatureAlgorithmInfo;
   signatureValue: Uint8Array;
   issuer: DistinguishedName;
   issuerDer: Uint8Array;
+}
+
+export interface ParsedCertificate extends SignedObjectParts {
+  serialNumber: string;
   subject: DistinguishedName;
   subjectDer: Uint8Array;
   notBefore: Date;
@@ -96,7 +101,7 @@ function fail(what: string): never {
   throw new CertificateParseError(what);
 }
 
-function decode(bytes: Uint8Array, what: string): Node {
+export function decode(bytes: Uint8Array, what: string): Node {
   // Strict DER (every real certificate) takes a small walker that gives the same values as asn1js several times
   // faster and without its per-node objects; anything else — and every error message — comes from asn1js.
   const fast = decodeStrictDer(bytes);
@@ -115,16 +120,16 @@ function describeAsn1Error(error: string, length: number): string {
   return error || 'not valid DER';
 }
 
-function children(node: Node | undefined, what: string): Node[] {
+export function children(node: Node | undefined, what: string): Node[] {
   if (!node?.idBlock.isConstructed || !Array.isArray(node.valueBlock.value)) fail(`${what} is not a constructed value`);
   return node.valueBlock.value as Node[];
 }
 
-function isUniversal(node: Node | undefined, tag: number): node is Node {
+export function isUniversal(node: Node | undefined, tag: number): node is Node {
   return !!node && node.idBlock.tagClass === UNIVERSAL && node.idBlock.tagNumber === tag;
 }
 
-function isContext(node: Node | undefined, tag: number): node is Node {
+export function isContext(node: Node | undefined, tag: number): node is Node {
   return !!node && node.idBlock.tagClass === CONTEXT && node.idBlock.tagNumber === tag;
 }
 
@@ -138,11 +143,11 @@ function oidOf(node: Node | undefined, what: string): string {
   return n.valueBlock.toString();
 }
 
-function content(node: Node): Uint8Array {
+export function content(node: Node): Uint8Array {
   return node.valueBlock.valueHexView ?? new Uint8Array(0);
 }
 
-function readAlgorithm(node: Node | undefined, what: string): AlgorithmIdentifier {
+export function readAlgorithm(node: Node | undefined, what: string): AlgorithmIdentifier {
   const parts = children(expect(node, 16, what), what);
   const oid = oidOf(parts[0], `${what} algorithm`);
   const p = parts[1];
@@ -158,7 +163,7 @@ function readTime(node: Node | undefined, what: string): Date {
 
 const STRING_TAGS = new Set([12, 18, 19, 20, 22, 26, 27, 28, 30]);
 
-function readName(node: Node | undefined, what: string): { dn: DistinguishedName; der: Uint8Array } {
+export function readName(node: Node | undefined, what: string): { dn: DistinguishedName; der: Uint8Array } {
   const seq = expect(node, 16, what);
   const rdns: NameAttribute[][] = [];
   const stringTyped = new WeakSet<NameAttribute>();
@@ -224,7 +229,7 @@ function readGeneralNameUris(names: Node[]): string[] {
   return out;
 }
 
-function readDistributionPoints(value: Uint8Array, what: string): string[] {
+export function readDistributionPoints(value: Uint8Array, what: string): string[] {
   const urls: string[] = [];
   for (const dp of children(expect(decode(value, what), 16, what), what)) {
     const dpName = children(dp, `${what} point`).find((n) => isContext(n, 0));
@@ -235,7 +240,7 @@ function readDistributionPoints(value: Uint8Array, what: string): string[] {
   return exact(urls);
 }
 
-function readSignatureInfo(alg: AlgorithmIdentifier): SignatureAlgorithmInfo {
+export function readSignatureInfo(alg: AlgorithmIdentifier): SignatureAlgorithmInfo {
   const known = SIGNATURE_ALGORITHMS[alg.oid];
   const info: SignatureAlgorithmInfo = { oid: alg.oid, name: known?.name ?? alg.oid };
   if (known?.hash) info.hash = known.hash;

@@ -151,11 +151,14 @@ function ecdsaBerToP1363(der: Uint8Array, size: number): Uint8Array | null {
   return integersToP1363(values, size);
 }
 
+/** What a signature check reads of a signed object: a certificate, or a CRL (the same three fields, RFC 5280 §4.1 and §5.1). */
+export type SignedObject = Pick<ParsedCertificate, 'tbs' | 'signatureAlgorithm' | 'signatureValue'>;
+
 /**
  * Verifies `cert`'s signature with `issuerKey`. Never throws: algorithms WebCrypto cannot check
  * (MD5, SHA-224, Ed448, DSA, brainpool, secp256k1, …) come back as `unsupported`.
  */
-export async function verifySignature(cert: ParsedCertificate, issuerKey: SubjectPublicKey, crypto: Crypto): Promise<VerifyResult> {
+export async function verifySignature(cert: SignedObject, issuerKey: SubjectPublicKey, crypto: Crypto): Promise<VerifyResult> {
   const alg = SIGNATURE_ALGORITHMS[cert.signatureAlgorithm.oid];
   const name = alg?.name ?? cert.signatureAlgorithm.oid;
   const keyAlg = issuerKey.info.algorithm;

@@ -86,6 +86,15 @@ export interface IssuerRef {
   ski?: Uint8Array | null;
 }
 
+export interface SubjectAltNameSpec {
+  dns?: string[];
+  uri?: string[];
+  ip?: string[];
+  email?: string[];
+  /** RFC 5280 §4.2.1.6: critical when the subject is empty. Default false. */
+  critical?: boolean;
+}
+
 /** One distribution point: a URI, or several URIs (one fullName with several GeneralNames). */
 export type DistributionPointSpec = string | string[];
 
@@ -130,6 +139,8 @@ export interface CertificateSpec {
   freshestCrl?: DistributionPointSpec[];
   /** Extended key usage OIDs, not critical. */
   extendedKeyUsage?: string[];
+  /** subjectAltName entries, in this order: dNSName, uniformResourceIdentifier, iPAddress (IPv4 or IPv6 text), rfc822Name. Not critical unless asked. */
+  subjectAltName?: SubjectAltNameSpec;
   /** Appended after the others; `value` is the extnValue content (DER of the extension value). */
   extraExtensions?: { oid: string; critical?: boolean; value: Uint8Array }[];
   /** 1 = v1 certificate: no version field and no extensions at all. Default 3. */
@@ -206,6 +217,7 @@ export const OID = {
   crlDistributionPoints: extensionOid('cRLDistributionPoints'),
   freshestCrl: extensionOid('freshestCRL'),
   extKeyUsage: extensionOid('extKeyUsage'),
+  subjectAltName: extensionOid('subjectAltName'),
   ekuServerAuth: oidNamed(EKU_NAMES, 'serverAuth'),
   ekuClientAuth: oidNamed(EKU_NAMES, 'clientAuth'),
 } as const;
@@ -233,7 +245,8 @@ const EMPTY: Bytes = new Uint8Array(0);
 export const tlv = encodeTlv;
 export const concatBytes = concat;
 
-const seq = (...c: Uint8Array[]): Bytes => tlv(0x30, ...c);
+/** A DER SEQUENCE of the given contents. */
+export const seq = (...c: Uint8Array[]): Bytes => tlv(0x30, ...c);
 const DER_NULL: Bytes = new Uint8Array([0x05, 0x00]);
 const DER_TRUE: Bytes = new Uint8Array([0x01, 0x01, 0xff]);
 
@@ -292,7 +305,7 @@ function unsignedInteger(mag: Uint8Array): Bytes {
   return (m[0] ?? 0) & 0x80 ? tlv(0x02, new Uint8Array([0]), m) : tlv(0x02, m.length ? m : new Uint8Array([0]));
 }
 
-function encodeAlgorithm(alg: AlgorithmIdentifierSpec): Bytes {
+export function encodeAlgorithm(alg: AlgorithmIdentifierSpec): Bytes {
   const p = alg.params;
   if (p === 'null') return seq(encodeOid(alg.oid), DER_NULL);
   if (p === undefined || p === 'absent') return seq(encodeOid(alg.oid));
@@ -319,7 +332,7 @@ export function encodeTime(d: Date): Bytes {
   return tlv(0x18, ascii(String(y).padStart(4, '0') + rest));
 }
 
-function ascii(s: string): Bytes {
+export function ascii(s: string): Bytes {
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
   return out;
@@ -555,11 +568,48 @@ function namedBits(bits: number[]): Bytes {
   return tlv(0x03, new Uint8Array([unused]), bytes);
 }
 
-function extension(oid: string, critical: boolean, value: Uint8Array): Bytes {
+/** One Extension: extnID, critical (written only when true, as DER requires), extnValue. */
+export function extension(oid: string, critical: boolean, value: Uint8Array): Bytes {
   return critical ? seq(encodeOid(oid), DER_TRUE, tlv(0x04, value)) : seq(encodeOid(oid), tlv(0x04, value));
 }
 
-function distributionPoints(points: DistributionPointSpec[]): Bytes {
+/** GeneralNames of a subjectAltName: dNSName [2], uniformResourceIdentifier [6], iPAddress [7], rfc822Name [1]. */
+function subjectAltName(san: SubjectAltNameSpec): Bytes {
+  return seq(
+    ...(san.dns ?? []).map((d) => tlv(0x82, ascii(d))),
+    ...(san.uri ?? []).map((u) => tlv(0x86, ascii(u))),
+    ...(san.ip ?? []).map((ip) => tlv(0x87, ipAddressBytes(ip))),
+    ...(san.email ?? []).map((e) => tlv(0x81, ascii(e))),
+  );
+}
+
+/** An IPv4 dotted quad or an IPv6 address (with "::" compression) as its 4 or 16 octets. */
+export function ipAddressBytes(text: string): Bytes {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (v4) {
+    const octets = v4.slice(1).map(Number);
+    if (octets.some((o) => o > 255)) throw new Error(`invalid IPv4 address ${JSON.stringify(text)}`);
+    return new Uint8Array(octets);
+  }
+  const halves = text.split('::');
+  if (halves.length > 2 || !/^[0-9a-fA-F:]+$/.test(text)) throw new Error(`invalid IP address ${JSON.stringify(text)}`);
+  const groups = (h: string) => (h === '' ? [] : h.split(':'));
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  const fill = 8 - head.length - tail.length;
+  if ((halves.length === 2 ? fill < 1 : fill !== 0) || [...head, ...tail].some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g)))
+    throw new Error(`invalid IPv6 address ${JSON.stringify(text)}`);
+  const all = [...head, ...Array<string>(halves.length === 2 ? fill : 0).fill('0'), ...tail];
+  const out = new Uint8Array(16);
+  all.forEach((g, i) => {
+    const v = parseInt(g, 16);
+    out[2 * i] = v >> 8;
+    out[2 * i + 1] = v & 0xff;
+  });
+  return out;
+}
+
+export function distributionPoints(points: DistributionPointSpec[]): Bytes {
   return seq(
     ...points.map((p) => {
       const uris = (typeof p === 'string' ? [p] : p).map((u) => tlv(0x86, ascii(u)));
@@ -634,6 +684,8 @@ export async function buildCertificate(spec: CertificateSpec): Promise<BuiltCert
       exts.push(extension(OID.crlDistributionPoints, false, distributionPoints(spec.crlDistributionPoints)));
     if (spec.freshestCrl?.length) exts.push(extension(OID.freshestCrl, false, distributionPoints(spec.freshestCrl)));
     if (spec.extendedKeyUsage?.length) exts.push(extension(OID.extKeyUsage, false, seq(...spec.extendedKeyUsage.map(encodeOid))));
+    if (spec.subjectAltName)
+      exts.push(extension(OID.subjectAltName, spec.subjectAltName.critical ?? false, subjectAltName(spec.subjectAltName)));
     for (const x of spec.extraExtensions ?? []) exts.push(extension(x.oid, x.critical ?? false, x.value));
   }
 
