@@ -10,6 +10,8 @@ export interface BrowserBuild {
   page: string;
   /** Bytes each input file contributes to the library bundle. */
   inputs: Record<string, number>;
+  /** The chunks the library loads on demand, relative to outdir (chunks/…js). */
+  chunks: string[];
 }
 /** esbuild plugin: any node: or node built-in import fails the build, naming the importer. */
 export const refuseNodeImports: import('esbuild').Plugin;

@@ -5,6 +5,9 @@
  *   dist/browser/ca-preflight.js   ESM, entry src/index.ts — the `browser` condition of package.json `exports["."]`
  *   dist/browser/pkcs7.js          ESM, the PKCS#7 bundle reader (pkijs), which ca-preflight.js imports with `import()`
  *                                  the first time a .p7b is read: pkijs alone is larger than the rest of the library
+ *   dist/browser/<name>-<hash>.js  the library's split chunks: code it loads with `import()` only when asked (the CRL
+ *                                  checks, the French messages), and code those share with the entry (imported
+ *                                  statically); beside the entry, so that every relative import resolves the same
  *   dist/browser/web.js            the page (web/app.ts with the core bundled in), an IIFE so that index.html also
  *                                  works when opened straight from disk (Chromium refuses module scripts on file://)
  *   dist/browser/web-pkcs7.js      the same PKCS#7 reader as a classic script, which the page adds when a bundle is dropped
@@ -20,7 +23,7 @@
  * Usage: node scripts/build-browser.mjs [--outdir DIR] [--quiet]
  */
 import * as esbuild from 'esbuild';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -76,6 +79,9 @@ const pkcs7ForPage = {
   },
 };
 
+/** A chunk of the split library build: `<name>-<8-character hash>.js` and its map. */
+export const CHUNK_FILE = /^[\w-]+-[A-Z0-9]{8}\.js(\.map)?$/;
+
 const common = {
   bundle: true,
   minify: true,
@@ -96,14 +102,18 @@ const common = {
 export async function buildBrowser(options = {}) {
   const outdir = resolve(options.outdir ?? defaultOutdir);
   await mkdir(outdir, { recursive: true });
+  // Chunk names carry content hashes: remove the last build's, so that no stale chunk is shipped or measured.
+  for (const name of await readdir(outdir)) if (CHUNK_FILE.test(name)) await rm(join(outdir, name));
   const library = join(outdir, 'ca-preflight.js');
   const page = join(outdir, 'web.js');
   const pkcs7Entry = join(projectRoot, 'src', 'certificate', 'pkcs7.ts');
   const [lib] = await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: [join(projectRoot, 'src', 'index.ts')],
-      outfile: library,
+      entryPoints: { 'ca-preflight': join(projectRoot, 'src', 'index.ts') },
+      outdir,
+      splitting: true,
+      chunkNames: '[name]-[hash]',
       format: 'esm',
       external: BROWSER_EXTERNALS,
       plugins: [...common.plugins, pkcs7Beside],
@@ -126,12 +136,17 @@ export async function buildBrowser(options = {}) {
     }),
     ...['index.html', 'styles.css'].map((f) => copyFile(join(projectRoot, 'web', f), join(outdir, f))),
   ]);
-  /** Bytes each input contributes to the library bundle, for finding what grew. */
+  /** Bytes each input contributes to the library bundle (entry and chunks), for finding what grew. */
   const inputs = {};
-  for (const output of Object.values(lib.metafile.outputs)) {
-    for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) inputs[file] = bytesInOutput;
+  /** The library's chunks (file names in outdir). */
+  const chunks = [];
+  for (const [name, output] of Object.entries(lib.metafile.outputs)) {
+    if (name.endsWith('.map')) continue;
+    const file = name.slice(name.lastIndexOf('/') + 1);
+    if (CHUNK_FILE.test(file)) chunks.push(file);
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) inputs[input] = (inputs[input] ?? 0) + bytesInOutput;
   }
-  return { outdir, library, page, inputs };
+  return { outdir, library, page, inputs, chunks };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -14,9 +14,11 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, wr
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preflight } from '../src/preflight.js';
+import { decodeBase64Lenient, encodeBase64 } from '../src/certificate/encoding.js';
+import type { CrlInput } from '../src/crl/types.js';
 import { rules } from '../src/rules/registry.js';
 import type { Report } from '../src/types.js';
-import { AT, compareWithDeclaration, type VectorCase } from './vectors/framework.js';
+import { AT, compareWithDeclaration, type VectorCase, type VectorCrl } from './vectors/framework.js';
 import { makePki } from './vectors/pki.js';
 import { exampleCases } from './vectors/cases-examples.js';
 import { bodyCases } from './vectors/cases-body.js';
@@ -26,6 +28,7 @@ import { chainCases } from './vectors/cases-chain.js';
 import { crlEchoCases } from './vectors/cases-crl-echo.js';
 import { hierarchyCases, strictCases, updateCases } from './vectors/cases-update.js';
 import { realRootCases } from './vectors/cases-real-roots.js';
+import { crlFileCases } from './vectors/cases-crl-files.js';
 
 const VECTORS = fileURLToPath(new URL('../vectors/', import.meta.url));
 
@@ -39,6 +42,7 @@ async function allCases(): Promise<VectorCase[]> {
     ...(await certificateCases(pki)),
     ...(await chainCases(pki)),
     ...(await crlEchoCases(pki)),
+    ...(await crlFileCases(pki)),
     ...(await updateCases(pki)),
     ...(await strictCases(pki)),
     ...realRootCases(),
@@ -49,7 +53,20 @@ function run(c: VectorCase): Promise<Report> {
   const options: Parameters<typeof preflight>[1] = { at: c.at ?? AT, clientRequestId: 'vector' };
   if (c.current !== undefined) options.current = c.current;
   if (c.strict) options.strict = true;
+  if (c.crls) options.crls = c.crls;
+  if (c.cloud) options.cloud = c.cloud;
+  if (c.warnExpiryDays !== undefined) options.warnExpiryDays = c.warnExpiryDays;
   return preflight(c.bodyText ?? c.body, options);
+}
+
+/** A CRL as a vector file writes it (`der`: base64), as the case and `preflight` take it. */
+function crlFromFile(c: VectorCrl): CrlInput {
+  return {
+    source: c.source,
+    ...(c.der !== undefined ? { bytes: decodeBase64Lenient(c.der)! } : {}),
+    ...(c.from ? { from: c.from } : {}),
+    ...(c.failure ? { failure: c.failure } : {}),
+  };
 }
 
 /** The vector file: the case's input and the report's findings in report order. */
@@ -61,6 +78,15 @@ function vectorFile(c: VectorCase, report: Report): Record<string, unknown> {
   if (text) v.bodyText = c.bodyText;
   else v.body = c.body;
   if (c.current !== undefined) v.current = c.current;
+  if (c.crls)
+    v.crls = c.crls.map((x) => ({
+      source: x.source,
+      ...(x.bytes ? { der: encodeBase64(x.bytes) } : {}),
+      ...(x.from ? { from: x.from } : {}),
+      ...(x.failure ? { failure: x.failure } : {}),
+    }));
+  if (c.cloud) v.cloud = c.cloud;
+  if (c.warnExpiryDays !== undefined) v.warnExpiryDays = c.warnExpiryDays;
   const g = report.graphError;
   v.expect = {
     ok: report.ok,
@@ -110,8 +136,11 @@ async function keptVector(file: string, fresh: Record<string, unknown>): Promise
     return false;
   }
   if (stableShape(old) !== stableShape(fresh) || JSON.stringify(old.expect) !== JSON.stringify(fresh.expect)) return false;
-  const report = await run({ ...old, group: '', name: '', description: '', expect: { findings: [] } } as VectorCase);
-  return JSON.stringify(vectorFile(old as unknown as VectorCase, report).expect) === JSON.stringify(old.expect);
+  // The file writes CRL bytes as base64 (`der`); the case holds them as bytes.
+  const crls = Array.isArray(old.crls) ? { crls: (old.crls as VectorCrl[]).map(crlFromFile) } : {};
+  const again = { ...old, ...crls, group: '', name: '', description: '', expect: { findings: [] } } as VectorCase;
+  const report = await run(again);
+  return JSON.stringify(vectorFile(again, report).expect) === JSON.stringify(old.expect);
 }
 
 /**

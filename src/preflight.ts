@@ -12,8 +12,10 @@ import { isPlainObject } from './graph/model.js';
 import { rules } from './rules/registry.js';
 import type { ServerBehaviour } from './rules/rule.js';
 import { type RawFinding, runRules } from './rules/run.js';
-import { renderMessage } from './report/catalogue/index.js';
+import { loadCatalogue, renderMessage } from './report/catalogue/index.js';
 import { documentOrder } from './graph/document-order.js';
+import { isCloud, type Cloud } from './graph/clouds.js';
+import type { CrlInput } from './crl/types.js';
 
 export interface PreflightOptions {
   /** The current resource (a GET response, parsed or JSON text) the body would replace; a collection GET holding it works too. */
@@ -33,6 +35,15 @@ export interface PreflightOptions {
   /** Echoed as `innerError.client-request-id`; also makes `request-id` deterministic unless `requestId` is given. */
   clientRequestId?: string;
   requestId?: string;
+  /**
+   * CRLs to check against the listed CAs: files (matched to a CA by AKI and issuer name) or downloads of the
+   * configured URLs (`from` says which entry and member). Checking them never touches the network.
+   */
+  crls?: readonly CrlInput[];
+  /** Whose documented limits apply: the CRL size limit at sign-in (20 MB global, 45 MB US Government). Default global. */
+  cloud?: Cloud;
+  /** CAs expiring within this many days are warned about (default 30). */
+  warnExpiryDays?: number;
 }
 
 /** Warnings on these bases become errors with `strict`: the server behaviour is inferred, not documented. */
@@ -86,6 +97,21 @@ function chooseBody(value: unknown, id: string | undefined): { value: unknown; p
   }
 }
 
+/** Checks the shape of `options.crls` (the one option holding bytes): a clear TypeError, never a crash later. */
+function readCrlInputs(crls: unknown): CrlInput[] {
+  if (!Array.isArray(crls)) throw new TypeError('options.crls must be an array of { source, bytes } objects');
+  return crls.map((c, i) => {
+    const ok =
+      c !== null &&
+      typeof c === 'object' &&
+      typeof (c as CrlInput).source === 'string' &&
+      ((c as CrlInput).bytes === undefined || (c as CrlInput).bytes instanceof Uint8Array) &&
+      ((c as CrlInput).bytes !== undefined || (c as CrlInput).failure !== undefined);
+    if (!ok) throw new TypeError(`options.crls[${i}] must be { source: string, bytes: Uint8Array } (or a download failure)`);
+    return c as CrlInput;
+  });
+}
+
 export interface PreflightRun {
   report: Report;
   cas: CaSummary[];
@@ -102,6 +128,10 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
   const lang: Lang = options.lang === 'fr' ? 'fr' : 'en';
   const crypto = options.crypto ?? (await defaultCrypto());
   const current = options.current === undefined ? undefined : readCurrent(options.current, options.id);
+  if (options.cloud !== undefined && !isCloud(options.cloud)) throw new TypeError(`options.cloud is not a cloud: ${String(options.cloud)}`);
+  const warnExpiryDays = options.warnExpiryDays;
+  if (warnExpiryDays !== undefined && !(Number.isFinite(warnExpiryDays) && warnExpiryDays >= 0))
+    throw new TypeError(`options.warnExpiryDays must be a number of days, 0 or more: ${String(warnExpiryDays)}`);
 
   let value: unknown = body;
   let text: ParsedJsonText | null = null;
@@ -138,6 +168,9 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
     duplicateKeys,
     jsonError: jsonError?.reason ?? null,
     collection,
+    ...(options.crls ? { crls: readCrlInputs(options.crls) } : {}),
+    ...(options.cloud ? { cloud: options.cloud } : {}),
+    ...(warnExpiryDays !== undefined ? { warnExpiryDays } : {}),
   });
 
   // Each rule runs guarded: one that throws becomes an internal.rule-failed finding, and the others still report.
@@ -147,10 +180,11 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
   const ranked = raws.map((raw) => ({ raw, rank: order(raw.emission.path) }));
   ranked.sort((a, b) => a.rank - b.rank || (a.raw.rule.id < b.raw.rule.id ? -1 : a.raw.rule.id > b.raw.rule.id ? 1 : 0));
 
+  const catalogue = await loadCatalogue(lang);
   const findings: Finding[] = ranked.map(({ raw: { rule, emission } }) => {
     let severity = emission.severity ?? rule.severity;
     if (ctx.strict && severity === 'warning' && STRICT_BASES.has(rule.basis)) severity = 'error';
-    const { message, fix } = renderMessage(lang, rule.id, emission.params, emission.variant);
+    const { message, fix } = renderMessage(catalogue, rule.id, emission.params, emission.variant);
     const path = prefix + emission.path;
     const finding: Finding = { rule: rule.id, severity, path, message, basis: rule.basis };
     const pos = rule.id === 'body.not-json' ? jsonError?.position : text?.positionOf(path);
@@ -170,8 +204,10 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
   );
   const ok = !findings.some((f) => f.severity === 'error');
   // rejected: a 400 is predicted; accepted: nothing the server is known or expected to refuse; unknown: errors whose
-  // server behaviour is not documented (an expired CA, a broken chain …), so the answer cannot be predicted.
-  const verdict: Verdict = graphError ? 'rejected' : ok ? 'accepted' : 'unknown';
+  // server behaviour is not documented (an expired CA, a broken chain …), so the answer cannot be predicted. Errors
+  // about given CRLs (rules that read them) concern sign-in, not the upload: the server never sees a CRL.
+  const uploadErrors = ranked.some(({ raw }, i) => findings[i]!.severity === 'error' && !('needs' in raw.rule && raw.rule.needs));
+  const verdict: Verdict = graphError ? 'rejected' : uploadErrors ? 'unknown' : 'accepted';
   const report: Report = { ok, verdict, findings, graphError };
   const cas = ctx.entries.map((e) => ({
     index: e.index,

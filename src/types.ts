@@ -55,6 +55,10 @@ export interface RuleDescription {
   description: string;
   /** Where the server rejects a body that trips the rule, when it does. */
   server: { step: number; status: number; code: string; basis: PredictionBasis; citation: string } | null;
+  /** The sign-in failure Entra documents for what the rule finds (AADSTS code and message, verbatim), when it does. */
+  signIn: { code: string; message: string } | null;
+  /** What the rule reads besides the body: `crls` (CRL files or downloads, `check --crl` / `--fetch-crls`). */
+  needs: 'crls' | null;
 }
 
 /** How sure a prediction of the server's answer is: Microsoft documents it, a real response showed it, or we infer it. */

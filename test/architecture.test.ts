@@ -21,6 +21,7 @@ const LAYERS: { name: string; height: number; paths: string[]; packages?: string
   { name: 'certificate', height: 1, paths: ['src/certificate/'], packages: ['asn1js', 'pkijs', '@peculiar/webcrypto'] },
   { name: 'graph', height: 1, paths: ['src/graph/'], packages: ['jsonc-parser'] },
   { name: 'chain', height: 2, paths: ['src/chain/'] },
+  { name: 'crl', height: 2, paths: ['src/crl/'] },
   { name: 'report', height: 3, paths: ['src/report/'] },
   { name: 'rules', height: 4, paths: ['src/rules/'] },
   { name: 'preflight', height: 5, paths: ['src/preflight.ts'] },

@@ -102,7 +102,7 @@ describe('message catalogues', () => {
         ...placeholders(en[t.id]!.fix),
       ]);
       const params = Object.fromEntries([...names].map((n) => [n, `<${n}>`]));
-      const out = renderMessage('fr', t.id, params, t.variant);
+      const out = renderMessage(fr, t.id, params, t.variant);
       const templates = { message: t.fr.message ?? fr[t.id]!.message, fix: t.fr.fix ?? fr[t.id]!.fix };
       expect(out.message).not.toMatch(PLACEHOLDER);
       for (const n of placeholders(templates.message)) expect(out.message).toContain(`<${n}>`);
@@ -111,7 +111,7 @@ describe('message catalogues', () => {
         expect(out.fix).not.toMatch(PLACEHOLDER);
         for (const n of placeholders(templates.fix)) expect(out.fix).toContain(`<${n}>`);
       }
-      expect(out.message).not.toBe(renderMessage('en', t.id, params, t.variant).message);
+      expect(out.message).not.toBe(renderMessage(en, t.id, params, t.variant).message);
     });
   });
 

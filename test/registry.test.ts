@@ -27,6 +27,17 @@ describe('rule registry', () => {
     }
   });
 
+  it('quotes every sign-in failure (AADSTS code and message) verbatim from docs/graph-api.md', () => {
+    const quoted = rules.filter((r) => r.signIn);
+    expect(quoted.length).toBeGreaterThan(10);
+    for (const r of quoted) {
+      const row = graphApi.split('\n').find((l) => l.startsWith(`| ${r.signIn!.code} |`));
+      expect(row, `${r.id}: no row for ${r.signIn!.code}`).toBeDefined();
+      expect(row, r.id).toContain(`\`${r.signIn!.message}\``);
+      expect(row, `${r.id} is not named in the ${r.signIn!.code} row`).toContain(`\`${r.id}\``);
+    }
+  });
+
   it('quotes every server message verbatim from docs/graph-api.md', () => {
     const sample = { property: 'PLACEHOLDER', type: 'PLACEHOLDER', expected: 'PLACEHOLDER' };
     for (const r of rules) {

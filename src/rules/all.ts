@@ -20,6 +20,7 @@ import certificate_aki_missing from './certificate/aki-missing.js';
 import certificate_basic_constraints_not_critical from './certificate/basic-constraints-not-critical.js';
 import certificate_duplicate_extension from './certificate/duplicate-extension.js';
 import certificate_expired from './certificate/expired.js';
+import certificate_expires_soon from './certificate/expires-soon.js';
 import certificate_key_cert_sign_missing from './certificate/key-cert-sign-missing.js';
 import certificate_key_identifier_critical from './certificate/key-identifier-critical.js';
 import certificate_missing from './certificate/missing.js';
@@ -40,10 +41,32 @@ import chain_issuer_missing from './chain/issuer-missing.js';
 import chain_issuer_signature_invalid from './chain/issuer-signature-invalid.js';
 import chain_no_root from './chain/no-root.js';
 import chain_path_length_exceeded from './chain/path-length-exceeded.js';
+import crl_aki_mismatch from './crl/aki-mismatch.js';
 import crl_ca_lacks_crl_sign from './crl/ca-lacks-crl-sign.js';
+import crl_checked from './crl/checked.js';
+import crl_delta_base_too_old from './crl/delta-base-too-old.js';
 import crl_delta_equals_base from './crl/delta-equals-base.js';
+import crl_delta_indicator from './crl/delta-indicator.js';
 import crl_delta_without_base from './crl/delta-without-base.js';
+import crl_delta_without_base_crl from './crl/delta-without-base-crl.js';
+import crl_download_failed from './crl/download-failed.js';
+import crl_download_timeout from './crl/download-timeout.js';
+import crl_expired from './crl/expired.js';
+import crl_issuer_mismatch from './crl/issuer-mismatch.js';
+import crl_next_update_missing from './crl/next-update-missing.js';
+import crl_not_a_crl from './crl/not-a-crl.js';
+import crl_not_checked from './crl/not-checked.js';
+import crl_not_der from './crl/not-der.js';
+import crl_not_yet_valid from './crl/not-yet-valid.js';
+import crl_number_missing from './crl/number-missing.js';
+import crl_pem_armour from './crl/pem-armour.js';
+import crl_revokes_listed_ca from './crl/revokes-listed-ca.js';
+import crl_signature_invalid from './crl/signature-invalid.js';
+import crl_signature_unverifiable from './crl/signature-unverifiable.js';
 import crl_subordinate_cdp_mismatch from './crl/subordinate-cdp-mismatch.js';
+import crl_too_large from './crl/too-large.js';
+import crl_unknown_critical_extension from './crl/unknown-critical-extension.js';
+import crl_unmatched from './crl/unmatched.js';
 import crl_url_not_absolute from './crl/url-not-absolute.js';
 import crl_url_not_http from './crl/url-not-http.js';
 import echo_issuer from './echo/issuer.js';
@@ -81,6 +104,7 @@ export const ruleFiles = [
   certificate_basic_constraints_not_critical,
   certificate_duplicate_extension,
   certificate_expired,
+  certificate_expires_soon,
   certificate_key_cert_sign_missing,
   certificate_key_identifier_critical,
   certificate_missing,
@@ -101,10 +125,32 @@ export const ruleFiles = [
   chain_issuer_signature_invalid,
   chain_no_root,
   chain_path_length_exceeded,
+  crl_aki_mismatch,
   crl_ca_lacks_crl_sign,
+  crl_checked,
+  crl_delta_base_too_old,
   crl_delta_equals_base,
+  crl_delta_indicator,
   crl_delta_without_base,
+  crl_delta_without_base_crl,
+  crl_download_failed,
+  crl_download_timeout,
+  crl_expired,
+  crl_issuer_mismatch,
+  crl_next_update_missing,
+  crl_not_a_crl,
+  crl_not_checked,
+  crl_not_der,
+  crl_not_yet_valid,
+  crl_number_missing,
+  crl_pem_armour,
+  crl_revokes_listed_ca,
+  crl_signature_invalid,
+  crl_signature_unverifiable,
   crl_subordinate_cdp_mismatch,
+  crl_too_large,
+  crl_unknown_critical_extension,
+  crl_unmatched,
   crl_url_not_absolute,
   crl_url_not_http,
   echo_issuer,

@@ -11,6 +11,10 @@ import { mapWindowed } from '../concurrency.js';
 import { type ChainLink, linkChains } from '../chain/link.js';
 import { isPlainObject, hasOwn } from '../graph/model.js';
 import { pointer } from '../graph/json-text.js';
+import type { Cloud } from '../graph/clouds.js';
+import type { AnalysedCrl } from '../crl/analyse.js';
+import type { RevocationHit } from '../crl/revocation.js';
+import type { CrlInput, ListedCa } from '../crl/types.js';
 
 export type CertificateState =
   | { kind: 'absent' }
@@ -80,6 +84,20 @@ export interface CheckContext {
   current: CurrentContext | null;
   /** Why the body is not JSON, when it is not (then `body` is undefined and there are no entries). */
   jsonError: string | null;
+  /** Whose documented limits apply (CRL size at sign-in). */
+  cloud: Cloud;
+  /** Expiry horizon in days: CAs that expire within it are warned about. */
+  warnExpiryDays: number;
+  /** The CRLs given (files or downloads), checked against the listed CAs; null when none were given. */
+  crl: CrlContext | null;
+}
+
+export interface CrlContext {
+  analysed: AnalysedCrl[];
+  /** Listed CAs that a given CRL of their issuer revokes (key: entry index). */
+  revoked: RevocationHit<number>[];
+  /** The CRLs came from downloads of the configured URLs (not from files). */
+  fetched: boolean;
 }
 
 function typeOfJson(v: unknown): string {
@@ -150,6 +168,43 @@ export interface ContextOptions {
   duplicateKeys?: string[];
   jsonError?: string | null;
   collection?: CollectionContext | null;
+  crls?: readonly CrlInput[];
+  cloud?: Cloud;
+  warnExpiryDays?: number;
+}
+
+/** Default expiry horizon (`--warn-expiry-days`). */
+export const DEFAULT_WARN_EXPIRY_DAYS = 30;
+
+function nonEmptyString(v: unknown): string | null {
+  return typeof v === 'string' && v !== '' ? v : null;
+}
+
+async function buildCrlContext(
+  entries: EntryContext[],
+  records: readonly (CertificateRecord | null)[],
+  crls: readonly CrlInput[],
+  options: ContextOptions,
+): Promise<CrlContext> {
+  const cas: ListedCa[] = [];
+  for (const e of entries) {
+    const record = records[e.index];
+    if (record)
+      cas.push({
+        index: e.index,
+        parsed: record.parsed,
+        baseUrl: nonEmptyString(e.object?.certificateRevocationListUrl),
+        deltaUrl: nonEmptyString(e.object?.deltaCertificateRevocationListUrl),
+      });
+  }
+  // Loaded only when CRLs are given: in the browser build the CRL reader is a chunk of its own (scripts/build-browser.mjs).
+  const { analyseCrls, findRevoked } = await import('../crl/crl-checks.js');
+  const analysed = await analyseCrls(cas, crls, { at: options.at, crypto: options.crypto, cloud: options.cloud ?? 'global' });
+  const covered = entries.flatMap((e) => {
+    const record = records[e.index];
+    return record && e.chain?.status === 'issued' ? [{ key: e.index, parsed: record.parsed, issuerIndex: e.chain.issuer }] : [];
+  });
+  return { analysed, revoked: findRevoked(analysed, covered), fetched: crls.some((c) => c.from !== undefined) };
 }
 
 export async function buildContext(body: unknown, options: ContextOptions): Promise<CheckContext> {
@@ -188,5 +243,15 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
     duplicateKeys: options.duplicateKeys ?? [],
     jsonError: options.jsonError ?? null,
     current: options.current === undefined ? null : await buildCurrent(options.current, options.crypto),
+    cloud: options.cloud ?? 'global',
+    warnExpiryDays: options.warnExpiryDays ?? DEFAULT_WARN_EXPIRY_DAYS,
+    crl: options.crls?.length
+      ? await buildCrlContext(
+          entries,
+          read.map((r) => r.certificate.record),
+          options.crls,
+          options,
+        )
+      : null,
   };
 }

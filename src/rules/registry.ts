@@ -29,6 +29,7 @@ export function ruleById(id: string): RegisteredRule | undefined {
 export function describeRules(): RuleDescription[] {
   return [...rules, RULE_FAILED].map((r) => {
     const server = 'server' in r ? r.server : undefined;
+    const signIn = 'signIn' in r ? r.signIn : undefined;
     return {
       id: r.id,
       severity: r.severity,
@@ -38,6 +39,8 @@ export function describeRules(): RuleDescription[] {
       server: server
         ? { step: server.step, status: server.status, code: server.code, basis: server.basis, citation: server.citation }
         : null,
+      signIn: signIn ? { code: signIn.code, message: signIn.message } : null,
+      needs: ('needs' in r && r.needs) || null,
     };
   });
 }

@@ -11,6 +11,9 @@ import type { en } from '../report/catalogue/en.js';
 import type { ParamsOf, VariantOf } from '../report/catalogue/types.js';
 import type { Basis, PredictionBasis, Severity } from '../types.js';
 import type { CheckContext } from './context.js';
+import type { SignInFailure } from '../crl/sign-in.js';
+
+export type { SignInFailure };
 
 /** Every id the catalogue has a message for: the only ids a rule can take. */
 export type RuleId = keyof typeof en;
@@ -67,6 +70,10 @@ export interface RuleMeta<Id extends RuleId = RuleId> {
   citation: string;
   /** One sentence: what the rule checks. */
   description: string;
+  /** What the rule reads besides the body and `current`: `crls`, the CRL files or downloads checked with it. */
+  needs?: 'crls';
+  /** Present when Entra documents the sign-in failure this finding leads to (documented for CBA, inferred for device mTLS). */
+  signIn?: SignInFailure;
 }
 
 export interface Rule<Id extends RuleId = RuleId> extends RuleMeta<Id> {

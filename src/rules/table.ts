@@ -4,7 +4,7 @@ import { describeRules } from './registry.js';
 export function rulesMarkdownTable(): string {
   const rows = describeRules().map(
     (r) =>
-      `| \`${r.id}\` | ${r.severity} | ${r.basis} | ${r.server ? `step ${r.server.step}` : '—'} | ${r.description.replace(/\|/g, '\\|')} |`,
+      `| \`${r.id}\` | ${r.severity} | ${r.basis} | ${r.server ? `step ${r.server.step}` : '—'} | ${r.signIn ? r.signIn.code : '—'} | ${r.description.replace(/\|/g, '\\|')} |`,
   );
-  return ['| rule | severity | basis | server rejects | what it checks |', '|---|---|---|---|---|', ...rows].join('\n');
+  return ['| rule | severity | basis | server rejects | sign-in fails | what it checks |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }

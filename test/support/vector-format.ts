@@ -7,10 +7,12 @@ import { buildPatchRequest, type PatchOptions } from '../../src/diff/request.js'
 import { simulatePatch } from '../../src/simulator/simulator.js';
 import type { PreflightOptions } from '../../src/preflight.js';
 import type { Report, Verdict } from '../../src/types.js';
+import type { Cloud } from '../../src/graph/clouds.js';
+import { decodeBase64Lenient } from '../../src/certificate/encoding.js';
 
-import type { ExpectedFinding, ExpectedGraphError } from '../../scripts/vectors/framework.js';
+import type { ExpectedFinding, ExpectedGraphError, VectorCrl } from '../../scripts/vectors/framework.js';
 
-export type { ExpectedFinding, ExpectedGraphError };
+export type { ExpectedFinding, ExpectedGraphError, VectorCrl };
 
 /** A preflight vector (the files vectors/index.json names). */
 export interface PreflightVector {
@@ -21,6 +23,10 @@ export interface PreflightVector {
   body?: unknown;
   bodyText?: string;
   current?: unknown;
+  /** CRL files or downloads to check with the body: `der` is the base64 of the bytes (absent when a download failed). */
+  crls?: VectorCrl[];
+  cloud?: Cloud;
+  warnExpiryDays?: number;
   expect: { ok: boolean; verdict: Verdict; findings: ExpectedFinding[]; graphError: ExpectedGraphError | null };
 }
 
@@ -41,6 +47,15 @@ export function preflightOptions(v: PreflightVector, fallbackAt?: string): Prefl
   if (at !== undefined) options.at = at;
   if (v.current !== undefined) options.current = v.current;
   if (v.strict) options.strict = true;
+  if (v.cloud) options.cloud = v.cloud;
+  if (v.warnExpiryDays !== undefined) options.warnExpiryDays = v.warnExpiryDays;
+  if (v.crls)
+    options.crls = v.crls.map((c) => ({
+      source: c.source,
+      ...(c.der !== undefined ? { bytes: decodeBase64Lenient(c.der)! } : {}),
+      ...(c.from ? { from: c.from } : {}),
+      ...(c.failure ? { failure: c.failure } : {}),
+    }));
   return options;
 }
 

@@ -4,6 +4,11 @@ import { formatSarif } from '../../report/sarif.js';
 import { describeRules } from '../../rules/registry.js';
 import { CliError, EXIT, packageHomepage, packageVersion, readInputText, readJsonFile, sarifPath } from '../io.js';
 import { oneOf, parseAt, parseCommandArgs, str } from './options.js';
+import { CLOUDS } from '../../graph/clouds.js';
+import { readCrlFiles } from '../crl-files.js';
+import { fetchCrls } from '../fetch-crls.js';
+import { DEFAULT_WARN_EXPIRY_DAYS } from '../../rules/context.js';
+import type { CrlInput } from '../../crl/types.js';
 import type { Command } from './types.js';
 import { choiceProblem, chooseConfiguration } from '../../graph/collection.js';
 
@@ -29,11 +34,24 @@ Options:
   --id <id>               the configuration to check when the body or --current is a collection response
                           (GET …/mutualTlsOauthConfigurations) holding several; one alone needs no --id
   --at <ISO date>         check validity at this time instead of now (e.g. 2027-01-01)
+  --crl <file | dir>      also check these CRLs (DER or PEM; a directory gives its *.crl and *.pem files),
+                          each matched to the listed CA that issued it by AKI and issuer name: signature,
+                          validity, CRL number, delta CRLs, size, and the listed CAs they revoke. Repeatable.
+  --fetch-crls            download every configured CRL URL, as Entra does at sign-in (GET, 10 s, at most the
+                          cloud's sign-in size, 5 redirects), and check what comes back. The only network
+                          access of check, and only with this option.
+  --cloud <name>          global (default), usgov, dod, china: whose CRL size limit applies (20 MB global,
+                          45 MB US Government)
+  --warn-expiry-days <n>  warn about CAs that expire within n days (default 30; 0 turns the warning off)
   --strict                warnings whose basis is inferred (graph-inferred, entra-cba) become errors
   --format <fmt>          text (default), json (the Report), sarif (SARIF 2.1.0 with line/column)
   --lang <en|fr>          language of messages and fixes (Graph's own messages stay verbatim)
   --client-request-id <id> echo this id in the predicted error's innerError
   -h, --help              this help
+
+Every report says when the first listed CA expires: from then until it is removed or replaced, uploads of new
+CAs fail. CRL findings carry the AADSTS code a sign-in fails with (documented for Entra certificate-based
+authentication; for device mTLS the same is inferred).
 
 Exit status: 0 no errors; 1 errors found (a body that is not JSON is a finding, so 1); 2 usage or IO trouble.
 
@@ -41,6 +59,8 @@ Examples:
   ca-preflight check body.json
   ca-preflight check body.json --current get.json --format json
   ca-preflight check body.json --current all-configurations.json --id eec5ba11-2fc0-4113-83a2-ed986ed13cdb
+  ca-preflight check body.json --crl CertEnroll/ --at 2026-12-01
+  ca-preflight check body.json --fetch-crls --cloud usgov
   cat body.json | ca-preflight check - --format sarif > results.sarif`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('check', args, {
@@ -51,6 +71,10 @@ Examples:
       format: { type: 'string' },
       lang: { type: 'string' },
       'client-request-id': { type: 'string' },
+      crl: { type: 'string', multiple: true },
+      'fetch-crls': { type: 'boolean' },
+      cloud: { type: 'string' },
+      'warn-expiry-days': { type: 'string' },
     });
     if (values.help) {
       io.out(`${check.help}\n`);
@@ -61,6 +85,9 @@ Examples:
     const format = oneOf('check', 'format', str(values, 'format'), ['text', 'json', 'sarif'] as const, 'text');
     const lang = oneOf('check', 'lang', str(values, 'lang'), ['en', 'fr'] as const, 'en');
     const at = parseAt('check', str(values, 'at'));
+    const cloud = oneOf('check', 'cloud', str(values, 'cloud'), CLOUDS, 'global');
+    const warnExpiryDays = parseDays(str(values, 'warn-expiry-days'));
+    const crlPaths = (values.crl as string[] | undefined) ?? [];
     const file = positionals[0]!;
     const text = readInputText(file, 'body file');
     const currentFile = str(values, 'current');
@@ -73,9 +100,19 @@ Examples:
       const problem = choiceProblem(chooseConfiguration(value, id), what, '--id');
       if (problem) throw new CliError(`check: ${problem}`);
     }
+    const crls: CrlInput[] = readCrlFiles(crlPaths);
+    if (values['fetch-crls']) {
+      // The URLs of the configuration checked: the body, or the one configuration of a collection response it holds.
+      const chosen = chooseConfiguration(parsedOrUndefined(text), id);
+      const configuration = chosen.kind === 'resource' || chosen.kind === 'chosen' ? chosen.value : null;
+      crls.push(...(await fetchCrls(configuration, { cloud })));
+    }
     let run: Awaited<ReturnType<typeof runPreflight>>;
     try {
       run = await runPreflight(text, {
+        cloud,
+        warnExpiryDays,
+        ...(crls.length ? { crls } : {}),
         lang,
         strict: !!values.strict,
         ...(at ? { at } : {}),
@@ -97,3 +134,10 @@ Examples:
     return report.ok ? EXIT.ok : EXIT.findings;
   },
 };
+
+/** `--warn-expiry-days`: a whole number of days, 0 or more. */
+function parseDays(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_WARN_EXPIRY_DAYS;
+  if (!/^\d{1,5}$/.test(value)) throw new CliError(`check: --warn-expiry-days must be a whole number of days, 0 or more (got "${value}")`);
+  return Number(value);
+}

@@ -297,7 +297,7 @@ export const en = {
     },
   },
   'crl.delta-without-base': {
-    message: 'A delta CRL URL is set without a base CRL URL.',
+    message: 'A delta CRL URL is set without a base CRL URL (AADSTS500177 at sign-in).',
     fix: 'Set certificateRevocationListUrl to the complete CRL, or remove the delta URL.',
   },
   'crl.delta-equals-base': {
@@ -317,12 +317,12 @@ export const en = {
     fix: 'Remove the second copy.',
   },
   'chain.issuer-missing': {
-    message: 'The issuer of this intermediate ({issuer}) is not in the list.',
+    message: 'The issuer of this intermediate ({issuer}) is not in the list: devices under it fail to sign in (AADSTS50017).',
     fix: 'Add the CA certificate of {issuer} (and every CA up to its root).',
     variants: {
       'key-id-match': {
         message:
-          'The issuer of this intermediate ({issuer}) is not in the list; {keyIdMatch} has the matching key identifier but a different subject name.',
+          'The issuer of this intermediate ({issuer}) is not in the list (AADSTS50017 at sign-in); {keyIdMatch} has the matching key identifier but a different subject name.',
         fix: 'Check the names: RFC 5280 chains by name; add the right issuer certificate.',
       },
     },
@@ -373,6 +373,176 @@ export const en = {
     fix: "Reissue it with an authorityKeyIdentifier holding its issuer's subjectKeyIdentifier.",
     variants: {
       'no-key-id': { message: "The intermediate's authorityKeyIdentifier has no keyIdentifier." },
+    },
+  },
+  'crl.not-der': {
+    message: 'The{delta} CRL "{source}" is not DER: {reason}. Entra cannot read it (AADSTS2205011 at sign-in).',
+    fix: 'Publish the CRL exactly as the CA wrote it, in DER (check it with `openssl crl -inform DER -in file.crl -noout -text`).',
+    variants: {
+      ber: {
+        message: 'The{delta} CRL "{source}" is BER, not DER ({reason}). Entra requires DER (AADSTS2205011 at sign-in).',
+        fix: 'Have the CA issue the CRL in DER: re-encoding it breaks its signature, which covers the BER bytes.',
+      },
+    },
+  },
+  'crl.not-a-crl': {
+    message: '"{source}" is not a CRL: {reason}. Entra cannot use it (AADSTS500174 at sign-in).',
+    fix: "Give (or publish at the URL) the CA's CRL file, a DER CertificateList, not a certificate or another kind of file.",
+  },
+  'crl.pem-armour': {
+    message: 'The{delta} CRL at "{source}" is served as PEM text; Entra needs the DER bytes (AADSTS2205011 at sign-in).',
+    fix: 'Serve the DER form at the URL: `openssl crl -in crl.pem -outform DER -out crl.crl`.',
+    variants: {
+      file: {
+        message:
+          'The file "{source}" holds the{delta} CRL as PEM text; it was read, but the distribution point must serve DER (AADSTS2205011 otherwise).',
+        fix: 'Make sure the URL serves the DER form (`openssl crl -in crl.pem -outform DER`).',
+      },
+    },
+  },
+  'crl.unmatched': {
+    message: 'The{delta} CRL "{source}" (issuer {issuer}, AKI {aki}) was issued by none of the listed CAs.',
+    fix: 'Give the CRL of a listed CA, or add the CA that issued it (with every CA up to its root).',
+  },
+  'crl.issuer-mismatch': {
+    message: 'The{delta} CRL "{source}" names its issuer {issuer}, but CA {ca} is {subject}.',
+    fix: "Check that this is the CRL of CA {ca}; a CA's CRL names the CA's subject as its issuer (RFC 5280 §7.1).",
+  },
+  'crl.aki-mismatch': {
+    message:
+      'The{delta} CRL "{source}" has AuthorityKeyIdentifier {aki}, but CA {ca}\'s SubjectKeyIdentifier (issuerSki) is {ski}: Entra rejects it (AADSTS2205015 at sign-in).',
+    fix: "Publish the CRL signed by this CA's current key, or list the CA certificate whose SKI is {aki}.",
+    variants: {
+      missing: {
+        message:
+          'The{delta} CRL "{source}" has no AuthorityKeyIdentifier, so Entra cannot match it to CA {ca} (SKI {ski}; AADSTS2205015 at sign-in).',
+        fix: 'Have the CA issue CRLs with an authorityKeyIdentifier (Entra requires SKI and AKI when CRLs are used).',
+      },
+      'ca-has-no-ski': {
+        message:
+          'CA {ca} has no SubjectKeyIdentifier, so Entra cannot match the{delta} CRL "{source}" (AKI {aki}) to it (AADSTS2205015 at sign-in).',
+        fix: 'Reissue the CA with a subjectKeyIdentifier equal to {aki}.',
+      },
+    },
+  },
+  'crl.signature-invalid': {
+    message:
+      'The{delta} CRL "{source}" does not verify with CA {ca}\'s key ({subject}): it was signed by another key or altered (AADSTS2205015 at sign-in).',
+    fix: 'Publish the CRL this CA signed; if the CA was re-keyed, list its current certificate.',
+    variants: {
+      'algorithm-mismatch': {
+        message: 'The{delta} CRL "{source}" names different signature algorithms inside and outside its signed part (RFC 5280 §5.1.1.2).',
+        fix: 'Do not trust this CRL: a genuine CRL names the same algorithm twice.',
+      },
+    },
+  },
+  'crl.signature-unverifiable': {
+    message: 'The signature of the{delta} CRL "{source}" ({algorithm}) cannot be verified here; its origin is assumed.',
+    fix: 'Check the CRL with `openssl crl -verify -CAfile ca.pem`.',
+  },
+  'crl.expired': {
+    message: 'The{delta} CRL "{source}" expired at {nextUpdate} (nextUpdate): sign-ins that need it fail (AADSTS500172).',
+    fix: 'Have the CA publish a fresh CRL, and schedule publication well before nextUpdate.',
+  },
+  'crl.not-yet-valid': {
+    message: 'The{delta} CRL "{source}" is not valid before {thisUpdate} (thisUpdate) (AADSTS500172 at sign-in).',
+    fix: "Check the CA's clock, and the check time (--at).",
+  },
+  'crl.next-update-missing': {
+    message: 'The{delta} CRL "{source}" has no nextUpdate.',
+    fix: 'Have the CA write nextUpdate into its CRLs (RFC 5280 requires it).',
+  },
+  'crl.number-missing': {
+    message: 'The{delta} CRL "{source}" has no CRL number; Entra orders successive CRLs by it.',
+    fix: 'Have the CA write the cRLNumber extension, increasing with each CRL.',
+  },
+  'crl.unknown-critical-extension': {
+    message:
+      'The{delta} CRL "{source}" has critical extensions that are not processed here ({extensions}), so it cannot decide revocation.',
+    fix: 'Check the CRL with the CA; a CRL meant for Entra should carry only standard extensions.',
+  },
+  'crl.delta-indicator': {
+    message: 'The delta CRL URL serves "{source}", a complete CRL (no deltaCRLIndicator).',
+    fix: 'Point deltaCertificateRevocationListUrl at the delta CRL (its file usually ends in "+.crl" on Windows CAs).',
+    variants: {
+      'on-base': {
+        message: 'The base CRL URL serves "{source}", a delta CRL of base CRL number {base}.',
+        fix: 'Point certificateRevocationListUrl at the complete CRL, and the delta URL at this one.',
+      },
+    },
+  },
+  'crl.delta-base-too-old': {
+    message: 'The delta CRL "{source}" needs a complete CRL numbered {wants} or later, but "{baseSource}" is number {has}.',
+    fix: 'Publish (or give) the current complete CRL together with the delta.',
+  },
+  'crl.delta-without-base-crl': {
+    message: 'The delta CRL "{source}" of CA {ca} was given without the complete CRL it updates.',
+    fix: "Give the CA's complete CRL too (--crl FILE), or use --fetch-crls.",
+  },
+  'crl.revokes-listed-ca': {
+    message:
+      '{revoked} (serial {serial}) is revoked by "{source}" since {date} ({reason}): every device certificate under it fails (AADSTS500171).',
+    fix: 'Remove the revoked CA from the list and reissue the devices under a valid CA, or, if the revocation is a mistake, have its issuer publish a corrected CRL.',
+  },
+  'crl.too-large': {
+    message:
+      'The{delta} CRL "{source}" is {size} bytes, over the {limit} sign-in limit: the first sign-ins fail while Entra fetches it (AADSTS2205014).',
+    fix: 'Shrink the CRL: remove expired certificates from it, publish delta CRLs, or partition the CA.',
+    variants: {
+      download: {
+        message:
+          'The{delta} CRL at "{source}" passed the {limit} sign-in limit; the download was stopped there (AADSTS2205014 at sign-in).',
+        fix: 'Shrink the CRL: remove expired certificates from it, publish delta CRLs, or partition the CA.',
+      },
+    },
+  },
+  'crl.download-failed': {
+    message: 'The{delta} CRL at "{source}" could not be downloaded ({detail}) (AADSTS500173 at sign-in).',
+    fix: 'Make the URL serve the CRL to anyone on the internet over http.',
+    variants: {
+      status: {
+        message: 'The{delta} CRL at "{source}" answered HTTP {detail} (AADSTS500173 at sign-in: "Invalid status code {detail}").',
+        fix: 'Make the URL answer 200 with the CRL, from the internet and without authentication (firewalls often answer 403).',
+      },
+      redirects: { message: 'The{delta} CRL at "{source}" redirected {detail} times without reaching the CRL (AADSTS500173 at sign-in).' },
+      scheme: { message: 'The{delta} CRL at "{source}" leads to a {detail} URL, which cannot be downloaded (AADSTS500173 at sign-in).' },
+      network: { message: 'The{delta} CRL at "{source}" could not be reached: {detail} (AADSTS500173 at sign-in).' },
+    },
+  },
+  'crl.download-timeout': {
+    message: 'The{delta} CRL at "{source}" did not download within {seconds} seconds, the time Entra allows (AADSTS2205012 at sign-in).',
+    fix: 'Host the CRL on a fast, highly available server or CDN, and keep it small.',
+  },
+  'crl.checked': {
+    message:
+      'The{delta} CRL "{source}" of CA {ca} ({subject}), number {number}, lists {count} revoked certificate(s) and is valid until {nextUpdate}: it expires in {hours} hours.',
+    variants: {
+      'no-url': {
+        message:
+          'The{delta} CRL "{source}" belongs to CA {ca} ({subject}), which configures no URL for it, so Entra does not check revocation there.',
+        fix: "Set the CA's{delta} CRL URL to where this CRL is published, if devices should be checked against it.",
+      },
+      'out-of-window': {
+        message: 'The{delta} CRL "{source}" of CA {ca} ({subject}), number {number}, lists {count} revoked certificate(s).',
+      },
+      'no-next-update': {
+        message:
+          'The{delta} CRL "{source}" of CA {ca} ({subject}), number {number}, lists {count} revoked certificate(s) and has no end of validity.',
+      },
+    },
+  },
+  'crl.not-checked': {
+    message: 'No CRL was given for "{url}"; Entra downloads it at sign-in, and it was not checked here.',
+    fix: 'Give that CRL with --crl FILE, or download every configured CRL with --fetch-crls.',
+  },
+  'certificate.expires-soon': {
+    message: '{subject} expires on {notAfter}, in {days} days (warning horizon {horizon} days).',
+    fix: 'Renew the CA and replace it in the list before it expires; devices it issued stop authenticating then.',
+    variants: {
+      first: {
+        message:
+          '{subject} expires on {notAfter}, in {days} days (warning horizon {horizon} days); it is the first listed CA to expire, and from then until it is removed or replaced, uploads of new CAs fail.',
+      },
     },
   },
 } as const satisfies Catalogue;

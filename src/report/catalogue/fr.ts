@@ -316,7 +316,7 @@ export const fr = {
     },
   },
   'crl.delta-without-base': {
-    message: 'Une URL de CRL delta est définie sans URL de CRL de base.',
+    message: 'Une URL de CRL delta est définie sans URL de CRL de base (AADSTS500177 à la connexion).',
     fix: 'Définissez certificateRevocationListUrl sur la CRL complète, ou retirez l’URL delta.',
   },
   'crl.delta-equals-base': {
@@ -338,12 +338,13 @@ export const fr = {
     fix: 'Retirez le doublon.',
   },
   'chain.issuer-missing': {
-    message: 'L’émetteur de cette autorité intermédiaire ({issuer}) ne figure pas dans la liste.',
+    message:
+      'L’émetteur de cette autorité intermédiaire ({issuer}) ne figure pas dans la liste : les appareils émis sous elle ne peuvent pas se connecter (AADSTS50017).',
     fix: 'Ajoutez le certificat d’autorité de certification de {issuer} (et ceux de toutes les autorités jusqu’à sa racine).',
     variants: {
       'key-id-match': {
         message:
-          'L’émetteur de cette autorité intermédiaire ({issuer}) ne figure pas dans la liste ; {keyIdMatch} a l’identifiant de clé correspondant, mais un nom de sujet différent.',
+          'L’émetteur de cette autorité intermédiaire ({issuer}) ne figure pas dans la liste (AADSTS50017 à la connexion) ; {keyIdMatch} a l’identifiant de clé correspondant, mais un nom de sujet différent.',
         fix: 'Vérifiez les noms : le RFC 5280 construit les chaînes d’après les noms ; ajoutez le bon certificat d’émetteur.',
       },
     },
@@ -395,6 +396,180 @@ export const fr = {
     fix: 'Réémettez-la avec un authorityKeyIdentifier contenant le subjectKeyIdentifier de son émetteur.',
     variants: {
       'no-key-id': { message: 'L’authorityKeyIdentifier de l’autorité intermédiaire n’a pas de keyIdentifier.' },
+    },
+  },
+  'crl.not-der': {
+    message: 'La CRL{delta} "{source}" n’est pas en DER : {reason}. Entra ne peut pas la lire (AADSTS2205011 à la connexion).',
+    fix: 'Publiez la CRL telle que l’autorité de certification l’a écrite, en DER (vérifiez-la avec `openssl crl -inform DER -in fichier.crl -noout -text`).',
+    variants: {
+      ber: {
+        message: 'La CRL{delta} "{source}" est en BER et non en DER ({reason}). Entra exige le DER (AADSTS2205011 à la connexion).',
+        fix: 'Faites émettre la CRL en DER par l’autorité de certification : la réencoder casserait sa signature, qui porte sur les octets BER.',
+      },
+    },
+  },
+  'crl.not-a-crl': {
+    message: '"{source}" n’est pas une CRL : {reason}. Entra ne peut pas l’utiliser (AADSTS500174 à la connexion).',
+    fix: 'Indiquez (ou publiez à l’URL) le fichier de CRL de l’autorité de certification, une CertificateList DER, et non un certificat ou un autre type de fichier.',
+  },
+  'crl.pem-armour': {
+    message: 'La CRL{delta} à "{source}" est servie en texte PEM ; Entra a besoin des octets DER (AADSTS2205011 à la connexion).',
+    fix: 'Servez la forme DER à cette URL : `openssl crl -in crl.pem -outform DER -out crl.crl`.',
+    variants: {
+      file: {
+        message:
+          'Le fichier "{source}" contient la CRL{delta} en texte PEM ; elle a été lue, mais le point de distribution doit servir du DER (sinon AADSTS2205011).',
+        fix: 'Assurez-vous que l’URL sert la forme DER (`openssl crl -in crl.pem -outform DER`).',
+      },
+    },
+  },
+  'crl.unmatched': {
+    message: 'La CRL{delta} "{source}" (émetteur {issuer}, AKI {aki}) n’a été émise par aucune des autorités de certification de la liste.',
+    fix: 'Indiquez la CRL d’une autorité de la liste, ou ajoutez l’autorité qui l’a émise (avec toutes les autorités jusqu’à sa racine).',
+  },
+  'crl.issuer-mismatch': {
+    message: 'La CRL{delta} "{source}" indique l’émetteur {issuer}, mais l’autorité de certification {ca} est {subject}.',
+    fix: 'Vérifiez qu’il s’agit bien de la CRL de l’autorité {ca} : la CRL d’une autorité indique le sujet de cette autorité comme émetteur (RFC 5280 §7.1).',
+  },
+  'crl.aki-mismatch': {
+    message:
+      'La CRL{delta} "{source}" a l’AuthorityKeyIdentifier {aki}, mais le SubjectKeyIdentifier (issuerSki) de l’autorité {ca} est {ski} : Entra la rejette (AADSTS2205015 à la connexion).',
+    fix: 'Publiez la CRL signée par la clé actuelle de cette autorité, ou listez le certificat d’autorité dont le SKI est {aki}.',
+    variants: {
+      missing: {
+        message:
+          'La CRL{delta} "{source}" n’a pas d’AuthorityKeyIdentifier : Entra ne peut pas la rattacher à l’autorité {ca} (SKI {ski} ; AADSTS2205015 à la connexion).',
+        fix: 'Faites émettre les CRL avec un authorityKeyIdentifier (Entra exige SKI et AKI quand les CRL sont utilisées).',
+      },
+      'ca-has-no-ski': {
+        message:
+          'L’autorité {ca} n’a pas de SubjectKeyIdentifier : Entra ne peut pas lui rattacher la CRL{delta} "{source}" (AKI {aki} ; AADSTS2205015 à la connexion).',
+        fix: 'Réémettez le certificat d’autorité avec un subjectKeyIdentifier égal à {aki}.',
+      },
+    },
+  },
+  'crl.signature-invalid': {
+    message:
+      'La CRL{delta} "{source}" ne se vérifie pas avec la clé de l’autorité {ca} ({subject}) : elle a été signée par une autre clé ou modifiée (AADSTS2205015 à la connexion).',
+    fix: 'Publiez la CRL signée par cette autorité ; si sa clé a changé, listez son certificat actuel.',
+    variants: {
+      'algorithm-mismatch': {
+        message:
+          'La CRL{delta} "{source}" indique des algorithmes de signature différents dans sa partie signée et en dehors (RFC 5280 §5.1.1.2).',
+        fix: 'Ne faites pas confiance à cette CRL : une CRL authentique indique deux fois le même algorithme.',
+      },
+    },
+  },
+  'crl.signature-unverifiable': {
+    message: 'La signature de la CRL{delta} "{source}" ({algorithm}) ne peut pas être vérifiée ici ; son origine est supposée.',
+    fix: 'Vérifiez la CRL avec `openssl crl -verify -CAfile ca.pem`.',
+  },
+  'crl.expired': {
+    message: 'La CRL{delta} "{source}" a expiré le {nextUpdate} (nextUpdate) : les connexions qui en ont besoin échouent (AADSTS500172).',
+    fix: 'Faites publier une nouvelle CRL par l’autorité de certification, et planifiez la publication bien avant nextUpdate.',
+  },
+  'crl.not-yet-valid': {
+    message: 'La CRL{delta} "{source}" n’est pas valide avant le {thisUpdate} (thisUpdate) (AADSTS500172 à la connexion).',
+    fix: 'Vérifiez l’horloge de l’autorité de certification, et la date de vérification (--at).',
+  },
+  'crl.next-update-missing': {
+    message: 'La CRL{delta} "{source}" n’a pas de nextUpdate.',
+    fix: 'Faites écrire nextUpdate dans les CRL de l’autorité (la RFC 5280 l’exige).',
+  },
+  'crl.number-missing': {
+    message: 'La CRL{delta} "{source}" n’a pas de numéro de CRL ; Entra ordonne les CRL successives selon ce numéro.',
+    fix: 'Faites écrire l’extension cRLNumber par l’autorité, croissante à chaque CRL.',
+  },
+  'crl.unknown-critical-extension': {
+    message:
+      'La CRL{delta} "{source}" a des extensions critiques qui ne sont pas traitées ici ({extensions}) : elle ne peut donc pas décider de la révocation.',
+    fix: 'Vérifiez la CRL avec l’autorité de certification ; une CRL destinée à Entra ne devrait porter que des extensions standard.',
+  },
+  'crl.delta-indicator': {
+    message: 'L’URL de CRL delta sert "{source}", une CRL complète (sans deltaCRLIndicator).',
+    fix: 'Faites pointer deltaCertificateRevocationListUrl vers la CRL delta (sur les autorités Windows, son fichier se termine souvent par « +.crl »).',
+    variants: {
+      'on-base': {
+        message: 'L’URL de CRL de base sert "{source}", une CRL delta de la CRL de base numéro {base}.',
+        fix: 'Faites pointer certificateRevocationListUrl vers la CRL complète, et l’URL delta vers celle-ci.',
+      },
+    },
+  },
+  'crl.delta-base-too-old': {
+    message: 'La CRL delta "{source}" a besoin d’une CRL complète de numéro {wants} ou plus, mais "{baseSource}" porte le numéro {has}.',
+    fix: 'Publiez (ou indiquez) la CRL complète actuelle avec la CRL delta.',
+  },
+  'crl.delta-without-base-crl': {
+    message: 'La CRL delta "{source}" de l’autorité {ca} a été indiquée sans la CRL complète qu’elle met à jour.',
+    fix: 'Indiquez aussi la CRL complète de l’autorité (--crl FICHIER), ou utilisez --fetch-crls.',
+  },
+  'crl.revokes-listed-ca': {
+    message:
+      '{revoked} (numéro de série {serial}) est révoqué par "{source}" depuis le {date} ({reason}) : tous les certificats d’appareil émis sous cette autorité échouent (AADSTS500171).',
+    fix: 'Retirez l’autorité révoquée de la liste et réémettez les appareils sous une autorité valide, ou, si la révocation est une erreur, faites publier une CRL corrigée par son émetteur.',
+  },
+  'crl.too-large': {
+    message:
+      'La CRL{delta} "{source}" fait {size} octets, au-delà de la limite de {limit} à la connexion : les premières connexions échouent pendant qu’Entra la télécharge (AADSTS2205014).',
+    fix: 'Réduisez la CRL : retirez-en les certificats expirés, publiez des CRL delta, ou partitionnez l’autorité.',
+    variants: {
+      download: {
+        message:
+          'La CRL{delta} à "{source}" a dépassé la limite de {limit} à la connexion ; le téléchargement a été arrêté là (AADSTS2205014 à la connexion).',
+        fix: 'Réduisez la CRL : retirez-en les certificats expirés, publiez des CRL delta, ou partitionnez l’autorité.',
+      },
+    },
+  },
+  'crl.download-failed': {
+    message: 'La CRL{delta} à "{source}" n’a pas pu être téléchargée ({detail}) (AADSTS500173 à la connexion).',
+    fix: 'Faites servir la CRL à l’URL, en http, à n’importe qui sur Internet.',
+    variants: {
+      status: {
+        message: 'La CRL{delta} à "{source}" a répondu HTTP {detail} (AADSTS500173 à la connexion : « Invalid status code {detail} »).',
+        fix: 'Faites répondre 200 avec la CRL à l’URL, depuis Internet et sans authentification (les pare-feu répondent souvent 403).',
+      },
+      redirects: { message: 'La CRL{delta} à "{source}" a redirigé {detail} fois sans atteindre la CRL (AADSTS500173 à la connexion).' },
+      scheme: {
+        message: 'La CRL{delta} à "{source}" mène à une URL {detail}, qui ne peut pas être téléchargée (AADSTS500173 à la connexion).',
+      },
+      network: { message: 'La CRL{delta} à "{source}" n’a pas pu être atteinte : {detail} (AADSTS500173 à la connexion).' },
+    },
+  },
+  'crl.download-timeout': {
+    message:
+      'La CRL{delta} à "{source}" n’a pas été téléchargée en {seconds} secondes, le temps qu’Entra accorde (AADSTS2205012 à la connexion).',
+    fix: 'Hébergez la CRL sur un serveur rapide et hautement disponible, ou un CDN, et gardez-la petite.',
+  },
+  'crl.checked': {
+    message:
+      'La CRL{delta} "{source}" de l’autorité {ca} ({subject}), numéro {number}, liste {count} certificat(s) révoqué(s) et est valide jusqu’au {nextUpdate} : elle expire dans {hours} heures.',
+    variants: {
+      'no-url': {
+        message:
+          'La CRL{delta} "{source}" appartient à l’autorité {ca} ({subject}), qui ne configure pas d’URL pour elle : Entra n’y vérifie donc pas la révocation.',
+        fix: 'Définissez l’URL de CRL{delta} de l’autorité sur l’adresse où cette CRL est publiée, si les appareils doivent être vérifiés avec elle.',
+      },
+      'out-of-window': {
+        message: 'La CRL{delta} "{source}" de l’autorité {ca} ({subject}), numéro {number}, liste {count} certificat(s) révoqué(s).',
+      },
+      'no-next-update': {
+        message:
+          'La CRL{delta} "{source}" de l’autorité {ca} ({subject}), numéro {number}, liste {count} certificat(s) révoqué(s) et n’a pas de fin de validité.',
+      },
+    },
+  },
+  'crl.not-checked': {
+    message: 'Aucune CRL n’a été indiquée pour "{url}" ; Entra la télécharge à la connexion, et elle n’a pas été vérifiée ici.',
+    fix: 'Indiquez cette CRL avec --crl FICHIER, ou téléchargez toutes les CRL configurées avec --fetch-crls.',
+  },
+  'certificate.expires-soon': {
+    message: '{subject} expire le {notAfter}, dans {days} jours (horizon d’avertissement : {horizon} jours).',
+    fix: 'Renouvelez l’autorité et remplacez-la dans la liste avant son expiration ; les appareils qu’elle a émis cessent alors de s’authentifier.',
+    variants: {
+      first: {
+        message:
+          '{subject} expire le {notAfter}, dans {days} jours (horizon d’avertissement : {horizon} jours) ; c’est la première autorité de la liste à expirer, et à partir de là et jusqu’à ce qu’elle soit retirée ou remplacée, les chargements de nouvelles autorités échouent.',
+      },
     },
   },
 } as const satisfies Catalogue;
