@@ -8,7 +8,7 @@
  * bench/results.json (DESIGN "Measuring speed"). Timing figures are printed, never asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { build } from 'esbuild';
+import { bundleChild } from './child.js';
 import { availableParallelism, cpus } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +18,7 @@ import { runInNewContext } from 'node:vm';
 import { type CliStartResult, measureCliStart } from './cli-start.js';
 import { baselinePipeline, peerPipeline } from './peer.js';
 import { BENCH_AT, HIERARCHY_SIZES, hierarchyWorkload, mozillaWorkload, type Workload } from './workloads.js';
+import { crlBench, type CrlMeasured } from './crl.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -155,35 +156,19 @@ async function measure(w: Workload): Promise<Measured> {
   };
 }
 
-let rssScript: string | null = null;
+let rssScript: Promise<string> | null = null;
 
-/**
- * The RSS child is bundled to plain JavaScript first: run through tsx, node's loader hooks live in a second V8 isolate
- * that would add tens of megabytes to every figure.
- */
-async function rssChildScript(): Promise<string> {
-  if (rssScript) return rssScript;
-  const outfile = join(here, '.cache', 'rss.mjs');
-  await build({
-    entryPoints: [join(here, 'rss.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    outfile,
-    logLevel: 'error',
-    plugins: [
-      {
-        name: 'library-copy',
-        setup(b) {
-          b.onResolve({ filter: /^\.\.\/src\/preflight\.js$/ }, () => ({ path: join(srcDir, 'preflight.ts') }));
-        },
+/** The RSS child, bundled (bench/child.ts), with the library copy under test in place of src/. */
+function rssChildScript(): Promise<string> {
+  rssScript ??= bundleChild(join(here, 'rss.ts'), join(here, '.cache', 'rss.mjs'), [
+    {
+      name: 'library-copy',
+      setup(b) {
+        b.onResolve({ filter: /^\.\.\/src\/preflight\.js$/ }, () => ({ path: join(srcDir, 'preflight.ts') }));
       },
-    ],
-  });
-  rssScript = outfile;
-  return outfile;
+    },
+  ]);
+  return rssScript;
 }
 
 /** Peak RSS of a fresh process running preflight once on the workload's body. */
@@ -238,6 +223,7 @@ console.log(header.join('\t'));
 
 const sizes = HIERARCHY_SIZES.filter((n) => !quick || n <= 1000);
 const names = ['mozilla-roots', ...sizes.map((n) => `hierarchy-${n}`)].filter((n) => !only || n === only);
+const withCrls = !only || only === 'crl';
 const results: Measured[] = [];
 for (const name of names) {
   const w = name === 'mozilla-roots' ? mozillaWorkload() : await hierarchyWorkload(Number(name.slice('hierarchy-'.length)));
@@ -293,6 +279,35 @@ if (!only || only === 'cli-start') {
   }
 }
 
+let crls: CrlMeasured[] = [];
+if (withCrls) {
+  console.log('');
+  console.log(
+    'CRLs (root + intermediate, one CRL of the root): ours = preflight with the CRL; openssl = `openssl crl -verify` (process start-up included); pkijs = pkijs 3.4 with asn1js limits raised',
+  );
+  console.log(
+    ['workload', 'entries', 'bytes', 'ours ms', 'openssl ms', 'pkijs ms', 'ours/openssl', 'ours RSS MB', 'pkijs RSS MB', 'findings'].join(
+      '\t',
+    ),
+  );
+  crls = await crlBench({ quick, runs, gc });
+  for (const c of crls)
+    console.log(
+      [
+        c.name,
+        c.entries,
+        c.bytes,
+        f0(c.oursMs),
+        f0(c.opensslMs),
+        c.pkijsMs === null ? '—' : f0(c.pkijsMs),
+        f2(c.ratio),
+        c.oursRssMB ?? '—',
+        c.pkijsRssMB ?? '—',
+        c.findings.join(' '),
+      ].join('\t'),
+    );
+}
+
 if (!only && srcArg < 0) {
   const out = {
     date,
@@ -319,6 +334,13 @@ if (!only && srcArg < 0) {
       ratio: Math.round(cliStart.ratio * 100) / 100,
       unbundledRatio: cliStart.unbundledRatio === null ? null : Math.round(cliStart.unbundledRatio * 100) / 100,
     },
+    crls: crls.map((c) => ({
+      ...c,
+      oursMs: Math.round(c.oursMs),
+      opensslMs: Math.round(c.opensslMs),
+      pkijsMs: c.pkijsMs === null ? null : Math.round(c.pkijsMs),
+      ratio: Math.round(c.ratio * 100) / 100,
+    })),
   };
   writeFileSync(join(here, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log(`wrote ${join('bench', 'results.json')}`);
