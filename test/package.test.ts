@@ -15,8 +15,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { na
 
 /** Packed size the package must stay under (kB as npm counts them: 1000 bytes). */
 // 500: the command line ships as one bundled file (dist/cli/ca-preflight.bundle.cjs, ~75 kB packed) so that it starts fast;
-// without it the package is ~404 kB.
-const PACKED_BUDGET_KB = 500;
+// without it the package is ~404 kB. 580: the CRL checks (reader, analysis, 22 rules and their messages in two
+// languages, the CLI's downloads, the CRL builder the arbitraries use) add ~70 kB packed, shipped three times: as ESM
+// for node, in the browser build (an on-demand chunk for the reader) and in the CLI bundle.
+const PACKED_BUDGET_KB = 580;
 
 interface Run {
   status: number | null;
