@@ -19,7 +19,14 @@ export type {
   SkiMethod,
 } from './types.js';
 export { preflight, type PreflightOptions } from './preflight.js';
-export { readCertificateInput, certificateAuthorityEntry } from './certificate/facts.js';
+export { certificateAuthorityEntry } from './certificate/facts.js';
+export {
+  readCertificateValue,
+  readCertificateValues,
+  type CertificateValue,
+  type CertificateState,
+  type Decoding,
+} from './certificate/reader.js';
 export { inspectCertificate, inspectCertificates, inspectInput, type InspectedInput } from './certificate/inspect.js';
 export {
   readCertificates,

@@ -3,7 +3,7 @@
  */
 import type { CertificateFacts, DistinguishedName, KeyInfo, SignatureAlgorithmInfo, SkiMethod } from '../types.js';
 import type { ParsedCertificate, ParsedExtension } from './parse.js';
-import { bytesEqual, decodeBase64Lenient, decodePem, encodeBase64, toHex } from './encoding.js';
+import { bytesEqual, encodeBase64, toHex } from './encoding.js';
 import { keyIdentifier, method2FromSha1 } from './key-identifier.js';
 import { verifySignature, type VerifyResult } from './verify.js';
 import { sha1, sha256 } from './sha.js';
@@ -171,25 +171,4 @@ export function certificateAuthorityEntry(choices: EntryChoices): CertificateFac
     certificateRevocationListUrl: choices.certificateRevocationListUrl ?? null,
     deltaCertificateRevocationListUrl: choices.deltaCertificateRevocationListUrl ?? null,
   };
-}
-
-/**
- * Reads a certificate given in any form a person might have it: PEM text, DER bytes, base64 or base64url
- * (whitespace allowed), or a PEM/base64 string. Throws an Error saying what the input is when it is none of these.
- */
-export function readCertificateInput(input: string | Uint8Array): Uint8Array {
-  if (typeof input !== 'string') {
-    if (input.length > 0 && input[0] === 0x30) return input;
-    input = new TextDecoder().decode(input);
-  }
-  const text = input.replace(/^\uFEFF/, '').trim();
-  if (text.includes('-----BEGIN')) {
-    const blocks = decodePem(text).filter((b) => /CERTIFICATE/.test(b.label));
-    if (blocks.length === 0) throw new Error('the PEM text holds no CERTIFICATE block');
-    if (blocks.length > 1) throw new Error(`the PEM text holds ${blocks.length} certificates; give one at a time`);
-    return blocks[0]!.bytes;
-  }
-  const bytes = decodeBase64Lenient(text);
-  if (!bytes || bytes.length === 0) throw new Error('the input is neither PEM, DER nor base64');
-  return bytes;
 }

@@ -2,9 +2,9 @@
  * Reading the two sides of an update: a resource (a GET response, a desired body, or JSON text of either) and its
  * `certificateAuthorities`, each certificate decoded and described once so entries can be matched by SHA-256.
  */
-import { decodeBase64Strict, type Base64Problem } from '../certificate/encoding.js';
-import { describeCertificate, readCertificateInput, type CertificateRecord } from '../certificate/facts.js';
-import { parseCertificate } from '../certificate/parse.js';
+import type { Base64Problem } from '../certificate/encoding.js';
+import type { CertificateRecord } from '../certificate/facts.js';
+import { readCertificateValues, type CertificateState, type Decoding } from '../certificate/reader.js';
 import { hasOwn, isPlainObject } from '../graph/model.js';
 import { choiceProblem, chooseConfiguration } from '../graph/collection.js';
 
@@ -21,12 +21,6 @@ export interface ListedCa {
   /** The `certificate` member when it is a string. */
   certificateText: string | null;
 }
-
-/**
- * How certificates are decoded: `strict` as the server reads a request body (base64 or base64url, nothing else),
- * `lenient` for a stored resource (as preflight reads `current`: PEM or whitespace would still be matched).
- */
-export type Decoding = 'strict' | 'lenient';
 
 function base64ProblemText(p: Base64Problem): string {
   switch (p.kind) {
@@ -47,48 +41,52 @@ function base64ProblemText(p: Base64Problem): string {
   }
 }
 
-function decode(text: string, decoding: Decoding): Uint8Array | string {
-  if (decoding === 'lenient') {
-    try {
-      return readCertificateInput(text);
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-  const r = decodeBase64Strict(text);
-  return 'bytes' in r ? r.bytes : base64ProblemText(r.problem);
-}
-
-/** Reads one certificate value; a string result says why it is not a certificate. */
-export async function describeCertificateValue(value: unknown, decoding: Decoding, crypto: Crypto): Promise<CertificateRecord | string> {
-  if (value === undefined) return 'the entry has no certificate';
-  if (typeof value !== 'string')
-    return `the certificate is ${value === null ? 'null' : `a JSON ${Array.isArray(value) ? 'array' : typeof value}`}, not a base64 string`;
-  const bytes = decode(value, decoding);
-  if (typeof bytes === 'string') return `the certificate is not base64: ${bytes}`;
-  try {
-    return await describeCertificate(parseCertificate(bytes), crypto);
-  } catch (e) {
-    return `the certificate is not a DER X.509 certificate: ${(e as Error)?.message ?? String(e)}`;
+/** Why a certificate value is not a certificate, as a diff note says it; null when it is one. */
+function problemText(state: CertificateState): string | null {
+  switch (state.kind) {
+    case 'ok':
+      return null;
+    case 'absent':
+      return 'the entry has no certificate';
+    case 'null':
+      return 'the certificate is null, not a base64 string';
+    case 'wrong-type':
+      return `the certificate is a JSON ${state.type}, not a base64 string`;
+    case 'pem':
+      return `the certificate is not base64: ${base64ProblemText({ kind: 'pem' })}`;
+    case 'not-base64':
+      return `the certificate is not base64: ${base64ProblemText(state.problem)}`;
+    case 'undecodable':
+      return `the certificate is not base64: ${state.reason}`;
+    case 'not-x509':
+      return `the certificate is not a DER X.509 certificate: ${state.reason}`;
   }
 }
 
+/**
+ * Reads a `certificateAuthorities` list through the shared certificate reader: `strict` as the server reads a request body,
+ * `lenient` for a stored resource (PEM or white space would still be matched).
+ */
 export async function readCaList(list: readonly unknown[], decoding: Decoding, crypto: Crypto): Promise<ListedCa[]> {
-  return Promise.all(
-    list.map(async (value, index): Promise<ListedCa> => {
-      const object = isPlainObject(value) ? value : null;
-      if (!object) {
-        const type = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-        return { index, value, object, record: null, problem: `the entry is ${type}, not an object`, certificateText: null };
-      }
-      const certificate = hasOwn(object, 'certificate') ? object.certificate : undefined;
-      const described = await describeCertificateValue(certificate, decoding, crypto);
-      const certificateText = typeof certificate === 'string' ? certificate : null;
-      return typeof described === 'string'
-        ? { index, value, object, record: null, problem: described, certificateText }
-        : { index, value, object, record: described, problem: null, certificateText };
-    }),
-  );
+  const certificates = list.map((value) => (isPlainObject(value) && hasOwn(value, 'certificate') ? value.certificate : undefined));
+  const read = await readCertificateValues(certificates, crypto, decoding);
+  return list.map((value, index): ListedCa => {
+    const object = isPlainObject(value) ? value : null;
+    if (!object) {
+      const type = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+      return { index, value, object, record: null, problem: `the entry is ${type}, not an object`, certificateText: null };
+    }
+    const certificate = certificates[index];
+    const { state, record } = read[index]!;
+    return {
+      index,
+      value,
+      object,
+      record,
+      problem: problemText(state),
+      certificateText: typeof certificate === 'string' ? certificate : null,
+    };
+  });
 }
 
 export class ResourceInputError extends Error {}

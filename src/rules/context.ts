@@ -2,11 +2,8 @@
  * Everything the rules look at, computed once per check: the body's entries, each certificate decoded,
  * parsed and described, the chains among the listed CAs, and the current resource when one is given.
  */
-import type { Base64Problem } from '../certificate/encoding.js';
-import { decodeBase64Strict, isCanonicalBase64 } from '../certificate/encoding.js';
-import { CertificateParseError, MAX_CERTIFICATE_BYTES } from '../certificate/parse.js';
-import { readCertificateInput, type CertificateRecord, type CertificateView } from '../certificate/facts.js';
-import { describeCertificateBytes } from '../certificate/cache.js';
+import type { CertificateRecord, CertificateView } from '../certificate/facts.js';
+import { readCertificateValue, readCertificateValues, type CertificateState, type CertificateValue } from '../certificate/reader.js';
 import { mapWindowed } from '../concurrency.js';
 import { type ChainLink, linkChains } from '../chain/link.js';
 import { isPlainObject, hasOwn } from '../graph/model.js';
@@ -16,14 +13,7 @@ import type { AnalysedCrl } from '../crl/analyse.js';
 import type { RevocationHit } from '../crl/revocation.js';
 import type { CrlInput, ListedCa } from '../crl/types.js';
 
-export type CertificateState =
-  | { kind: 'absent' }
-  | { kind: 'null' }
-  | { kind: 'wrong-type'; type: string }
-  | { kind: 'pem' }
-  | { kind: 'not-base64'; problem: Base64Problem }
-  | { kind: 'not-x509'; reason: string /** How many bytes the base64 decoded to, when it did. */; bytes?: number }
-  | { kind: 'ok'; alphabet: 'base64' | 'base64url' };
+export type { CertificateState } from '../certificate/reader.js';
 
 export interface EntryContext {
   index: number;
@@ -100,64 +90,19 @@ export interface CrlContext {
   fetched: boolean;
 }
 
-function typeOfJson(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v;
-}
-
-export { typeOfJson };
-
-/** Base64 characters (with padding) of the largest certificate accepted. */
-const MAX_CERTIFICATE_CHARS = Math.ceil(MAX_CERTIFICATE_BYTES / 3) * 4;
-
-/** How an entry's `certificate` member read, and the described certificate when it did. */
-interface ReadCertificate {
-  state: CertificateState;
-  record: CertificateRecord | null;
-}
-
-const failed = (state: Exclude<CertificateState, { kind: 'ok' }>): ReadCertificate => ({ state, record: null });
-
-async function readCertificate(value: unknown, has: boolean, crypto: Crypto): Promise<ReadCertificate> {
-  if (!has) return failed({ kind: 'absent' });
-  if (value === null) return failed({ kind: 'null' });
-  if (typeof value !== 'string') return failed({ kind: 'wrong-type', type: typeOfJson(value) });
-  // Refused before decoding or hashing: no certificate the parser accepts needs more text than this.
-  if (value.length > MAX_CERTIFICATE_CHARS) {
-    return failed({
-      kind: 'not-x509',
-      reason: `the text is ${value.length} characters long, more than the ${MAX_CERTIFICATE_CHARS} accepted (certificates of up to ${MAX_CERTIFICATE_BYTES} bytes)`,
-    });
-  }
-  const decoded = decodeBase64Strict(value);
-  if ('problem' in decoded)
-    return failed(decoded.problem.kind === 'pem' ? { kind: 'pem' } : { kind: 'not-base64', problem: decoded.problem });
-  try {
-    const canonical = decoded.alphabet === 'base64' && isCanonicalBase64(value);
-    const record = await describeCertificateBytes(decoded.bytes, crypto, canonical ? value : undefined);
-    return { state: { kind: 'ok', alphabet: decoded.alphabet }, record };
-  } catch (e) {
-    const reason = e instanceof CertificateParseError ? e.message : `not a DER certificate (${(e as Error)?.message ?? String(e)})`;
-    return failed({ kind: 'not-x509', reason, bytes: decoded.bytes.length });
-  }
-}
+export { typeOfJson } from '../certificate/reader.js';
 
 async function buildCurrent(current: unknown, crypto: Crypto): Promise<CurrentContext | null> {
   if (!isPlainObject(current)) return null;
   const list = Array.isArray(current.certificateAuthorities) ? current.certificateAuthorities : [];
-  const entries = await mapWindowed(list, async (value, index): Promise<CurrentEntry> => {
-    let cert: CertificateView | null = null;
-    if (isPlainObject(value) && typeof value.certificate === 'string') {
-      try {
-        cert = (await describeCertificateBytes(readCertificateInput(value.certificate), crypto)).view;
-      } catch {
-        cert = null; // e.g. the page's "certificate": "Binary" — it cannot be matched by thumbprint
-      }
-    }
-    return { index, value, cert };
-  });
-  return { value: current, entries };
+  // Read as a stored resource is matched: PEM or white space would still be the same certificate.
+  const read = await readCertificateValues(
+    list.map((value) => (isPlainObject(value) ? value.certificate : undefined)),
+    crypto,
+    'lenient',
+  );
+  // e.g. the update page's "certificate": "Binary" reads as no certificate: it cannot be matched by thumbprint.
+  return { value: current, entries: list.map((value, index) => ({ index, value, cert: read[index]!.record?.view ?? null })) };
 }
 
 export interface ContextOptions {
@@ -212,9 +157,9 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
   const list = bodyObject && Array.isArray(bodyObject.certificateAuthorities) ? bodyObject.certificateAuthorities : [];
   const read = await mapWindowed(list, async (value) => {
     const object = isPlainObject(value) ? value : null;
-    const certificate: ReadCertificate = object
-      ? await readCertificate(object.certificate, hasOwn(object, 'certificate'), options.crypto)
-      : failed({ kind: 'absent' });
+    const certificate: CertificateValue = object
+      ? await readCertificateValue(object.certificate, options.crypto, 'strict', hasOwn(object, 'certificate'))
+      : { state: { kind: 'absent' }, record: null };
     return { value, object, certificate };
   });
   const links = await linkChains(

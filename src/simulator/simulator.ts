@@ -5,9 +5,10 @@
  */
 import type { GraphError, GraphErrorBody } from '../types.js';
 import { preflight, resolveClock } from '../preflight.js';
-import { decodeBase64Strict, toHex } from '../certificate/encoding.js';
-import { describeCertificate, type CertificateRecord } from '../certificate/facts.js';
-import { parseCertificate } from '../certificate/parse.js';
+import { toHex } from '../certificate/encoding.js';
+import type { CertificateRecord } from '../certificate/facts.js';
+import { readCertificateValue } from '../certificate/reader.js';
+import { mapWindowed } from '../concurrency.js';
 import { defaultCrypto, digest } from '../certificate/verify.js';
 import { graphErrorEnvelope, hasOwn, isControlInformation, isPlainObject } from '../graph/model.js';
 import { cloudOfUrl, CONFIGURATIONS_PATH, entityContextUrl, type Cloud } from '../graph/clouds.js';
@@ -92,9 +93,9 @@ async function issuerSkiOf(record: CertificateRecord, crypto: Crypto): Promise<s
 
 /** A stored entry, members in the order of the update page's responses; the certificate as standard base64 of the DER. */
 async function storedEntry(entry: Record<string, unknown>, crypto: Crypto): Promise<Record<string, unknown>> {
-  const decoded = decodeBase64Strict(entry.certificate as string);
-  if (!('bytes' in decoded)) throw new Error('unreachable: preflight accepted a certificate that is not base64');
-  const record = await describeCertificate(parseCertificate(decoded.bytes), crypto);
+  // The shared reader, so a certificate preflight just read is not parsed again.
+  const { record } = await readCertificateValue(entry.certificate, crypto);
+  if (!record) throw new Error('unreachable: preflight accepted a certificate that does not read');
   return {
     isRootAuthority: entry.isRootAuthority,
     certificateRevocationListUrl: entry.certificateRevocationListUrl ?? null,
@@ -114,7 +115,7 @@ async function updatedResource(
 ): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = { '@odata.context': entityContextUrl(cloud) };
   const list = hasOwn(body, 'certificateAuthorities')
-    ? await Promise.all((body.certificateAuthorities as Record<string, unknown>[]).map((e) => storedEntry(e, crypto)))
+    ? await mapWindowed(body.certificateAuthorities as Record<string, unknown>[], (e) => storedEntry(e, crypto))
     : undefined;
   for (const [k, v] of Object.entries(current)) {
     if (isControlInformation(k)) continue;
