@@ -3,14 +3,16 @@
  * Browser build (esbuild): the core as one ESM module, and the offline page.
  *
  *   dist/browser/ca-preflight.js   ESM, entry src/index.ts — the `browser` condition of package.json `exports["."]`
- *   dist/browser/pkcs7.js          ESM, the PKCS#7 bundle reader (pkijs), which ca-preflight.js imports with `import()`
- *                                  the first time a .p7b is read: pkijs alone is larger than the rest of the library
+ *   dist/browser/pkcs7.js          ESM, the PKCS#7 bundle reader, which ca-preflight.js imports with `import()` the
+ *                                  first time a .p7b is read; it imports pkijs and asn1js (the package's dependencies)
+ *                                  for the consuming bundler to resolve: pkijs alone is larger than the rest of the library
  *   dist/browser/<name>-<hash>.js  the library's split chunks: code it loads with `import()` only when asked (the CRL
  *                                  checks, the French messages), and code those share with the entry (imported
  *                                  statically); beside the entry, so that every relative import resolves the same
  *   dist/browser/web.js            the page (web/app.ts with the core bundled in), an IIFE so that index.html also
  *                                  works when opened straight from disk (Chromium refuses module scripts on file://)
- *   dist/browser/web-pkcs7.js      the same PKCS#7 reader as a classic script, which the page adds when a bundle is dropped
+ *   dist/browser/web-pkcs7.js      the same PKCS#7 reader with pkijs bundled in, as a classic script, which the page adds
+ *                                  when a bundle is dropped
  *   dist/browser/index.html, styles.css   copied from web/
  *
  * Nothing is marked external except `@peculiar/webcrypto`: `defaultCrypto()` imports it dynamically, and only when
@@ -118,7 +120,15 @@ export async function buildBrowser(options = {}) {
       external: BROWSER_EXTERNALS,
       plugins: [...common.plugins, pkcs7Beside],
     }),
-    esbuild.build({ ...common, entryPoints: [pkcs7Entry], outfile: join(outdir, 'pkcs7.js'), format: 'esm' }),
+    // pkijs and asn1js are dependencies of the package: the bundler that consumes ca-preflight.js resolves them, rather
+    // than the package shipping a second, minified copy of pkijs.
+    esbuild.build({
+      ...common,
+      entryPoints: [pkcs7Entry],
+      outfile: join(outdir, 'pkcs7.js'),
+      format: 'esm',
+      external: ['pkijs', 'asn1js'],
+    }),
     esbuild.build({
       ...common,
       entryPoints: [join(projectRoot, 'web', 'app.ts')],

@@ -16,18 +16,19 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUDGET = { minified: 256 * 1024, gzip: 100 * 1024 };
 
 /**
- * Budget for the PKCS#7 reader (dist/browser/pkcs7.js: pkijs and its asn1js), which the library loads with `import()` only
- * when a .p7b bundle is read. pkijs 3.4 cannot be tree-shaken below ~300 KiB minified (its classes refer to one another),
- * so it would take the library over its own budget; kept apart, a page that never reads a bundle never loads it.
+ * Budget for the page's PKCS#7 reader (dist/browser/web-pkcs7.js: pkijs and its asn1js), which the page loads only when a
+ * .p7b bundle is dropped. pkijs 3.4 cannot be tree-shaken below ~300 KiB minified (its classes refer to one another), so it
+ * would take the library over its own budget; kept apart, a page that never reads a bundle never loads it. The library's
+ * own reader (pkcs7.js) leaves pkijs to the consuming bundler, so it is a few KiB.
  */
 export const PKCS7_BUDGET = { minified: 448 * 1024, gzip: 112 * 1024 };
 
-/** The files measured, relative to the build directory; the library and its lazily loaded PKCS#7 reader are held to a budget. */
+/** The files measured, relative to the build directory; the library and the page's lazily loaded PKCS#7 reader are held to a budget. */
 export const MEASURED = [
   { file: 'ca-preflight.js', budget: BUDGET },
-  { file: 'pkcs7.js', budget: PKCS7_BUDGET },
+  { file: 'pkcs7.js', budget: null },
   { file: 'web.js', budget: null },
-  { file: 'web-pkcs7.js', budget: null },
+  { file: 'web-pkcs7.js', budget: PKCS7_BUDGET },
 ];
 
 export function gzipSize(bytes) {
