@@ -27,6 +27,7 @@ const LAYERS: { name: string; height: number; paths: string[]; packages?: string
   { name: 'preflight', height: 5, paths: ['src/preflight.ts'] },
   { name: 'diff', height: 6, paths: ['src/diff/'] },
   { name: 'simulator', height: 7, paths: ['src/simulator/'] },
+  { name: 'apply', height: 7, paths: ['src/apply/'] },
   { name: 'testing', height: 8, paths: ['src/testing/'], packages: ['fast-check'] },
   { name: 'api', height: 9, paths: ['src/index.ts'] },
   { name: 'cli', height: 10, paths: ['src/cli/'] },

@@ -128,13 +128,27 @@ console.log(r.ok, r.graphError.body.error.message);`;
     expect(r.stdout.trim()).toBe(expected);
   });
 
-  it('requires from CommonJS, the main entry and ca-preflight/arbitraries', () => {
+  it('requires from CommonJS, the main entry, ca-preflight/arbitraries and ca-preflight/apply', () => {
     const script = `const { preflight } = require('ca-preflight');
 const { createArbitraries } = require('ca-preflight/arbitraries');
-preflight(${JSON.stringify(body)}).then((r) => console.log(r.ok, r.graphError.body.error.message, typeof createArbitraries));`;
+const { applyPlan } = require('ca-preflight/apply');
+preflight(${JSON.stringify(body)}).then((r) => console.log(r.ok, r.graphError.body.error.message, typeof createArbitraries, typeof applyPlan));`;
     const r = run(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: consumer });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.trim()).toBe(`${expected} function`);
+    expect(r.stdout.trim()).toBe(`${expected} function function`);
+  });
+
+  it('applies a plan from ESM through ca-preflight/apply, with the simulator as fetch', () => {
+    const script = `import { createGraphHandler } from 'ca-preflight/simulator';
+import { applyPlan, createPlan } from 'ca-preflight/apply';
+const resource = { id: 'c1', displayName: 'before', tlsClientAuthParameter: 'tls_client_auth_subject_dn', certificateAuthorities: [] };
+const planned = await createPlan(resource, [{ op: 'rename', displayName: 'after' }]);
+const graph = createGraphHandler([resource]);
+const r = await applyPlan(planned.plan, { fetch: graph });
+console.log(r.outcome, graph.resources()[0].displayName);`;
+    const r = run(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('verified after');
   });
 
   it('serves the simulator from ca-preflight/simulator, to import and to require', () => {
@@ -192,10 +206,13 @@ preflight(${JSON.stringify(body)}).then((r) => console.log(r.ok, r.graphError.bo
 
   const esmConsumer = `import { preflight, inspectCertificate, type Report, type WebCrypto } from 'ca-preflight';
 import { createArbitraries, type CaPreflightArbitraries } from 'ca-preflight/arbitraries';
+import { applyPlan, createPlan, type ApplyResult } from 'ca-preflight/apply';
 const crypto: WebCrypto = globalThis.crypto;
 const report: Report = await preflight('{}', { crypto, at: new Date() });
 const arbitraries: CaPreflightArbitraries = await createArbitraries({ poolSize: 1 });
-export const used = [report.ok, arbitraries.validBody, inspectCertificate];
+const planned = await createPlan({ id: 'c1', certificateAuthorities: [] }, [{ op: 'rename', displayName: 'x' }], { crypto });
+const applied: ApplyResult | null = planned.ok && planned.plan ? await applyPlan(planned.plan, { token: () => 'tok', crypto }) : null;
+export const used = [report.ok, arbitraries.validBody, inspectCertificate, applied?.outcome];
 `;
 
   it('type-checks for a TypeScript consumer under node16 resolution, with node types only (no DOM library)', () => {
@@ -230,6 +247,15 @@ export function pool(): Promise<CaPreflightArbitraries> { return createArbitrari
 `,
     );
     expect(subpath.stdout + subpath.stderr).toBe('');
+    const apply = typecheck(
+      tsc5,
+      'node10-apply',
+      { module: 'commonjs', moduleResolution: 'node10', lib: ['es2022', 'dom'] },
+      `import { readPlan, type PlanReading } from 'ca-preflight/apply';
+export function read(text: string): Promise<PlanReading> { return readPlan(text); }
+`,
+    );
+    expect(apply.stdout + apply.stderr).toBe('');
   });
 
   it('runs the CLI through npx ca-preflight', () => {

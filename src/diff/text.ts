@@ -9,6 +9,9 @@ export interface DiffTextOptions {
   desiredName?: string;
   /** Clock for marking expired CAs; default now. */
   at?: Date;
+  /** How entries of each side are labelled (`current #1`, `desired #3`); default "current" and "desired". */
+  currentLabel?: string;
+  desiredLabel?: string;
 }
 
 const COLORS = { added: '\x1b[32m', removed: '\x1b[31m', changed: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m' } as const;
@@ -46,16 +49,18 @@ export function formatDiffText(c: Comparison, options: DiffTextOptions = {}): st
     }
   };
 
+  const currentLabel = options.currentLabel ?? 'current';
+  const desiredLabel = options.desiredLabel ?? 'desired';
   d.added.forEach((e, i) => {
-    block('+', 'added', 'desired', c.added[i]!, e.isRootAuthority);
+    block('+', 'added', desiredLabel, c.added[i]!, e.isRootAuthority);
   });
   d.removed.forEach((e, i) => {
-    block('-', 'removed', 'current', c.removed[i]!, e.isRootAuthority);
+    block('-', 'removed', currentLabel, c.removed[i]!, e.isRootAuthority);
   });
   const changedKept = c.kept.filter((k) => k.changes.length);
   d.changed.forEach((e, i) => {
     const k = changedKept[i]!;
-    block('~', 'changed', 'current', k.current, e.isRootAuthority);
+    block('~', 'changed', currentLabel, k.current, e.isRootAuthority);
     for (const ch of e.changes) out.push(`${' '.repeat(11)}${ch.property}: ${value(ch.from)} → ${value(ch.to)}`);
   });
   if (d.added.length + d.removed.length + d.changed.length) out.push('');
@@ -74,7 +79,7 @@ export function formatDiffText(c: Comparison, options: DiffTextOptions = {}): st
       out.push(
         paint(
           'dim',
-          `  current #${e.index}  ${e.subject ?? '(certificate cannot be decoded; matched by its exact text)'}  [${e.isRootAuthority ? 'root' : 'intermediate'}]`,
+          `  ${currentLabel} #${e.index}  ${e.subject ?? '(certificate cannot be decoded; matched by its exact text)'}  [${e.isRootAuthority ? 'root' : 'intermediate'}]`,
         ),
       );
     out.push('');
