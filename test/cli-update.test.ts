@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { main } from '../src/cli/main.js';
+import { runCli } from './helpers/cli.js';
 import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/testing/builder.js';
 
 const ID = 'eec5ba11-2fc0-4113-83a2-ed986ed13cdb';
@@ -310,7 +311,11 @@ describe('ca-preflight patch', () => {
  * `$ echo $?` prints the previous exit status.
  */
 describe('docs/update.md', () => {
-  const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'update.md'), 'utf8');
+  // The apply sessions need a running serve: test/docs-apply.test.ts runs them.
+  const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'update.md'), 'utf8').replace(
+    /^<!-- apply-session: [\s\S]*?^<!-- apply-session end -->$/gm,
+    '',
+  );
   const blocks = [...doc.matchAll(/```console\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
   const words = (line: string): string[] => [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
@@ -332,18 +337,10 @@ describe('docs/update.md', () => {
       const head = /\s*\|\s*head -n (\d+)$/.exec(command);
       const argv = words(head ? command.slice(0, head.index) : command);
       expect(argv[0]).toBe('ca-preflight');
-      let out = '';
-      let both = '';
-      last = await main(argv.slice(1), {
-        out: (t) => {
-          out += t;
-          both += t;
-        },
-        err: (t) => {
-          both += t;
-        },
-        color: false,
-      });
+      const r = await runCli(argv.slice(1));
+      last = r.code;
+      const out = r.stdout;
+      let both = r.both;
       if (head) both = both.replace(out, `${out.split('\n').slice(0, Number(head[1])).join('\n')}\n`);
       actual += both;
     }

@@ -4,12 +4,13 @@
  * docs/simulator.md, run as written.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './helpers/cli.js';
+import { startServe } from './helpers/serve.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PATH = '/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations';
@@ -17,39 +18,7 @@ const SEED = 'examples/update/get-response.json';
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 let dir: string;
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], { cwd: root });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d) => {
-    err += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve printed no first line in time: ${err}`)), 30_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const line = out.split('\n')[0]!;
-      if (out.includes('\n')) {
-        clearTimeout(timer);
-        const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
-        if (!m) reject(new Error(`unexpected first line: ${line}`));
-        else resolve({ child, url: m[1]!, stderr: () => err, exited });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited ${code}: ${err}`));
-    });
-  });
-}
+const start = startServe;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ca-preflight-serve-'));

@@ -17,7 +17,8 @@ Options:
   --version                      the version
   -h, --help                     this help; "ca-preflight <command> --help" for a command
 
-Exit status: 0 success; 1 errors found, refused or different; 2 usage or IO trouble.
+Exit status: 0 success; 1 errors found, refused or different; 2 usage or IO trouble;
+3 (apply) sent, but the change did not show within the verification time.
 Environment: NO_COLOR turns colour off. The installed command keeps V8's compiled code in the user's cache folder
 (~/.cache/ca-preflight, or $XDG_CACHE_HOME, ~/Library/Caches, %LOCALAPPDATA%) so that it starts fast;
 CA_PREFLIGHT_CACHE_DIR chooses another folder, CA_PREFLIGHT_NO_CACHE=1 keeps none.
@@ -68,6 +69,11 @@ if (invokedDirectly) {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     color: useColor(process.stdout),
+    env: process.env,
+    fetch: globalThis.fetch.bind(globalThis),
+    importModule: (specifier) => import(specifier),
+    interactive: !!process.stdin.isTTY && !!process.stderr.isTTY,
+    ask: async (question) => (await import('./prompt.js')).askOnTerminal(question),
   };
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;

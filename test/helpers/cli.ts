@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
+import type { CommandIO } from '../../src/cli/commands/types.js';
 
 export interface CliResult {
   code: number;
@@ -9,19 +10,35 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(args: string[], color = false): Promise<CliResult> {
+/** {@link CliResult} with both streams as they interleaved, as a terminal shows them. */
+export interface InProcessResult extends CliResult {
+  both: string;
+}
+
+/**
+ * Runs the CLI in-process. `io` replaces parts of the process the commands would use (colour, the environment,
+ * fetch, a terminal to ask on); by default the environment is empty and standard input is not a terminal.
+ */
+export async function runCli(args: string[], io: boolean | Partial<CommandIO> = false): Promise<InProcessResult> {
   let stdout = '';
   let stderr = '';
+  let both = '';
+  const extra = typeof io === 'boolean' ? { color: io } : io;
   const code = await main(args, {
     out: (t) => {
       stdout += t;
+      both += t;
     },
     err: (t) => {
       stderr += t;
+      both += t;
     },
-    color,
+    color: false,
+    env: {},
+    interactive: false,
+    ...extra,
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, both };
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -28,6 +28,21 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./patch.js')).patch,
   },
   {
+    name: 'get',
+    summary: 'print the live configuration (or all of them) from Graph or a local serve, ready for plan',
+    load: async () => (await import('./get.js')).get,
+  },
+  {
+    name: 'plan',
+    summary: 'write a plan file: the request of patch, with the base it was computed from, for apply',
+    load: async () => (await import('./plan.js')).plan,
+  },
+  {
+    name: 'apply',
+    summary: 'send a plan (or a change) with the lost-update guard, verify it, write a receipt; --undo reverts',
+    load: async () => (await import('./apply.js')).apply,
+  },
+  {
     name: 'inspect',
     summary: 'show the facts of each certificate of a file and the certificateAuthority entry it would make',
     load: async () => (await import('./inspect.js')).inspect,

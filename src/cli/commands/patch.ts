@@ -1,43 +1,13 @@
-import { parseArgs } from 'node:util';
-import { planPatch, isTrouble, type PatchOptions } from '../../diff/request.js';
-import type { AddOperation, PatchOperation } from '../../diff/operations.js';
+import { planPatch, isTrouble, type PatchOptions, type PatchPlan } from '../../diff/request.js';
+import type { Lang } from '../../types.js';
 import { formatCurlCommand, formatHttpRequest, permissionComment } from '../../diff/http.js';
 import { summaryLine } from '../../diff/text.js';
 import { CLOUDS } from '../../graph/clouds.js';
 import { formatText } from '../../report/text.js';
-import { CliError, EXIT, readInputBytes, readJsonFile } from '../io.js';
-import { oneOf, parseAt } from './options.js';
+import { CliError, EXIT, readJsonFile } from '../io.js';
+import { oneOf, parseAt, str } from './options.js';
+import { parseChangeArgs, readDesiredFile, readOperations } from './patch-args.js';
 import type { Command, CommandIO } from './types.js';
-
-function parsePatchArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      tokens: true,
-      options: {
-        add: { type: 'string', multiple: true },
-        root: { type: 'boolean', multiple: true },
-        intermediate: { type: 'boolean', multiple: true },
-        crl: { type: 'string', multiple: true },
-        remove: { type: 'string', multiple: true },
-        'display-name': { type: 'string', multiple: true },
-        'allow-removal': { type: 'boolean' },
-        'allow-undocumented-cloud': { type: 'boolean' },
-        id: { type: 'string' },
-        cloud: { type: 'string' },
-        format: { type: 'string' },
-        at: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new CliError(
-      `patch: ${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')}\nRun "ca-preflight patch --help" for usage.`,
-    );
-  }
-}
 
 export const patch: Command = {
   name: 'patch',
@@ -85,8 +55,7 @@ Examples:
   ca-preflight patch get.json --add new-root.pem --crl http://pki.example/root.crl --format curl
   ca-preflight patch get.json --remove 5F:3C:…:9A --allow-removal --format http`,
   async run(args, io) {
-    const parsed = parsePatchArgs(args);
-    const { values, positionals, tokens } = parsed;
+    const { values, positionals, tokens } = parseChangeArgs('patch', args, { format: { type: 'string' } });
     if (values.help) {
       io.out(`${patch.help}\n`);
       return EXIT.ok;
@@ -96,18 +65,13 @@ Examples:
         'patch: give the current resource (a GET response) and optionally the desired configuration.\nRun "ca-preflight patch --help" for usage.',
       );
     if (positionals[0] === '-' && positionals[1] === '-') throw new CliError('patch: only one of the two files can be standard input (-).');
-    const format = oneOf('patch', 'format', values.format, ['json', 'http', 'curl'] as const, 'json');
-    const cloud = oneOf('patch', 'cloud', values.cloud, CLOUDS, 'global');
-    const at = parseAt('patch', values.at);
+    const format = oneOf('patch', 'format', str(values, 'format'), ['json', 'http', 'curl'] as const, 'json');
+    const cloud = oneOf('patch', 'cloud', str(values, 'cloud'), CLOUDS, 'global');
+    const at = parseAt('patch', str(values, 'at'));
 
-    const operations = readOperations(tokens ?? []);
+    const operations = readOperations('patch', tokens);
     const current = readJsonFile(positionals[0]!, 'current resource');
-    const desired = positionals[1] !== undefined ? readJsonFile(positionals[1], 'desired configuration') : undefined;
-    if (Array.isArray(desired)) {
-      throw new CliError(
-        `patch: ${positionals[1]} is a JSON array; the desired configuration is an object such as {"certificateAuthorities": [ … ]}.`,
-      );
-    }
+    const desired = readDesiredFile('patch', positionals[1]);
     if (desired === undefined && operations.length === 0) {
       throw new CliError(
         'patch: nothing to do: give a desired configuration file or at least one of --add, --remove, --display-name.\nRun "ca-preflight patch --help" for usage.',
@@ -117,22 +81,14 @@ Examples:
       cloud,
       ...(values['allow-removal'] ? { allowRemoval: true } : {}),
       ...(values['allow-undocumented-cloud'] ? { allowUndocumentedCloud: true } : {}),
-      ...(values.id !== undefined ? { id: values.id } : {}),
+      ...(str(values, 'id') !== undefined ? { id: str(values, 'id')! } : {}),
       ...(at ? { at } : {}),
     };
     const plan =
       desired === undefined ? await planPatch(current, operations, options) : await planPatch(current, desired, { ...options, operations });
     const result = plan.result;
 
-    if (!result.ok) {
-      const trouble = isTrouble(result.refusal);
-      io.err(`ca-preflight patch: ${trouble ? 'cannot build the request' : 'refused: nothing to send'}\n`);
-      for (const r of result.refusal.reasons) io.err(`  ✗ ${r.message}\n`);
-      if (result.refusal.report && result.refusal.reasons.some((r) => r.kind === 'findings')) {
-        io.err(`\n${formatText(result.refusal.report, plan.cas, { color: io.color, source: 'request body (as it would be sent)' })}`);
-      }
-      return trouble ? EXIT.trouble : EXIT.findings;
-    }
+    if (!result.ok) return reportRefusal('patch', plan, io);
     for (const note of result.notes) io.err(`note: ${note}\n`);
     if (!result.request) {
       io.err('ca-preflight patch: no change: the desired configuration is what the resource already holds; nothing to send.\n');
@@ -153,49 +109,21 @@ Examples:
   },
 };
 
-function writeWarnings(findings: { severity: string; rule: string; path: string; message: string }[], io: CommandIO): void {
-  for (const f of findings) if (f.severity === 'warning') io.err(`warning ${f.rule} ${f.path || '""'}: ${f.message}\n`);
+/** Prints why `planPatch` refused, as patch, plan and apply all do; returns the exit status (1 refused, 2 trouble). */
+export function reportRefusal(command: string, plan: PatchPlan, io: CommandIO, lang?: Lang): number {
+  const result = plan.result;
+  if (result.ok) return EXIT.ok;
+  const trouble = isTrouble(result.refusal);
+  io.err(`ca-preflight ${command}: ${trouble ? 'cannot build the request' : 'refused: nothing to send'}\n`);
+  for (const r of result.refusal.reasons) io.err(`  ✗ ${r.message}\n`);
+  if (result.refusal.report && result.refusal.reasons.some((r) => r.kind === 'findings')) {
+    io.err(
+      `\n${formatText(result.refusal.report, plan.cas, { color: io.color, source: 'request body (as it would be sent)', ...(lang ? { lang } : {}) })}`,
+    );
+  }
+  return trouble ? EXIT.trouble : EXIT.findings;
 }
 
-type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
-
-/** Operations in command-line order; --root, --intermediate and --crl belong to the --add before them. */
-function readOperations(tokens: Token[]): PatchOperation[] {
-  const ops: PatchOperation[] = [];
-  let lastAdd: AddOperation | null = null;
-  const modifier = (name: string): AddOperation => {
-    if (!lastAdd)
-      throw new CliError(`patch: --${name} applies to the --add before it, and there is none.\nRun "ca-preflight patch --help" for usage.`);
-    return lastAdd;
-  };
-  for (const t of tokens) {
-    if (t.kind !== 'option') continue;
-    const value = typeof t.value === 'string' ? t.value : undefined;
-    switch (t.name) {
-      case 'add':
-        lastAdd = { op: 'add', certificate: new Uint8Array(readInputBytes(value!, 'certificate file')) };
-        ops.push(lastAdd);
-        break;
-      case 'root':
-      case 'intermediate': {
-        const add = modifier(t.name);
-        if (add.isRootAuthority !== undefined) throw new CliError('patch: give at most one of --root and --intermediate for each --add.');
-        add.isRootAuthority = t.name === 'root';
-        break;
-      }
-      case 'crl': {
-        const add = modifier('crl');
-        if (add.certificateRevocationListUrl !== undefined) throw new CliError('patch: give at most one --crl for each --add.');
-        add.certificateRevocationListUrl = value!;
-        break;
-      }
-      case 'remove':
-        ops.push({ op: 'remove', ca: value! });
-        break;
-      case 'display-name':
-        ops.push({ op: 'rename', displayName: value! });
-        break;
-    }
-  }
-  return ops;
+export function writeWarnings(findings: { severity: string; rule: string; path: string; message: string }[], io: CommandIO): void {
+  for (const f of findings) if (f.severity === 'warning') io.err(`warning ${f.rule} ${f.path || '""'}: ${f.message}\n`);
 }
