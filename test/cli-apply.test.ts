@@ -263,7 +263,7 @@ describe('tokens as the ecosystem gives them', () => {
       expect(failing.stderr).toMatch(/get: the token command exited with status 3: not logged in/);
       const both = await cli(['get', '--base-url', s.url, '--token', 'a', '--token-command', 'b']);
       expect(both.code).toBe(2);
-      expect(both.err).toMatch(/give --token or --token-command, not both/);
+      expect(both.err).toMatch(/ca-preflight: get: give --token or --token-command, not both/);
     } finally {
       await s.stop();
     }
@@ -311,7 +311,7 @@ describe('tokens as the ecosystem gives them', () => {
     });
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(
-      /no token for https:\/\/graph\.microsoft\.com: give --token-command "az account get-access-token --resource-type ms-graph --query accessToken -o tsv", set GRAPH_TOKEN, pass --token, or install @azure\/identity/,
+      /ca-preflight: get: no token for https:\/\/graph\.microsoft\.com: give --token-command "az account get-access-token --resource-type ms-graph --query accessToken -o tsv", set GRAPH_TOKEN, pass --token, or install @azure\/identity/,
     );
     const failing = await cli(['get', '--id', ID], {
       importModule: async () => ({

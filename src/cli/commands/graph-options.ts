@@ -60,9 +60,10 @@ export async function network(
   }
   const requestTimeoutMs = seconds(command, 'request-timeout', str(values, 'request-timeout'), 30_000);
   const retryForMs = seconds(command, 'retry-for', str(values, 'retry-for'), 120_000);
-  const source = await tokenSource({ token: str(values, 'token'), tokenCommand: str(values, 'token-command'), target: base }, io);
+  let source: TokenSource;
   let token: string | null;
   try {
+    source = await tokenSource({ token: str(values, 'token'), tokenCommand: str(values, 'token-command'), target: base }, io);
     token = await source.get();
   } catch (e) {
     if (e instanceof CliError) throw new CliError(`${command}: ${e.message}`);
