@@ -12,8 +12,9 @@ import { gzipSync, constants } from 'node:zlib';
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Budget for the library bundle (dist/browser/ca-preflight.js). */
-// gzip is what a page pays over the wire (the target: under 100 KiB); the minified guard catches runaway growth.
-export const BUDGET = { minified: 256 * 1024, gzip: 100 * 1024 };
+// gzip is what a page pays over the wire (the target: under 100 KiB); the minified guard catches runaway growth. It was
+// 256 KiB until the decoder came to check X.690 and RFC 5280 in full (docs/browser.md says what that cost).
+export const BUDGET = { minified: 320 * 1024, gzip: 100 * 1024 };
 
 /**
  * Budget for the page's PKCS#7 reader (dist/browser/web-pkcs7.js: pkijs and its asn1js), which the page loads only when a

@@ -24,6 +24,7 @@ import { exampleCases } from './vectors/cases-examples.js';
 import { bodyCases } from './vectors/cases-body.js';
 import { entryCases } from './vectors/cases-entry.js';
 import { certificateCases } from './vectors/cases-certificate.js';
+import { decoderCases } from './vectors/cases-decoder.js';
 import { chainCases } from './vectors/cases-chain.js';
 import { crlEchoCases } from './vectors/cases-crl-echo.js';
 import { hierarchyCases, strictCases, updateCases } from './vectors/cases-update.js';
@@ -40,6 +41,7 @@ async function allCases(): Promise<VectorCase[]> {
     ...(await bodyCases(pki)),
     ...(await entryCases(pki)),
     ...(await certificateCases(pki)),
+    ...(await decoderCases(pki)),
     ...(await chainCases(pki)),
     ...(await crlEchoCases(pki)),
     ...(await crlFileCases(pki)),

@@ -114,6 +114,8 @@ export interface KeyInfo {
   size?: number;
   /** Named curve (P-256, P-384, P-521, brainpoolP256r1, secp256k1, …) for EC keys. */
   curve?: string;
+  /** Why the bytes are not a key of their algorithm (an EC point off its curve, an RSA key that is not two positive INTEGERs, …); absent for a usable key. */
+  problem?: string;
 }
 
 export interface SignatureAlgorithmInfo {

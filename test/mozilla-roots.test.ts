@@ -10,6 +10,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as pkijs from 'pkijs';
 import { beforeAll, expect, it } from 'vitest';
 import { inspectCertificate } from '../src/certificate/inspect.js';
 import { preflight } from '../src/preflight.js';
@@ -154,6 +155,7 @@ describeWith([mozillaRoots, openssl], 'Mozilla roots (Debian ca-certificates)', 
   let facts: CertificateFacts[] = [];
   let views: OpensslView[];
   let report: Report;
+  let base64Of: string[] = [];
 
   beforeAll(async () => {
     files = readdirSync(DIR)
@@ -162,6 +164,7 @@ describeWith([mozillaRoots, openssl], 'Mozilla roots (Debian ca-certificates)', 
       .map((f) => join(DIR, f));
     const pems = files.map((f) => readFileSync(f, 'utf8'));
     const base64 = pems.map((p) => p.replace(/-----[A-Z ]+-----|\s/g, ''));
+    base64Of = base64;
     facts = await Promise.all(base64.map((b) => inspectCertificate(b)));
     views = opensslViews(pems);
     report = await preflight({ certificateAuthorities: base64.map((certificate) => ({ certificate, isRootAuthority: true })) }, { at: AT });
@@ -176,11 +179,22 @@ describeWith([mozillaRoots, openssl], 'Mozilla roots (Debian ca-certificates)', 
     expect(notSelfSigned).toEqual([]);
   });
 
-  it("reports exactly the findings OpenSSL's view predicts: expired, no SKI, basicConstraints not critical", () => {
+  it("reports exactly the findings OpenSSL's and pkijs's views predict: expired, no SKI, basicConstraints not critical, DER slips", () => {
     const at = Date.parse(AT);
     const expected: string[] = [];
     files.forEach((_f, i) => {
       const v = views[i]!;
+      // pkijs as an independent reader of the two encoding slips real roots carry: a GeneralizedTime for 1950–2049
+      // (RFC 5280 §4.1.2.5) and a keyUsage BIT STRING with trailing zero bits (X.690 §11.2.2).
+      const cert = pkijs.Certificate.fromBER(new Uint8Array(Buffer.from(base64Of[i]!, 'base64')));
+      const early = (t: pkijs.Time) => t.type === 1 && t.value.getUTCFullYear() >= 1950 && t.value.getUTCFullYear() < 2050;
+      if (early(cert.notBefore) || early(cert.notAfter)) expected.push(expectedFinding('certificate.schema-violation', i));
+      const ku = cert.extensions?.find((e) => e.extnID === '2.5.29.15')?.parsedValue as
+        | { valueBlock: { valueHexView: Uint8Array; unusedBits: number } }
+        | undefined;
+      const bits = ku?.valueBlock.valueHexView;
+      if (bits?.length && !(bits[bits.length - 1]! & (1 << ku!.valueBlock.unusedBits)))
+        expected.push(expectedFinding('certificate.not-strict-der', i));
       if (v.notAfter < at) expected.push(expectedFinding('certificate.expired', i));
       if (v.basicConstraints?.cA && !v.basicConstraints.critical)
         expected.push(expectedFinding('certificate.basic-constraints-not-critical', i));

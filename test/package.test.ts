@@ -18,8 +18,9 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { na
 // without it the package is ~404 kB. 580: the CRL checks (reader, analysis, 22 rules and their messages in two
 // languages, the CLI's downloads, the CRL builder the arbitraries use) add ~70 kB packed, shipped three times: as ESM
 // for node, in the browser build (an on-demand chunk for the reader) and in the CLI bundle. 630: ca-preflight/apply and
-// the get, plan and apply commands (in dist/ and in the bundle) add ~45 kB.
-const PACKED_BUDGET_KB = 630;
+// the get, plan and apply commands (in dist/ and in the bundle) add ~45 kB. 680: the decoder that checks X.690 and
+// RFC 5280 in full adds ~45 kB packed (its modules, and the same code in the browser and CLI bundles).
+const PACKED_BUDGET_KB = 680;
 
 interface Run {
   status: number | null;

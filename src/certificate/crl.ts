@@ -23,6 +23,7 @@ import {
 } from './parse.js';
 import { bytesEqual, decodePem, toHex } from './encoding.js';
 import { readTlv, type Tlv } from './der.js';
+import { readBoolean, readOid } from './values.js';
 import { derViolation } from './der-strict.js';
 
 /** Largest CRL read: above every documented download limit (150 MB, Entra's US Government service limit). */
@@ -242,9 +243,7 @@ function readEntryExtensions(bytes: Uint8Array, start: number, end: number, seri
       out.reason = bytes[H.start]!;
     } else if (critical && !is(ENTRY_INVALIDITY_DATE)) {
       // certificateIssuer (indirect CRLs) and anything else critical: the entry cannot be interpreted here.
-      const name = (
-        decode(bytes.slice(oidOffset, oidEnd), 'entry extension id') as unknown as { valueBlock: { toString(): string } }
-      ).valueBlock.toString();
+      const name = readOid(decode(bytes.slice(oidOffset, oidEnd), 'entry extension id'), 'entry extension id');
       out.unknownCritical.push(`${name} (entry ${serialKey(serial)})`);
     }
     at = extEnd;
@@ -349,11 +348,11 @@ function readExtensions(node: ReturnType<typeof decode>): { list: CrlExtension[]
   for (const ext of children(seq, 'crlExtensions')) {
     const parts = children(ext, 'CRL extension');
     if (!isUniversal(parts[0], 6)) fail('a CRL extension has no OBJECT IDENTIFIER');
-    const oid = (parts[0] as unknown as { valueBlock: { toString(): string } }).valueBlock.toString();
+    const oid = readOid(parts[0], 'CRL extension id');
     let critical = false;
     let valueNode = parts[1];
     if (isUniversal(valueNode, 1)) {
-      critical = (valueNode as unknown as { getValue(): boolean }).getValue();
+      critical = readBoolean(valueNode!);
       valueNode = parts[2];
     }
     if (!isUniversal(valueNode, 4)) fail(`the CRL extension ${oid} has no OCTET STRING value`);

@@ -1,7 +1,12 @@
 /**
- * Strict DER, the small part the hot path needs: read one tag-length-value header (definite, minimal lengths, low tag
- * numbers only) and write one (the signature checks and the test-certificate builder share the writer). Anything outside that subset reads as `null`, and the caller falls back to the general
- * BER decoder (asn1js), which decides — so these helpers can only ever make a decision faster, never a different one.
+ * The decoded tree every reader walks, the strict-DER fast path that builds it for the common case, and the small DER
+ * writer the signature checks and the test-certificate builder share.
+ *
+ * A {@link DerNode} is one tag-length-value: its tag, the exact bytes of the whole encoding and of its content (views
+ * into the input, never copies), and its children when constructed. Two decoders build it: {@link decodeStrictDer}
+ * here, for input that is DER in every respect the generic X.690 checks look at, and asn1js behind those checks
+ * (der-strict.ts) for everything else. The fast path returns null whenever it is not sure, so it can only make a
+ * decision faster, never a different one (test/der-fast-path.test.ts holds the two to the same trees and verdicts).
  */
 
 export interface Tlv {
@@ -84,184 +89,167 @@ export function positiveIntegerMagnitude(content: Uint8Array): Uint8Array | null
   return content;
 }
 
-/**
- * asn1js counts at most one node per two input bytes, also inside the BIT STRINGs it decodes speculatively (their
- * nodes' headers lie in disjoint byte ranges), and fails past 10,000 nodes: under this size it cannot hit that limit.
- */
-const MAX_FAST_BYTES = 20_000;
-/** asn1js fails past a nesting depth of 100; deeper input is left to it. */
-const MAX_FAST_DEPTH = 64;
+export const UNIVERSAL = 1;
+export const CONTEXT = 3;
 const EMPTY = new Uint8Array(0);
-const UNIVERSAL_PRIMITIVES = new Set([1, 2, 3, 4, 5, 6, 12, 18, 19, 20, 22, 23, 24, 26, 27]);
-const LATIN1_STRINGS = new Set([18, 19, 20, 22, 26, 27]);
-/**
- * Dotted forms of the object identifiers seen so far, by content octets: a certificate names a dozen OIDs, nearly all
- * the same from one certificate to the next, and every parsed certificate keeps them — one shared string each.
- */
-const OID_TEXT = new Map<string, string>();
-const MAX_OID_TEXTS = 4096;
 
-/**
- * One decoded value, shaped like the parts of an asn1js block that parse.ts reads — `idBlock` and `valueBlock` are the
- * node itself — and with the values asn1js 3.1 gives for them (strings, booleans, small integers, object identifiers,
- * times). Built only from strict DER that asn1js decodes without error; see {@link decodeStrictDer}.
- */
+/** One decoded value. Class numbering is asn1js's: 1 universal, 2 application, 3 context-specific, 4 private. */
 export class DerNode {
-  readonly tagClass: number;
-  readonly tagNumber: number;
-  readonly isConstructed: boolean;
-  readonly valueBeforeDecodeView: Uint8Array;
-  readonly children: DerNode[] | null;
-  /** Where the content starts in {@link valueBeforeDecodeView}: views are made on demand, most nodes never need one. */
-  private readonly headerLength: number;
+  constructor(
+    readonly tagClass: number,
+    readonly tagNumber: number,
+    readonly isConstructed: boolean,
+    /** The whole encoding: identifier, length, content (and the end-of-contents octets of an indefinite length). */
+    readonly encoded: Uint8Array,
+    /** Offset of `encoded` in the input the tree was decoded from. */
+    readonly offset: number,
+    private readonly headerLength: number,
+    private readonly trailerLength: number,
+    readonly children: DerNode[] | null,
+  ) {}
 
-  constructor(tag: number, tlv: Uint8Array, headerLength: number, children: DerNode[] | null) {
-    this.tagClass = (tag >> 6) + 1;
-    this.tagNumber = tag & 0x1f;
-    this.isConstructed = (tag & 0x20) !== 0;
-    this.valueBeforeDecodeView = tlv;
-    this.headerLength = headerLength;
-    this.children = children;
+  /** The content octets (for a constructed value, its children's encodings). */
+  get content(): Uint8Array {
+    return this.encoded.subarray(this.headerLength, this.encoded.length - this.trailerLength);
   }
 
-  private get content(): Uint8Array {
-    return this.valueBeforeDecodeView.subarray(this.headerLength);
+  /** Whether this is the universal type `tag` (in either form). */
+  is(tag: number): boolean {
+    return this.tagClass === UNIVERSAL && this.tagNumber === tag;
   }
 
-  /** The content (without the unused-bits octet for a BIT STRING); empty for constructed values, NULL and OIDs, as in asn1js. */
-  get valueHexView(): Uint8Array {
-    if (this.children || (this.tagClass === 1 && (this.tagNumber === 5 || this.tagNumber === 6))) return EMPTY;
-    return this.valueBeforeDecodeView.subarray(this.tagClass === 1 && this.tagNumber === 3 ? this.headerLength + 1 : this.headerLength);
-  }
-
-  get unusedBits(): number {
-    return this.tagClass === 1 && this.tagNumber === 3 ? this.valueBeforeDecodeView[this.headerLength]! : 0;
-  }
-
-  get idBlock(): this {
-    return this;
-  }
-  get valueBlock(): this {
-    return this;
-  }
-
-  /** Children of a constructed value; the text of a string; the truth of a BOOLEAN. */
-  get value(): DerNode[] | string | boolean | undefined {
-    if (this.children) return this.children;
-    if (this.tagClass !== 1) return undefined;
-    if (this.tagNumber === 1) return this.content[0]! > 0;
-    if (this.tagNumber === 12) return utf8String(this.content);
-    if (LATIN1_STRINGS.has(this.tagNumber)) return latin1(this.content);
-    return undefined;
-  }
-
-  getValue(): DerNode[] | string | boolean | undefined {
-    return this.tagClass === 1 && this.tagNumber === 6 ? this.toString() : this.value;
-  }
-
-  /** An INTEGER's value as asn1js reads it: two's complement below four octets, 0 from four octets on ("hex only"). */
-  get valueDec(): number {
-    const c = this.content;
-    if (c.length >= 4 || c.length === 0) return 0;
-    let v = 0;
-    for (let i = 0; i < c.length; i++) v = v * 256 + c[i]!;
-    return c[0]! & 0x80 ? v - 2 ** (8 * c.length) : v;
-  }
-
-  /** An OBJECT IDENTIFIER in dotted form (asn1js's rendering of the first arc included). */
-  toString(): string {
-    if (this.tagClass !== 1 || this.tagNumber !== 6) return '';
-    const c = this.content;
-    const cached = c.length <= 16 ? OID_TEXT.get(latin1(c)) : undefined;
-    if (cached !== undefined) return cached;
-    let out = '';
-    let v = 0;
-    let first = true;
-    for (let i = 0; i < c.length; i++) {
-      v = v * 128 + (c[i]! & 0x7f);
-      if (c[i]! & 0x80) continue;
-      if (first) {
-        out = v <= 39 ? `0.${v}` : v <= 79 ? `1.${v - 40}` : `2.${v - 80}`;
-        first = false;
-      } else out += `.${v}`;
-      v = 0;
-    }
-    if (c.length <= 16 && OID_TEXT.size < MAX_OID_TEXTS) OID_TEXT.set(latin1(c), out);
-    return out;
-  }
-
-  /** A UTCTime or GeneralizedTime (only the `Z` forms are ever decoded here). */
-  toDate(): Date {
-    const c = this.content;
-    const n = (from: number, count: number) => {
-      let v = 0;
-      for (let i = from; i < from + count; i++) v = v * 10 + (c[i]! - 48);
-      return v;
-    };
-    if (this.tagNumber === 23) {
-      const yy = n(0, 2);
-      return new Date(Date.UTC(yy >= 50 ? 1900 + yy : 2000 + yy, n(2, 2) - 1, n(4, 2), n(6, 2), n(8, 2), n(10, 2)));
-    }
-    return new Date(Date.UTC(n(0, 4), n(4, 2) - 1, n(6, 2), n(8, 2), n(10, 2), n(12, 2), 0));
+  isContext(tag: number): boolean {
+    return this.tagClass === CONTEXT && this.tagNumber === tag;
   }
 }
 
-/** One character per octet, as asn1js reads the simple string types; written flat (a `+=` rope costs tens of bytes a character). */
-function latin1(bytes: Uint8Array): string {
+/** One character per octet. Written flat (a `+=` rope costs tens of bytes a character). */
+export function latin1(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[]);
   return s;
 }
 
-/** UTF8String as asn1js (pvtsutils) decodes it: strict UTF-8, or the raw octets as Latin-1 when it is not UTF-8. */
-function utf8String(bytes: Uint8Array): string {
-  const binary = latin1(bytes);
-  let ascii = true;
-  for (let i = 0; i < bytes.length; i++)
-    if (bytes[i]! >= 0x80) {
-      ascii = false;
-      break;
+/**
+ * asn1js counts at most one node per two input bytes, also inside the BIT STRINGs it decodes speculatively, and
+ * fails past 10,000 nodes: under this size it cannot hit that limit, so the fast path never accepts what it refuses.
+ */
+const MAX_FAST_BYTES = 20_000;
+/** asn1js fails past a nesting depth of 100; deeper input is left to it. */
+const MAX_FAST_DEPTH = 64;
+/** Universal primitive types the fast path checks exactly as der-strict.ts does; any other universal type goes the slow way. */
+const FAST_PRIMITIVES = new Set([1, 2, 3, 4, 5, 6, 12, 18, 19, 20, 22, 23, 24, 26, 27, 28, 30]);
+
+/**
+ * Whether a primitive universal value passes every content check of der-strict.ts with nothing to report: the
+ * BER rules (X.690 §8) and the DER rules (§11) for BOOLEAN, INTEGER, BIT STRING, NULL and OBJECT IDENTIFIER, the
+ * character sets of the string types. Times are only shape-checked here; their readers check the calendar.
+ */
+export function primitiveIsClean(tagNumber: number, c: Uint8Array): boolean {
+  switch (tagNumber) {
+    case 1:
+      return c.length === 1 && (c[0] === 0 || c[0] === 0xff);
+    case 2:
+      return c.length > 0 && !(c.length > 1 && ((c[0] === 0 && !(c[1]! & 0x80)) || (c[0] === 0xff && c[1]! & 0x80)));
+    case 3: {
+      if (c.length === 0 || c[0]! > 7 || (c.length === 1 && c[0] !== 0)) return false;
+      return (c[c.length - 1]! & ((1 << c[0]!) - 1)) === 0;
     }
-  if (ascii) return binary;
-  try {
-    return decodeURIComponent(escape(binary));
-  } catch {
-    return binary;
+    case 5:
+      return c.length === 0;
+    case 6: {
+      if (c.length === 0 || c[c.length - 1]! & 0x80) return false;
+      for (let i = 0; i < c.length; i++) if (c[i] === 0x80 && (i === 0 || !(c[i - 1]! & 0x80))) return false;
+      return true;
+    }
+    case 12:
+      return isUtf8(c);
+    case 18:
+      for (let i = 0; i < c.length; i++) if (c[i] !== 0x20 && (c[i]! < 0x30 || c[i]! > 0x39)) return false;
+      return true;
+    case 19:
+      for (let i = 0; i < c.length; i++) if (!PRINTABLE[c[i]!]) return false;
+      return true;
+    case 22:
+      for (let i = 0; i < c.length; i++) if (c[i]! > 0x7f) return false;
+      return true;
+    case 26:
+      for (let i = 0; i < c.length; i++) if (c[i]! < 0x20 || c[i]! > 0x7e) return false;
+      return true;
+    case 28:
+      return c.length % 4 === 0 && utf32Ok(c);
+    case 30:
+      return c.length % 2 === 0;
+    case 23:
+      return c.length === 13 && digits(c, 0, 12) && c[12] === 0x5a;
+    case 24:
+      return c.length === 15 && digits(c, 0, 14) && c[14] === 0x5a;
+    default:
+      return true; // TeletexString (20), GeneralString (27): any octets
   }
 }
+
+/** PrintableString's alphabet (X.680 §41.4, Table 10). */
+export const PRINTABLE: boolean[] = (() => {
+  const t = new Array<boolean>(256).fill(false);
+  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 '()+,-./:=?") t[ch.charCodeAt(0)] = true;
+  return t;
+})();
 
 function digits(c: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (c[i]! < 48 || c[i]! > 57) return false;
   return true;
 }
 
-/** Whether asn1js decodes this primitive universal value without error (and this class renders it the same way). */
-function primitiveOk(tagNumber: number, c: Uint8Array): boolean {
-  switch (tagNumber) {
-    case 1:
-      return c.length === 1;
-    case 2:
-      return c.length > 0;
-    case 3:
-      return c.length > 0 && c[0]! <= 7;
-    case 5:
-      return c.length === 0;
-    case 6: {
-      if (c.length === 0 || c[c.length - 1]! & 0x80) return false;
-      let run = 0;
-      for (let i = 0; i < c.length; i++) {
-        run = c[i]! & 0x80 ? run + 1 : 0;
-        if (run >= 7) return false; // arcs of more than 49 bits: asn1js rounds or switches to hex
-      }
-      return true;
+/** Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF. */
+export function isUtf8(c: Uint8Array): boolean {
+  for (let i = 0; i < c.length; ) {
+    const b = c[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
     }
-    case 23:
-      return c.length === 13 && digits(c, 0, 12) && c[12] === 0x5a;
-    case 24:
-      return c.length === 15 && digits(c, 0, 14) && c[14] === 0x5a;
-    default:
-      return true;
+    let n: number;
+    let min: number;
+    let cp: number;
+    if (b >= 0xc2 && b <= 0xdf) [n, min, cp] = [1, 0x80, b & 0x1f];
+    else if (b >= 0xe0 && b <= 0xef) [n, min, cp] = [2, 0x800, b & 0x0f];
+    else if (b >= 0xf0 && b <= 0xf4) [n, min, cp] = [3, 0x10000, b & 0x07];
+    else return false;
+    for (let k = 1; k <= n; k++) {
+      const x = c[i + k];
+      if (x === undefined || (x & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (x & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += n + 1;
   }
+  return true;
+}
+
+function utf32Ok(c: Uint8Array): boolean {
+  for (let i = 0; i < c.length; i += 4) {
+    const cp = ((c[i]! << 24) | (c[i + 1]! << 16) | (c[i + 2]! << 8) | c[i + 3]!) >>> 0;
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+/** Whether the children's encodings are in ascending order, as DER requires of a SET OF (X.690 §11.6). */
+export function setIsOrdered(children: readonly DerNode[]): boolean {
+  for (let i = 1; i < children.length; i++) if (compareEncodings(children[i - 1]!.encoded, children[i]!.encoded) > 0) return false;
+  return true;
+}
+
+/** X.690 §11.6: octet by octet, the shorter padded with trailing zero octets. */
+export function compareEncodings(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x - y;
+  }
+  return 0;
 }
 
 function decodeAt(bytes: Uint8Array, offset: number, limit: number, depth: number): DerNode | null {
@@ -271,9 +259,12 @@ function decodeAt(bytes: Uint8Array, offset: number, limit: number, depth: numbe
   const { tag, start, end } = h;
   const constructed = (tag & 0x20) !== 0;
   const number = tag & 0x1f;
-  const content = bytes.subarray(start, end);
-  if (tag >> 6 === 0) {
-    if (constructed ? number !== 16 && number !== 17 : !UNIVERSAL_PRIMITIVES.has(number) || !primitiveOk(number, content)) return null;
+  const tagClass = (tag >> 6) + 1;
+  if (tagClass === UNIVERSAL) {
+    if (constructed ? number !== 16 && number !== 17 : !FAST_PRIMITIVES.has(number)) return null;
+    // OCTET STRING, TeletexString and GeneralString take any octets: no view of their content is needed.
+    if (!constructed && number !== 4 && number !== 20 && number !== 27 && !primitiveIsClean(number, bytes.subarray(start, end)))
+      return null;
   }
   let children: DerNode[] | null = null;
   if (constructed) {
@@ -282,19 +273,21 @@ function decodeAt(bytes: Uint8Array, offset: number, limit: number, depth: numbe
       const child = decodeAt(bytes, at, end, depth + 1);
       if (!child) return null;
       children.push(child);
-      at += child.valueBeforeDecodeView.length;
+      at += child.encoded.length;
     }
+    if (tagClass === UNIVERSAL && number === 17 && !setIsOrdered(children)) return null;
   }
-  return new DerNode(tag, bytes.subarray(offset, end), start - offset, children);
+  return new DerNode(tagClass, number, constructed, bytes.subarray(offset, end), offset, start - offset, 0, children);
 }
 
 /**
- * Decodes one value that fills `bytes` exactly, when it is strict DER of the kinds a certificate holds; null otherwise
- * (BER forms, unusual string or time types, anything asn1js might reject or read differently), and the caller then
- * decodes with asn1js. Views point into `bytes`; nothing is copied.
+ * Decodes one value that fills `bytes` exactly, when it is strict DER that the generic checks of der-strict.ts pass
+ * with nothing to report; null otherwise, and the caller then decodes with asn1js and those checks.
  */
 export function decodeStrictDer(bytes: Uint8Array): DerNode | null {
   if (bytes.length === 0 || bytes.length > MAX_FAST_BYTES) return null;
   const node = decodeAt(bytes, 0, bytes.length, 0);
-  return node && node.valueBeforeDecodeView.length === bytes.length ? node : null;
+  return node && node.encoded.length === bytes.length ? node : null;
 }
+
+export { EMPTY as EMPTY_BYTES };

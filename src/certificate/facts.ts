@@ -3,6 +3,7 @@
  */
 import type { CertificateFacts, DistinguishedName, KeyInfo, SignatureAlgorithmInfo, SkiMethod } from '../types.js';
 import type { ParsedCertificate, ParsedExtension } from './parse.js';
+import type { EncodingIssue } from './der-strict.js';
 import { bytesEqual, encodeBase64, toHex } from './encoding.js';
 import { keyIdentifier, method2FromSha1 } from './key-identifier.js';
 import { verifySignature, type VerifyResult } from './verify.js';
@@ -33,8 +34,8 @@ export interface CertificateView {
   readonly extensions: readonly Pick<ParsedExtension, 'oid' | 'critical'>[];
   /** Extension OIDs that appear more than once. */
   readonly duplicateExtensions: readonly string[];
-  /** The first X.690 DER violation, or null when the certificate is strict DER. */
-  readonly derViolation: string | null;
+  /** BER that is not DER, and values outside the X.509 definitions, each with its clause and field (empty for a clean certificate). */
+  readonly encodingIssues: readonly EncodingIssue[];
   readonly key: KeyInfo;
   /** The algorithm named inside tbsCertificate and the outer one; RFC 5280 §4.1.1.2 requires them to be identical. */
   readonly innerSignatureAlgorithm: { readonly oid: string; readonly params?: Uint8Array | undefined };
@@ -75,7 +76,7 @@ function viewOf(parsed: ParsedCertificate, facts: CertificateFacts): Certificate
     freshestCrl: parsed.freshestCrl,
     extensions: parsed.extensions,
     duplicateExtensions: parsed.duplicateExtensions,
-    derViolation: parsed.derViolation,
+    encodingIssues: parsed.encodingIssues,
     key: parsed.publicKey.info,
     innerSignatureAlgorithm: parsed.signature,
     outerSignatureAlgorithm: parsed.signatureAlgorithm,

@@ -98,18 +98,25 @@ function keyValue(value: string): string {
   return value.replace(/[%+/=]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-export function makeDistinguishedName(rdns: NameAttribute[][], stringTyped: (a: NameAttribute) => boolean): DistinguishedName {
+/**
+ * The strings and comparison key of a name read from a certificate. An empty RDN (an X.501 violation parse.ts reports)
+ * is left out of the strings and of `rdns`, as OpenSSL prints such a name, but keeps its place in the key.
+ */
+export function makeDistinguishedName(all: NameAttribute[][], stringTyped: (a: NameAttribute) => boolean): DistinguishedName {
+  const rdns = all.some((r) => r.length === 0) ? all.filter((r) => r.length > 0) : all;
   const reversed = [...rdns].reverse();
   const rfc4514 = reversed.map((rdn) => rdn.map((a) => `${shortName(a.oid)}=${escapeRfc4514(a.value)}`).join('+')).join(',');
   const windows = reversed
     .map((rdn) => rdn.map((a) => `${WINDOWS_NAMES[a.oid] ?? `OID.${a.oid}`}=${quoteWindows(a.value)}`).join(' + '))
     .join(', ');
-  const key = rdns
+  const key = all
     .map((rdn) =>
-      rdn
-        .map((a) => `${a.oid}=${keyValue(stringTyped(a) ? normaliseForMatch(a.value) : a.value)}`)
-        .sort()
-        .join('+'),
+      rdn.length === 0
+        ? '\u2205' // an empty RDN: no attribute entry ("oid=value") can look like this
+        : rdn
+            .map((a) => `${a.oid}=${keyValue(stringTyped(a) ? normaliseForMatch(a.value) : a.value)}`)
+            .sort()
+            .join('+'),
     )
     .join('/');
   return { rfc4514, windows, rdns, key };

@@ -119,3 +119,14 @@ export function oidNamed(table: Record<string, string | { name: string }>, name:
 
 /** The OID of an extension by name (see {@link EXTENSIONS}). */
 export const extensionOid = (name: string): string => oidNamed(EXTENSIONS, name);
+
+/** Extensions outside {@link EXTENSIONS} that messages still name. */
+const OTHER_EXTENSION_NAMES: Record<string, string> = {
+  '2.5.29.9': 'subjectDirectoryAttributes',
+  '2.16.840.1.113730.1.1': 'netscapeCertType',
+};
+
+/** An extension's name for messages: `keyUsage`, or `extension 1.2.3` for one the library does not name. */
+export function extensionName(oid: string): string {
+  return EXTENSIONS[oid]?.name ?? OTHER_EXTENSION_NAMES[oid] ?? `extension ${oid}`;
+}

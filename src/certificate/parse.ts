@@ -1,43 +1,57 @@
 /**
- * DER → a parsed certificate: the raw pieces needed for signature checks and the plain facts needed by rules.
- * Built on asn1js directly: walking the decoded tree is several times cheaper than pkijs's schema comparison,
- * and it keeps the exact bytes (TBS, names, key) that signature checks and RFC 5280 comparisons need.
+ * DER → a parsed certificate: the exact bytes signature checks and name comparison need, and the plain facts rules
+ * read. Every field is read as X.509 (RFC 5280 §4.1, Appendix A) defines it — fixed SEQUENCEs with exactly their
+ * components, optional fields in their order, times and integers per values.ts — and every extension's value is
+ * decoded and checked too. What is BER but not DER, or readable but outside the ASN.1 definitions, is kept in
+ * `encodingIssues` with its clause and field; what cannot be read exactly is refused with a CertificateParseError.
  */
-import * as asn1js from 'asn1js';
 import type { DistinguishedName, KeyInfo, NameAttribute, SignatureAlgorithmInfo } from '../types.js';
 import { makeDistinguishedName, shortName } from './names.js';
 import { bytesEqual, toHex } from './encoding.js';
-import { derViolation } from './der-strict.js';
-import { CURVES, HASHES, KEY_ALGORITHMS, KEY_USAGE_BITS, SIGNATURE_ALGORITHMS, EKU_NAMES } from './oids.js';
-import { decodeStrictDer } from './der.js';
+import { DecodeError, decodeChecked, type EncodingIssue, type IssueSink, type Labeller, valueOctets } from './der-strict.js';
+import { type DerNode, UNIVERSAL } from './der.js';
+import { HASHES, KEY_ALGORITHMS, SIGNATURE_ALGORITHMS, extensionName } from './oids.js';
+import {
+  components,
+  describe,
+  expectType,
+  readBits,
+  readBoolean,
+  readInteger,
+  readOid,
+  readSmallInteger,
+  readText,
+  readTime,
+  STRING_TYPES,
+} from './values.js';
+import { readKey, type RsaKeyFacts } from './keys.js';
+import { type ExtensionFacts, type ParsedExtension, readExtensions } from './extensions.js';
+
+export type { ParsedExtension } from './extensions.js';
 
 /** Largest certificate accepted (Entra's PKI store allows 8 KB per CA; real roots stay under 3 KB). */
 export const MAX_CERTIFICATE_BYTES = 64 * 1024;
 
 export class CertificateParseError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The class of the refusal (`not-ber`, `structure`, `time`, `integer-range`, `trailing`, `too-large`, …). */
+    readonly code: string = 'structure',
+    /** The field the refusal is about (`keyUsage`, `issuer RDN 2`, `validity.notBefore`, …), when known. */
+    readonly where?: string,
+  ) {
     super(message);
     this.name = 'CertificateParseError';
   }
 }
 
-export type Node = asn1js.AsnType & {
-  idBlock: { tagClass: number; tagNumber: number; isConstructed: boolean };
-  valueBlock: { value?: unknown; valueHexView?: Uint8Array; unusedBits?: number };
-  valueBeforeDecodeView: Uint8Array;
-};
-
 export interface AlgorithmIdentifier {
   oid: string;
   /** DER of the parameters, absent when the field is absent. */
   params?: Uint8Array;
-  paramsNode?: Node;
-}
-
-export interface ParsedExtension {
-  oid: string;
-  critical: boolean;
-  value: Uint8Array;
+  paramsNode?: DerNode;
+  /** The whole AlgorithmIdentifier as encoded. */
+  der: Uint8Array;
 }
 
 export interface SubjectPublicKey {
@@ -47,6 +61,9 @@ export interface SubjectPublicKey {
   /** The subjectPublicKey BIT STRING contents without the unused-bits byte (what SKI methods hash). */
   keyBits: Uint8Array;
   info: KeyInfo;
+  /** Why these bytes are not a key of their algorithm (then nothing verifies with it), or null. */
+  problem: string | null;
+  rsa: RsaKeyFacts | null;
 }
 
 /** What certificates and CRLs share (RFC 5280 §4.1 and §5.1): DER, the signed part and its signature, the issuer. */
@@ -63,209 +80,221 @@ export interface SignedObjectParts {
   issuerDer: Uint8Array;
 }
 
-export interface ParsedCertificate extends SignedObjectParts {
+export interface ParsedCertificate extends SignedObjectParts, ExtensionFacts {
+  der: Uint8Array;
+  tbs: Uint8Array;
+  /** 1, 2 or 3. */
+  version: number;
+  /** Upper-case hex without the sign octet DER adds before a high bit; a negative serial starts with "-" (as OpenSSL prints). */
   serialNumber: string;
+  /** The serial's INTEGER content octets (two's complement), for the profile rules. */
+  serialOctets: Uint8Array;
+  signature: AlgorithmIdentifier;
+  signatureAlgorithm: AlgorithmIdentifier;
+  signatureInfo: SignatureAlgorithmInfo;
+  signatureValue: Uint8Array;
+  /** The signature BIT STRING's unused bits: a signature is whole octets, so anything but 0 makes it invalid. */
+  signatureUnusedBits: number;
+  issuer: DistinguishedName;
+  issuerDer: Uint8Array;
   subject: DistinguishedName;
   subjectDer: Uint8Array;
   notBefore: Date;
   notAfter: Date;
   publicKey: SubjectPublicKey;
   extensions: ParsedExtension[];
-  /** The first X.690 DER violation (non-minimal or indefinite length, constructed string), or null. */
-  derViolation: string | null;
-  /** Extension OIDs that appear more than once (RFC 5280 §4.2 forbids it). */
-  duplicateExtensions: string[];
-  skiBytes: Uint8Array | null;
-  ski: { value: string; critical: boolean } | null;
-  aki: { keyIdentifier: string | null; critical: boolean } | null;
-  basicConstraints: { cA: boolean; pathLenConstraint: number | null; critical: boolean } | null;
-  keyUsage: { bits: string[]; critical: boolean } | null;
-  extendedKeyUsage: string[] | null;
-  crlDistributionPoints: string[];
-  freshestCrl: string[];
+  /** BER that is not DER (kind `der`) and values the ASN.1 definitions do not allow (kind `schema`), with field and clause. */
+  encodingIssues: EncodingIssue[];
+  /** issuerUniqueID and subjectUniqueID (RFC 5280 §4.1.2.8: conforming CAs must not generate them). */
+  uniqueIdentifiers: { issuer: boolean; subject: boolean };
   selfIssued: boolean;
 }
-
-const UNIVERSAL = 1;
-const CONTEXT = 3;
 
 /**
  * A copy of an array built with push, at its exact length: V8 grows such arrays 17 slots at a time, and a certificate's
  * names, URLs and key-usage bits are kept as long as its facts — slack that reached a kilobyte per certificate.
  */
-function exact<T>(items: T[]): T[] {
+export function exact<T>(items: T[]): T[] {
   return items.slice();
 }
 
-function fail(what: string): never {
-  throw new CertificateParseError(what);
+export function fail(what: string, code = 'structure'): never {
+  throw new CertificateParseError(what, code);
 }
 
-export function decode(bytes: Uint8Array, what: string): Node {
-  // Strict DER (every real certificate) takes a small walker that gives the same values as asn1js several times
-  // faster and without its per-node objects; anything else — and every error message — comes from asn1js.
-  const fast = decodeStrictDer(bytes);
-  if (fast) return fast as unknown as Node;
-  const r = asn1js.fromBER(bytes);
-  if (r.offset === -1)
-    fail(what ? `${what}: ${describeAsn1Error(r.result.error, bytes.length)}` : describeAsn1Error(r.result.error, bytes.length));
-  if (r.offset !== bytes.length) fail(`${what ? `${what}: ` : ''}${bytes.length - r.offset} trailing byte(s) after the DER value`);
-  return r.result as Node;
+/** A DER value (an extension's, a CRL field's) decoded with the checks of der-strict.ts; refusals are CertificateParseErrors. */
+export function decode(bytes: Uint8Array, what: string, sink: IssueSink = { issues: [] }): DerNode {
+  return guard(() => decodeChecked(bytes, () => what, sink));
 }
 
-function describeAsn1Error(error: string, length: number): string {
-  if (/End of input reached|inconsistent offset and length/i.test(error))
-    return `the DER is cut short: a length field announces more than the ${length} bytes given`;
-  if (/Zero buffer length/i.test(error)) return 'no bytes';
-  return error || 'not valid DER';
+/** A constructed value's components. */
+export function children(node: DerNode | undefined, what: string): DerNode[] {
+  if (!node?.isConstructed) fail(`${what} is not a constructed value`);
+  return node.children!;
 }
 
-export function children(node: Node | undefined, what: string): Node[] {
-  if (!node?.idBlock.isConstructed || !Array.isArray(node.valueBlock.value)) fail(`${what} is not a constructed value`);
-  return node.valueBlock.value as Node[];
+export const isUniversal = (node: DerNode | undefined, tag: number): node is DerNode => !!node?.is(tag);
+export const isContext = (node: DerNode | undefined, tag: number): node is DerNode => !!node?.isContext(tag);
+/** The octets a string type holds (a BIT STRING's after its unused-bits octet). */
+export function content(node: DerNode): Uint8Array {
+  const v = valueOctets(node);
+  return node.is(3) ? v.subarray(1) : v;
 }
 
-export function isUniversal(node: Node | undefined, tag: number): node is Node {
-  return !!node && node.idBlock.tagClass === UNIVERSAL && node.idBlock.tagNumber === tag;
+export { readDistributionPoints } from './extensions.js';
+
+export function guard<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof DecodeError) throw new CertificateParseError(e.message, e.code, e.where);
+    throw e;
+  }
 }
 
-export function isContext(node: Node | undefined, tag: number): node is Node {
-  return !!node && node.idBlock.tagClass === CONTEXT && node.idBlock.tagNumber === tag;
-}
+const TBS_FIELDS = ['serialNumber', 'signature', 'issuer', 'validity', 'subject', 'subjectPublicKeyInfo'];
 
-function expect(node: Node | undefined, tag: number, what: string): Node {
-  if (!isUniversal(node, tag)) fail(`${what} is missing or has the wrong type`);
-  return node;
-}
+/** Names the field of the certificate a node belongs to, from its ancestors (for messages). */
+const certificateLabel: Labeller = (chain) => {
+  const [root, tbs, field, inner, deeper] = chain;
+  if (!root || !tbs) return 'certificate';
+  const top = root.children?.indexOf(tbs) ?? -1;
+  if (top === 1) return 'signatureAlgorithm';
+  if (top === 2) return 'signatureValue';
+  if (top !== 0) return 'certificate';
+  if (!field) return 'tbsCertificate';
+  const fields = tbs.children ?? [];
+  const index = fields.indexOf(field);
+  const names = fields[0]?.isContext(0) ? ['version', ...TBS_FIELDS] : TBS_FIELDS;
+  const name =
+    names[index] ??
+    (field.isContext(1) ? 'issuerUniqueID' : field.isContext(2) ? 'subjectUniqueID' : field.isContext(3) ? 'extensions' : 'tbsCertificate');
+  if (!inner) return name;
+  if (name === 'issuer' || name === 'subject') return `${name} RDN ${(field.children?.indexOf(inner) ?? 0) + 1}`;
+  if (name === 'validity') return ['validity.notBefore', 'validity.notAfter'][field.children?.indexOf(inner) ?? -1] ?? name;
+  if (name === 'extensions' && deeper) {
+    try {
+      return `extension ${extensionName(readOid(deeper.children?.[0], ''))}`.replace('extension extension', 'extension');
+    } catch {
+      return name;
+    }
+  }
+  return name;
+};
 
-function oidOf(node: Node | undefined, what: string): string {
-  const n = expect(node, 6, what) as unknown as asn1js.ObjectIdentifier;
-  return n.valueBlock.toString();
-}
-
-export function content(node: Node): Uint8Array {
-  return node.valueBlock.valueHexView ?? new Uint8Array(0);
-}
-
-export function readAlgorithm(node: Node | undefined, what: string): AlgorithmIdentifier {
-  const parts = children(expect(node, 16, what), what);
-  const oid = oidOf(parts[0], `${what} algorithm`);
+export function readAlgorithm(node: DerNode | undefined, where: string): AlgorithmIdentifier {
+  const parts = components(node, where, 1, 2);
+  const oid = readOid(parts[0], `${where} algorithm`);
   const p = parts[1];
-  return p ? { oid, params: p.valueBeforeDecodeView, paramsNode: p } : { oid };
+  return p ? { oid, params: p.encoded, paramsNode: p, der: node!.encoded } : { oid, der: node!.encoded };
 }
 
-function readTime(node: Node | undefined, what: string): Date {
-  if (!node || (!isUniversal(node, 23) && !isUniversal(node, 24))) fail(`${what} is not a UTCTime or GeneralizedTime`);
-  const d = (node as unknown as asn1js.UTCTime).toDate();
-  if (Number.isNaN(d.getTime())) fail(`${what} is not a valid time`);
-  return d;
-}
+/** X.520 DirectoryString: TeletexString, PrintableString, UniversalString, UTF8String, BMPString. */
+const DIRECTORY_STRING = new Set([20, 19, 28, 12, 30]);
+const PRINTABLE_ONLY = new Set([19]);
+const IA5_ONLY = new Set([22]);
+/** Attribute types whose syntax is not DirectoryString (RFC 5280 Appendix A.1). */
+const ATTRIBUTE_SYNTAX: Record<string, Set<number>> = {
+  '2.5.4.6': PRINTABLE_ONLY, // countryName
+  '2.5.4.5': PRINTABLE_ONLY, // serialNumber
+  '2.5.4.46': PRINTABLE_ONLY, // dnQualifier
+  '1.2.840.113549.1.9.1': IA5_ONLY, // emailAddress
+  '0.9.2342.19200300.100.1.25': IA5_ONLY, // domainComponent
+};
 
-const STRING_TAGS = new Set([12, 18, 19, 20, 22, 26, 27, 28, 30]);
-
-export function readName(node: Node | undefined, what: string): { dn: DistinguishedName; der: Uint8Array } {
-  const seq = expect(node, 16, what);
+export function readName(
+  node: DerNode | undefined,
+  what: string,
+  sink: IssueSink = { issues: [] },
+): { dn: DistinguishedName; der: Uint8Array } {
+  const seq = expectType(node, 16, what);
   const rdns: NameAttribute[][] = [];
   const stringTyped = new WeakSet<NameAttribute>();
-  for (const set of children(seq, what)) {
+  seq.children!.forEach((set, r) => {
+    const where = `${what} RDN ${r + 1}`;
     const rdn: NameAttribute[] = [];
-    for (const atv of children(expect(set, 17, `${what} RDN`), `${what} RDN`)) {
-      const [typeNode, valueNode] = children(expect(atv, 16, `${what} attribute`), `${what} attribute`);
-      const oid = oidOf(typeNode, `${what} attribute type`);
-      if (!valueNode) fail(`${what} attribute ${oid} has no value`);
-      let value: string;
-      let isString = false;
-      if (valueNode.idBlock.tagClass === UNIVERSAL && STRING_TAGS.has(valueNode.idBlock.tagNumber)) {
-        const v = (valueNode as unknown as { valueBlock: { value: unknown } }).valueBlock.value;
-        value = typeof v === 'string' ? v : toHex(content(valueNode));
-        isString = typeof v === 'string';
-      } else {
-        value = `#${toHex(valueNode.valueBeforeDecodeView)}`;
-      }
+    for (const atv of expectType(set, 17, where).children!) {
+      const [typeNode, valueNode] = components(atv, `${where} attribute`, 2);
+      const oid = readOid(typeNode, `${where} attribute type`);
+      const isString = valueNode!.tagClass === UNIVERSAL && STRING_TYPES.has(valueNode!.tagNumber);
+      // X.501 lets an attribute value be of any type (ANY DEFINED BY its type); a value that is not a string is kept as
+      // RFC 4514 §2.4 writes it, '#' and the hex of its encoding.
+      const value = isString ? readText(valueNode!, `${where} ${shortName(oid)}`) : `#${toHex(valueNode!.encoded)}`;
+      const syntax = ATTRIBUTE_SYNTAX[oid] ?? (shortName(oid) !== oid ? DIRECTORY_STRING : null);
+      if (syntax && !(valueNode!.tagClass === UNIVERSAL && syntax.has(valueNode!.tagNumber)))
+        sink.issues.push({
+          kind: 'schema',
+          code: 'attribute-syntax',
+          clause: 'RFC 5280 Appendix A.1 (X.520)',
+          where: `${where} ${shortName(oid)}`,
+        });
       const attr: NameAttribute = { oid, type: shortName(oid), value };
       if (isString) stringTyped.add(attr);
       rdn.push(attr);
     }
-    if (rdn.length === 0) fail(`${what} has an empty RDN`);
+    // X.501 defines an RDN as a SET SIZE (1..MAX). OpenSSL reads a name with an empty one (and prints it without), so
+    // it is read and reported; it stays in the comparison key, so the name never matches the one without it.
+    if (rdn.length === 0)
+      sink.issues.push({ kind: 'schema', code: 'empty-rdn', clause: 'RFC 5280 §4.1.2.4 (X.501: RDN SIZE (1..MAX))', where });
     rdns.push(exact(rdn));
-  }
+  });
   const dn = makeDistinguishedName(exact(rdns), (a) => stringTyped.has(a));
-  return { dn, der: seq.valueBeforeDecodeView };
+  return { dn, der: seq.encoded };
 }
 
-function readPublicKey(node: Node | undefined): SubjectPublicKey {
-  const seq = expect(node, 16, 'subjectPublicKeyInfo');
-  const [algNode, bitsNode] = children(seq, 'subjectPublicKeyInfo');
+function readPublicKey(node: DerNode | undefined, sink: IssueSink): SubjectPublicKey {
+  const [algNode, bitsNode] = components(node, 'subjectPublicKeyInfo', 2);
   const algorithm = readAlgorithm(algNode, 'subjectPublicKeyInfo algorithm');
-  const bits = expect(bitsNode, 3, 'subjectPublicKey');
-  const keyBits = content(bits).slice(0);
+  const bits = readBits(bitsNode, 'subjectPublicKey');
+  const keyBits = bits.bytes.slice(0);
   const name = KEY_ALGORITHMS[algorithm.oid] ?? algorithm.oid;
-  const info: KeyInfo = { algorithm: name };
-  try {
-    if (name === 'RSA' || name === 'RSA-PSS') {
-      const rsa = children(decode(keyBits, 'RSA public key'), 'RSA public key');
-      const modulus = content(expect(rsa[0], 2, 'RSA modulus'));
-      let i = 0;
-      while (i < modulus.length && modulus[i] === 0) i++;
-      info.size = i < modulus.length ? (modulus.length - i - 1) * 8 + (32 - Math.clz32(modulus[i]!)) : 0;
-    } else if (name === 'EC' && algorithm.paramsNode && isUniversal(algorithm.paramsNode, 6)) {
-      const curveOid = oidOf(algorithm.paramsNode, 'EC curve');
-      const curve = CURVES[curveOid];
-      info.curve = curve?.name ?? curveOid;
-      if (curve) info.size = curve.bits;
-    } else if (name === 'Ed25519') info.size = 256;
-    else if (name === 'Ed448') info.size = 456;
-  } catch {
-    // An unreadable key is reported by the rules that need its size; the certificate still parses.
-  }
-  return { algorithm, spki: seq.valueBeforeDecodeView, keyBits, info };
+  const key = readKey(name, algorithm.paramsNode, keyBits, sink);
+  // Every key encoding (RFC 3279, RFC 5480, RFC 8410) is whole octets: unused bits make the BIT STRING another key.
+  const problem = bits.unused
+    ? `the subjectPublicKey BIT STRING has ${bits.unused} unused bit(s); a key is a whole number of octets`
+    : key.problem;
+  if (problem) key.info.problem = problem;
+  return { algorithm, spki: node!.encoded, keyBits, info: key.info, problem, rsa: key.rsa };
 }
 
-function readGeneralNameUris(names: Node[]): string[] {
-  const out: string[] = [];
-  for (const gn of names) {
-    if (isContext(gn, 6)) out.push(new TextDecoder('latin1').decode(content(gn)));
-  }
-  return out;
-}
-
-export function readDistributionPoints(value: Uint8Array, what: string): string[] {
-  const urls: string[] = [];
-  for (const dp of children(expect(decode(value, what), 16, what), what)) {
-    const dpName = children(dp, `${what} point`).find((n) => isContext(n, 0));
-    if (!dpName) continue;
-    const full = children(dpName, `${what} name`).find((n) => isContext(n, 0));
-    if (full) urls.push(...readGeneralNameUris(children(full, `${what} fullName`)));
-  }
-  return exact(urls);
-}
-
-export function readSignatureInfo(alg: AlgorithmIdentifier): SignatureAlgorithmInfo {
+export function readSignatureInfo(alg: AlgorithmIdentifier, sink?: IssueSink): SignatureAlgorithmInfo {
   const known = SIGNATURE_ALGORITHMS[alg.oid];
   const info: SignatureAlgorithmInfo = { oid: alg.oid, name: known?.name ?? alg.oid };
   if (known?.hash) info.hash = known.hash;
   if (alg.oid === '1.2.840.113549.1.1.10') {
-    const pss = readPssParams(alg);
+    const pss = readPssParams(alg, sink);
     if (pss) info.hash = pss.hash;
   }
   return info;
 }
 
-/** RSASSA-PSS-params (RFC 4055 §3.1); null when they cannot be read. */
-export function readPssParams(alg: AlgorithmIdentifier): { hash: string; mgfHash: string; saltLength: number } | null {
+/** RSASSA-PSS-params (RFC 4055 §3.1); null when they cannot be read. A DEFAULT written out is reported to `sink` (X.690 §11.5). */
+export function readPssParams(alg: AlgorithmIdentifier, sink?: IssueSink): { hash: string; mgfHash: string; saltLength: number } | null {
   try {
     let hash = 'SHA-1';
     let mgfHash = 'SHA-1';
     let saltLength = 20;
     const seq = alg.paramsNode;
-    if (!seq || !isUniversal(seq, 16)) return null;
-    for (const field of children(seq, 'RSASSA-PSS params')) {
-      const inner = children(field, 'RSASSA-PSS param')[0];
-      if (isContext(field, 0)) hash = HASHES[readAlgorithm(inner, 'PSS hash').oid] ?? 'unknown';
-      else if (isContext(field, 1)) {
+    if (!seq?.is(16)) return null;
+    let last = -1;
+    const defaultWritten = () =>
+      sink?.issues.push({ kind: 'der', code: 'default-encoded', clause: 'X.690 §11.5', where: 'RSASSA-PSS parameters' });
+    for (const field of seq.children!) {
+      const tag = field.tagClass === 3 && field.isConstructed ? field.tagNumber : -1;
+      if (tag < 0 || tag > 3 || tag <= last || field.children!.length !== 1) return null;
+      last = tag;
+      const inner = field.children![0]!;
+      if (tag === 0) {
+        hash = HASHES[readAlgorithm(inner, 'PSS hash').oid] ?? 'unknown';
+        if (hash === 'SHA-1') defaultWritten();
+      } else if (tag === 1) {
         const mgf = readAlgorithm(inner, 'PSS mask generation');
         mgfHash = mgf.paramsNode ? (HASHES[readAlgorithm(mgf.paramsNode, 'MGF1 hash').oid] ?? 'unknown') : 'unknown';
-      } else if (isContext(field, 2)) saltLength = Number((inner as unknown as asn1js.Integer).valueBlock.valueDec);
+        if (mgfHash === 'SHA-1') defaultWritten();
+      } else if (tag === 2) {
+        saltLength = readSmallInteger(inner, 'PSS saltLength', 0, 65_536);
+        if (saltLength === 20) defaultWritten();
+      } else if (readSmallInteger(inner, 'PSS trailerField', 1, 1) === 1) defaultWritten();
     }
     return { hash, mgfHash, saltLength };
   } catch {
@@ -275,74 +304,78 @@ export function readPssParams(alg: AlgorithmIdentifier): { hash: string; mgfHash
 
 /** Parses one DER certificate strictly: exactly one value, no trailing bytes. Throws CertificateParseError. */
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
-  if (der.length > MAX_CERTIFICATE_BYTES) fail(`the certificate is ${der.length} bytes, more than the ${MAX_CERTIFICATE_BYTES} accepted`);
-  let root: Node;
+  if (der.length > MAX_CERTIFICATE_BYTES)
+    fail(`the certificate is ${der.length} bytes, more than the ${MAX_CERTIFICATE_BYTES} accepted`, 'too-large');
+  const sink: IssueSink = { issues: [] };
+  let root: DerNode;
   try {
-    root = decode(der, '');
+    root = decodeChecked(der, certificateLabel, sink);
   } catch (e) {
-    if (e instanceof CertificateParseError) throw e;
-    fail(`certificate: ${(e as Error).message}`); // e.g. stack exhaustion on absurd nesting
+    if (e instanceof DecodeError) throw new CertificateParseError(e.message.replace(/^certificate: /, ''), e.code, e.where);
+    fail(`certificate: ${(e as Error).message}`, 'not-ber'); // e.g. stack exhaustion on absurd nesting
   }
-  const [tbsNode, sigAlgNode, sigNode, extra] = children(expect(root, 16, 'certificate'), 'certificate');
-  if (extra) fail('certificate has more than three fields');
-  const tbsFields = children(expect(tbsNode, 16, 'tbsCertificate'), 'tbsCertificate');
+  return guard(() => readCertificate(der, root, sink));
+}
+
+function readCertificate(der: Uint8Array, root: DerNode, sink: IssueSink): ParsedCertificate {
+  const [tbsNode, sigAlgNode, sigNode] = components(root, 'certificate', 3);
+  const tbsFields = expectType(tbsNode, 16, 'tbsCertificate').children!;
   let i = 0;
   let version = 1;
-  if (isContext(tbsFields[0], 0)) {
-    const v = children(tbsFields[0], 'version')[0] as unknown as asn1js.Integer | undefined;
-    if (!v || !isUniversal(v as unknown as Node, 2)) fail('version is not an INTEGER');
-    version = v.valueBlock.valueDec + 1;
+  if (tbsFields[0]?.isContext(0)) {
+    version = readSmallInteger(explicitInner(tbsFields[0], 'version'), 'version', 0, 2) + 1;
+    if (version === 1) sink.issues.push({ kind: 'der', code: 'default-encoded', clause: 'X.690 §11.5', where: 'version' });
     i = 1;
   }
-  const serialNode = expect(tbsFields[i++], 2, 'serialNumber');
+  const serialNode = expectType(tbsFields[i++], 2, 'serialNumber');
   const signature = readAlgorithm(tbsFields[i++], 'tbsCertificate signature');
-  const issuer = readName(tbsFields[i++], 'issuer');
-  const validity = children(expect(tbsFields[i++], 16, 'validity'), 'validity');
-  const notBefore = readTime(validity[0], 'notBefore');
-  const notAfter = readTime(validity[1], 'notAfter');
+  const before = sink.issues.length;
+  const issuer = readName(tbsFields[i++], 'issuer', sink);
+  const issuerIssues = sink.issues.slice(before);
+  const [nb, na] = components(tbsFields[i++], 'validity', 2);
+  const notBefore = readTime(nb, 'validity.notBefore', sink);
+  const notAfter = readTime(na, 'validity.notAfter', sink);
   const subjectNode = tbsFields[i++];
   // A self-issued certificate repeats its issuer name byte for byte: the same bytes read the same, so one object serves both.
-  const subject =
-    subjectNode?.valueBeforeDecodeView && bytesEqual(subjectNode.valueBeforeDecodeView, issuer.der) && isUniversal(subjectNode, 16)
-      ? { dn: issuer.dn, der: subjectNode.valueBeforeDecodeView }
-      : readName(subjectNode, 'subject');
-  const publicKey = readPublicKey(tbsFields[i++]);
-  const extensions: ParsedExtension[] = [];
+  const same = subjectNode?.is(16) && bytesEqual(subjectNode.encoded, issuer.der);
+  if (same) for (const issue of issuerIssues) sink.issues.push({ ...issue, where: issue.where.replace(/^issuer/, 'subject') });
+  const subject = same ? { dn: issuer.dn, der: subjectNode!.encoded } : readName(subjectNode, 'subject', sink);
+  const publicKey = readPublicKey(tbsFields[i++], sink);
+  const uniqueIdentifiers = { issuer: false, subject: false };
+  let extensions: ParsedExtension[] = [];
+  let lastTag = 0;
   for (; i < tbsFields.length; i++) {
     const f = tbsFields[i]!;
-    if (isContext(f, 3)) {
-      for (const ext of children(expect(children(f, 'extensions')[0], 16, 'extensions'), 'extensions')) {
-        const parts = children(expect(ext, 16, 'extension'), 'extension');
-        const oid = oidOf(parts[0], 'extension id');
-        let critical = false;
-        let valueNode = parts[1];
-        if (isUniversal(valueNode, 1)) {
-          critical = (valueNode as unknown as asn1js.Boolean).getValue();
-          valueNode = parts[2];
-        }
-        extensions.push({ oid, critical, value: content(expect(valueNode, 4, `extension ${oid} value`)) });
-      }
-    } else if (!isContext(f, 1) && !isContext(f, 2)) fail(`unexpected field in tbsCertificate at position ${i}`);
+    const tag = f.tagClass === 3 ? f.tagNumber : -1;
+    if (tag < 1 || tag > 3 || tag <= lastTag)
+      fail(
+        `tbsCertificate has ${describe(f)} where only issuerUniqueID [1], subjectUniqueID [2] and extensions [3] may follow, in that order`,
+      );
+    lastTag = tag;
+    if (tag === 3) extensions = readExtensionList(f, sink);
+    else {
+      const where = tag === 1 ? 'issuerUniqueID' : 'subjectUniqueID';
+      if (f.isConstructed) fail(`${where} is constructed; it is an IMPLICIT BIT STRING`);
+      const c = f.content;
+      if (c.length === 0 || c[0]! > 7 || (c.length === 1 && c[0] !== 0))
+        throw new DecodeError(`${where}: not a BIT STRING: its unused-bits octet is missing or wrong (X.690 §8.6.2)`, 'not-ber', where);
+      if (c[c.length - 1]! & ((1 << c[0]!) - 1)) sink.issues.push({ kind: 'der', code: 'bits-padding', clause: 'X.690 §11.2.1', where });
+      uniqueIdentifiers[tag === 1 ? 'issuer' : 'subject'] = true;
+    }
   }
   const signatureAlgorithm = readAlgorithm(sigAlgNode, 'signatureAlgorithm');
-  const sigBits = expect(sigNode, 3, 'signatureValue');
-  const seen = new Set<string>();
-  const duplicateExtensions: string[] = [];
-  const byOid = new Map<string, ParsedExtension>();
-  for (const e of extensions) {
-    if (seen.has(e.oid)) duplicateExtensions.push(e.oid);
-    seen.add(e.oid);
-    if (!byOid.has(e.oid)) byOid.set(e.oid, e);
-  }
+  const sigBits = readBits(sigNode, 'signatureValue');
   const parsed: ParsedCertificate = {
     der,
-    tbs: tbsNode!.valueBeforeDecodeView,
+    tbs: tbsNode!.encoded,
     version,
-    serialNumber: serialHex(content(serialNode)),
+    serialNumber: serialHex(readInteger(serialNode, 'serialNumber')),
+    serialOctets: serialNode.content,
     signature,
     signatureAlgorithm,
-    signatureInfo: readSignatureInfo(signatureAlgorithm),
-    signatureValue: content(sigBits),
+    signatureInfo: readSignatureInfo(signatureAlgorithm, sink),
+    signatureValue: sigBits.bytes,
+    signatureUnusedBits: sigBits.unused,
     issuer: issuer.dn,
     issuerDer: issuer.der,
     subject: subject.dn,
@@ -350,74 +383,46 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
     notBefore,
     notAfter,
     publicKey,
-    extensions: exact(extensions),
-    duplicateExtensions,
-    derViolation: derViolation(der),
-    skiBytes: null,
-    ski: null,
-    aki: null,
-    basicConstraints: null,
-    keyUsage: null,
-    extendedKeyUsage: null,
-    crlDistributionPoints: [],
-    freshestCrl: [],
+    extensions,
+    uniqueIdentifiers,
+    ...readExtensions(extensions, sink),
+    encodingIssues: exact(sink.issues),
     selfIssued: issuer.dn.key === subject.dn.key,
   };
-  readExtensions(parsed, byOid);
   return parsed;
 }
 
-/** Serial as upper-case hex without the sign byte DER adds before a high bit (as OpenSSL and Windows print it). */
-function serialHex(bytes: Uint8Array): string {
-  const trimmed = bytes.length > 1 && bytes[0] === 0 && bytes[1]! >= 0x80 ? bytes.subarray(1) : bytes;
-  return toHex(trimmed, true);
+/** The one value inside an EXPLICIT tag. */
+export function explicitInner(node: DerNode, where: string): DerNode {
+  if (!node.isConstructed || node.children!.length !== 1)
+    fail(`${where} is an EXPLICIT tag, which holds exactly one value; this one holds ${node.children?.length ?? 'no'} value(s)`);
+  return node.children![0]!;
 }
 
-function readExtensions(p: ParsedCertificate, byOid: Map<string, ParsedExtension>): void {
-  const ski = byOid.get('2.5.29.14');
-  if (ski) {
-    p.skiBytes = content(expect(decode(ski.value, 'subjectKeyIdentifier'), 4, 'subjectKeyIdentifier')).slice(0);
-    p.ski = { value: toHex(p.skiBytes, true), critical: ski.critical };
-  }
-  const aki = byOid.get('2.5.29.35');
-  if (aki) {
-    const keyId = children(
-      expect(decode(aki.value, 'authorityKeyIdentifier'), 16, 'authorityKeyIdentifier'),
-      'authorityKeyIdentifier',
-    ).find((n) => isContext(n, 0));
-    p.aki = { keyIdentifier: keyId ? toHex(content(keyId), true) : null, critical: aki.critical };
-  }
-  const bc = byOid.get('2.5.29.19');
-  if (bc) {
-    const fields = children(expect(decode(bc.value, 'basicConstraints'), 16, 'basicConstraints'), 'basicConstraints');
-    let cA = false;
-    let pathLen: number | null = null;
-    for (const f of fields) {
-      if (isUniversal(f, 1)) cA = (f as unknown as asn1js.Boolean).getValue();
-      else if (isUniversal(f, 2)) pathLen = (f as unknown as asn1js.Integer).valueBlock.valueDec;
-    }
-    p.basicConstraints = { cA, pathLenConstraint: pathLen, critical: bc.critical };
-  }
-  const ku = byOid.get('2.5.29.15');
-  if (ku) {
-    const bitsNode = expect(decode(ku.value, 'keyUsage'), 3, 'keyUsage');
-    const bytes = content(bitsNode);
-    const bits: string[] = [];
-    KEY_USAGE_BITS.forEach((name, bit) => {
-      const byte = bytes[bit >> 3];
-      if (byte !== undefined && byte & (0x80 >> (bit & 7))) bits.push(name);
-    });
-    p.keyUsage = { bits: exact(bits), critical: ku.critical };
-  }
-  const eku = byOid.get('2.5.29.37');
-  if (eku) {
-    p.extendedKeyUsage = children(expect(decode(eku.value, 'extKeyUsage'), 16, 'extKeyUsage'), 'extKeyUsage').map((n) => {
-      const oid = oidOf(n, 'extKeyUsage purpose');
-      return EKU_NAMES[oid] ?? oid;
-    });
-  }
-  const cdp = byOid.get('2.5.29.31');
-  if (cdp) p.crlDistributionPoints = readDistributionPoints(cdp.value, 'cRLDistributionPoints');
-  const fresh = byOid.get('2.5.29.46');
-  if (fresh) p.freshestCrl = readDistributionPoints(fresh.value, 'freshestCRL');
+function readExtensionList(field: DerNode, sink: IssueSink): ParsedExtension[] {
+  const items = expectType(explicitInner(field, 'extensions'), 16, 'extensions').children!;
+  if (items.length === 0)
+    sink.issues.push({ kind: 'schema', code: 'empty-sequence', clause: 'RFC 5280 §4.1 (Extensions SIZE (1..MAX))', where: 'extensions' });
+  return exact(
+    items.map((ext, n) => {
+      const parts = components(ext, `extension ${n + 1}`, 2, 3);
+      const oid = readOid(parts[0], `extension ${n + 1} extnID`);
+      const name = extensionName(oid);
+      let critical = false;
+      if (parts.length === 3) {
+        critical = readBoolean(expectType(parts[1], 1, `${name} critical`));
+        if (!critical) sink.issues.push({ kind: 'der', code: 'default-encoded', clause: 'X.690 §11.5', where: `${name} critical` });
+      }
+      const value = expectType(parts[parts.length - 1], 4, `${name} extnValue`);
+      return { oid, critical, value: valueOctets(value) };
+    }),
+  );
+}
+
+/** Serial as upper-case hex (OpenSSL's and Windows' form): no sign octet; a negative value as "-" and its magnitude. */
+function serialHex(value: bigint): string {
+  const negative = value < 0n;
+  const hex = (negative ? -value : value).toString(16).toUpperCase();
+  const even = hex.length % 2 ? `0${hex}` : hex;
+  return negative ? `-${even}` : even;
 }

@@ -2,11 +2,11 @@
  * Signature checks and digests through WebCrypto. The `crypto` object is always passed in (PKI.js style),
  * so callers choose the platform's implementation or @peculiar/webcrypto.
  */
-import * as asn1js from 'asn1js';
 import type { ParsedCertificate, SubjectPublicKey } from './parse.js';
 import { readPssParams } from './parse.js';
 import { CURVES, SIGNATURE_ALGORITHMS } from './oids.js';
 import { concat, encodeTlv, positiveIntegerMagnitude, readTlv } from './der.js';
+import { readOid } from './values.js';
 import { bytesEqual, encodeBase64 } from './encoding.js';
 
 export type VerifyResult = { status: 'valid' } | { status: 'invalid'; reason?: string } | { status: 'unsupported'; reason: string };
@@ -109,60 +109,52 @@ const EC_PUBLIC_KEY_OID_DER = Uint8Array.of(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 
 
 /** The named curve of an EC key, from its algorithm parameters. */
 function curveOidOf(key: SubjectPublicKey): string | undefined {
-  const node = key.algorithm.paramsNode as unknown as asn1js.ObjectIdentifier | undefined;
-  return node && node.idBlock.tagClass === 1 && node.idBlock.tagNumber === 6 ? node.valueBlock.toString() : undefined;
+  const node = key.algorithm.paramsNode;
+  return node?.is(6) ? readOid(node, 'EC curve') : undefined;
 }
 
-/** ECDSA-Sig-Value (DER) → IEEE P1363 r||s, as WebCrypto expects. */
+/**
+ * ECDSA-Sig-Value → IEEE P1363 r||s, as WebCrypto expects; null when it is not the DER of two positive INTEGERs no
+ * longer than the curve's order. DER only, as OpenSSL checks it (it re-encodes the value and compares): a BER or
+ * padded encoding of the same r and s is another byte string under the signature, so it is not a valid signature.
+ */
 export function ecdsaDerToP1363(der: Uint8Array, size: number): Uint8Array | null {
-  // Strict DER (the usual case) is read directly; anything else goes through asn1js as before.
   const seq = readTlv(der, 0);
-  const r1 = seq && seq.tag === 0x30 && seq.end === der.length ? readTlv(der, seq.start, seq.end) : null;
-  const s1 = r1 && r1.tag === 0x02 && r1.end > r1.start ? readTlv(der, r1.end, seq!.end) : null;
-  if (r1 && s1 && s1.tag === 0x02 && s1.end > s1.start && s1.end === seq!.end) {
-    return integersToP1363([der.subarray(r1.start, r1.end), der.subarray(s1.start, s1.end)], size);
-  }
-  return ecdsaBerToP1363(der, size);
-}
-
-/** r and s INTEGER contents → r||s, each left-padded to `size` octets (sign octets dropped); null when one is too long. */
-function integersToP1363(ints: Uint8Array[], size: number): Uint8Array | null {
+  if (seq?.tag !== 0x30 || seq.end !== der.length) return null;
+  const r = readTlv(der, seq.start, seq.end);
+  const s = r && r.tag === 0x02 ? readTlv(der, r.end, seq.end) : null;
+  if (!r || !s || s.tag !== 0x02 || s.end !== seq.end) return null;
+  const ints = [der.subarray(r.start, r.end), der.subarray(s.start, s.end)].map(positiveIntegerMagnitude);
   const out = new Uint8Array(size * 2);
   for (let k = 0; k < 2; k++) {
-    let bytes = ints[k]!;
-    while (bytes.length > size && bytes[0] === 0) bytes = bytes.subarray(1);
-    if (bytes.length > size) return null;
+    const bytes = ints[k];
+    if (!bytes || bytes.length > size) return null;
     out.set(bytes, k * size + (size - bytes.length));
   }
   return out;
 }
 
-function ecdsaBerToP1363(der: Uint8Array, size: number): Uint8Array | null {
-  const r = asn1js.fromBER(der.slice());
-  if (r.offset !== der.length) return null;
-  const seq = r.result as asn1js.Sequence;
-  const ints = seq.valueBlock?.value;
-  if (!Array.isArray(ints) || ints.length !== 2) return null;
-  const values: Uint8Array[] = [];
-  for (const n of ints) {
-    if (!(n instanceof asn1js.Integer)) return null;
-    values.push(n.valueBlock.valueHexView);
-  }
-  return integersToP1363(values, size);
-}
-
-/** What a signature check reads of a signed object: a certificate, or a CRL (the same three fields, RFC 5280 §4.1 and §5.1). */
-export type SignedObject = Pick<ParsedCertificate, 'tbs' | 'signatureAlgorithm' | 'signatureValue'>;
-
 /**
  * Verifies `cert`'s signature with `issuerKey`. Never throws: algorithms WebCrypto cannot check
  * (MD5, SHA-224, Ed448, DSA, brainpool, secp256k1, …) come back as `unsupported`.
  */
+/** What a signature check reads of a signed object: a certificate, or a CRL (the same three fields, RFC 5280 §4.1 and §5.1). */
+export type SignedObject = Pick<ParsedCertificate, 'tbs' | 'signatureAlgorithm' | 'signatureValue'> & {
+  /** The signature BIT STRING's unused bits (a CRL reader refuses any, so it leaves this out). */
+  signatureUnusedBits?: number;
+};
+
 export async function verifySignature(cert: SignedObject, issuerKey: SubjectPublicKey, crypto: Crypto): Promise<VerifyResult> {
   const alg = SIGNATURE_ALGORITHMS[cert.signatureAlgorithm.oid];
   const name = alg?.name ?? cert.signatureAlgorithm.oid;
   const keyAlg = issuerKey.info.algorithm;
+  if (issuerKey.problem) return { status: 'invalid', reason: `the key is not a valid ${keyAlg} key: ${issuerKey.problem}` };
   if (!alg?.family) return { status: 'unsupported', reason: `signature algorithm ${name} cannot be verified with WebCrypto` };
+  if (cert.signatureUnusedBits)
+    return {
+      status: 'invalid',
+      reason: `the signature BIT STRING has ${cert.signatureUnusedBits} unused bit(s); a signature is whole octets`,
+    };
   try {
     switch (alg.family) {
       case 'RSASSA-PKCS1-v1_5': {
@@ -185,8 +177,7 @@ export async function verifySignature(cert: SignedObject, issuerKey: SubjectPubl
       }
       case 'ECDSA': {
         if (keyAlg !== 'EC') return { status: 'invalid', reason: `an ECDSA signature cannot come from a ${keyAlg} key` };
-        const curveOid =
-          issuerKey.algorithm.paramsNode && (issuerKey.algorithm.paramsNode as unknown as asn1js.ObjectIdentifier).valueBlock.toString();
+        const curveOid = curveOidOf(issuerKey);
         const curve = curveOid ? CURVES[curveOid] : undefined;
         if (!curve?.webcrypto)
           return { status: 'unsupported', reason: `ECDSA on curve ${issuerKey.info.curve ?? 'unknown'} cannot be verified with WebCrypto` };

@@ -23,6 +23,7 @@ import certificate_expired from './certificate/expired.js';
 import certificate_expires_soon from './certificate/expires-soon.js';
 import certificate_key_cert_sign_missing from './certificate/key-cert-sign-missing.js';
 import certificate_key_identifier_critical from './certificate/key-identifier-critical.js';
+import certificate_key_invalid from './certificate/key-invalid.js';
 import certificate_missing from './certificate/missing.js';
 import certificate_not_base64 from './certificate/not-base64.js';
 import certificate_not_ca from './certificate/not-ca.js';
@@ -30,6 +31,7 @@ import certificate_not_strict_der from './certificate/not-strict-der.js';
 import certificate_not_x509 from './certificate/not-x509.js';
 import certificate_not_yet_valid from './certificate/not-yet-valid.js';
 import certificate_pem_armour from './certificate/pem-armour.js';
+import certificate_schema_violation from './certificate/schema-violation.js';
 import certificate_signature_algorithm_mismatch from './certificate/signature-algorithm-mismatch.js';
 import certificate_signature_unverifiable from './certificate/signature-unverifiable.js';
 import certificate_ski_missing from './certificate/ski-missing.js';
@@ -107,6 +109,7 @@ export const ruleFiles = [
   certificate_expires_soon,
   certificate_key_cert_sign_missing,
   certificate_key_identifier_critical,
+  certificate_key_invalid,
   certificate_missing,
   certificate_not_base64,
   certificate_not_ca,
@@ -114,6 +117,7 @@ export const ruleFiles = [
   certificate_not_x509,
   certificate_not_yet_valid,
   certificate_pem_armour,
+  certificate_schema_violation,
   certificate_signature_algorithm_mismatch,
   certificate_signature_unverifiable,
   certificate_ski_missing,

@@ -1,4 +1,5 @@
 /** Small shared pieces for rule files. */
+import type { EncodingIssue } from '../certificate/der-strict.js';
 import { ENTRY_TYPE, RELATED_TYPES, RESOURCE_TYPE, VALIDATOR_RESOURCE, odataTypeName } from '../graph/model.js';
 import type { CertifiedEntry, CheckContext, EntryContext } from './context.js';
 import type { ServerBehaviour } from './rule.js';
@@ -101,4 +102,19 @@ export function odataTypeMismatches(ctx: CheckContext): OdataTypeMismatch[] {
   if (ctx.bodyObject) visit(ctx.bodyObject, '', RESOURCE_TYPE);
   for (const e of ctx.entries) if (e.object) visit(e.object, e.path, ENTRY_TYPE);
   return out;
+}
+
+/**
+ * The decoder's reports grouped by kind and code, first occurrence first: a BER certificate can break the same rule in
+ * dozens of places, so a finding names the first and counts them all.
+ */
+export function issueCounts(issues: readonly EncodingIssue[]): { first: EncodingIssue; count: string }[] {
+  const byCode = new Map<string, { first: EncodingIssue; count: number }>();
+  for (const i of issues) {
+    const key = `${i.kind}:${i.code}`;
+    const seen = byCode.get(key);
+    if (seen) seen.count++;
+    else byCode.set(key, { first: i, count: 1 });
+  }
+  return [...byCode.values()].map(({ first, count }) => ({ first, count: String(count) }));
 }

@@ -218,6 +218,10 @@ export const en = {
     message: "The CA certificate has no subjectKeyIdentifier, so Graph's issuerSki has nothing to show.",
     fix: 'Reissue the CA with a subjectKeyIdentifier (SHA-1 of the public key, RFC 5280 method 1).',
   },
+  'certificate.key-invalid': {
+    message: 'The public key is not a valid {algorithm} key: {problem}.',
+    fix: 'The certificate cannot verify anything: it was corrupted or built wrongly. Replace it with the CA’s genuine certificate.',
+  },
   'certificate.weak-key': {
     message: 'The {algorithm} key is only {size} bits.',
     fix: 'Replace the CA with one using RSA ≥ 2048 bits or ECDSA P-256 or stronger.',
@@ -357,8 +361,93 @@ export const en = {
     fix: 'Write "#{type}", or remove @odata.type.',
   },
   'certificate.not-strict-der': {
-    message: 'The certificate is BER, not DER: {problem}.',
-    fix: 'Re-encode the certificate as DER (for example `openssl x509 -in ca.cer -outform DER`) and send that.',
+    message: 'The certificate is not DER: {where} breaks {clause} ({count} occurrence(s)).',
+    fix: 'Re-encode the certificate as DER (for example `openssl x509 -in ca.cer -outform DER`) and send that; if the CA signed these bytes, have it reissued, since re-encoding the signed part breaks the signature.',
+    variants: {
+      'indefinite-length': {
+        message: 'The certificate is not DER: an indefinite length in {where} ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'length-not-minimal': {
+        message:
+          'The certificate is not DER: a length in {where} not written in its shortest form ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'tag-form': {
+        message:
+          'The certificate is not DER: a tag number in {where} written in the multi-octet form ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'constructed-string': {
+        message:
+          'The certificate is not DER: {where} is a string split into segments (the constructed form) ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'set-order': {
+        message:
+          'The certificate is not DER: the values of {where} are not in ascending order of their encodings ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'boolean-value': {
+        message:
+          'The certificate is not DER: the BOOLEAN {where} is TRUE but not written 0xFF ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'bits-padding': {
+        message:
+          'The certificate is not DER: the unused bits of the BIT STRING {where} are not zero ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'bits-trailing-zero': {
+        message: 'The certificate is not DER: {where}: trailing zero bit ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'default-encoded': {
+        message:
+          'The certificate is not DER: {where} holds its DEFAULT value, which DER leaves out ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'time-no-seconds': {
+        message: 'The certificate is not DER: {where} has no seconds ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'time-offset': {
+        message:
+          'The certificate is not DER: {where} has an offset from UTC instead of "Z" ({clause}; {count} occurrence(s) in the certificate).',
+      },
+    },
+  },
+  'certificate.schema-violation': {
+    message: '{where} is not a value the X.509 definitions allow ({clause}; {count} occurrence(s)).',
+    fix: 'Have the CA reissue the certificate with the field corrected; until then expect strict verifiers to read it differently or reject it.',
+    variants: {
+      'empty-rdn': {
+        message: '{where} is an empty RDN (a name component with no attribute) ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'attribute-syntax': {
+        message:
+          '{where} is not of a type its attribute allows (a DirectoryString, or the PrintableString or IA5String the attribute requires) ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'empty-sequence': {
+        message: '{where} is an empty list where at least one item is required ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'alphabet-18': {
+        message:
+          '{where} is a NumericString holding characters other than digits and space ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'alphabet-19': {
+        message:
+          '{where} is a PrintableString holding characters outside its alphabet (such as "@", "&" or "*") ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'alphabet-22': { message: '{where} is an IA5String holding non-ASCII octets ({clause}; {count} occurrence(s) in the certificate).' },
+      'alphabet-26': {
+        message: '{where} is a VisibleString holding control or non-ASCII characters ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'time-fraction': { message: '{where} has fractional seconds ({clause}; {count} occurrence(s) in the certificate).' },
+      'time-generalized-for-utc': {
+        message:
+          '{where} is a GeneralizedTime for a date from 1950 to 2049, which must be a UTCTime ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'no-bits': { message: '{where} has no bit set ({clause}; {count} occurrence(s) in the certificate).' },
+      'duplicate-policy': { message: '{where} lists the same policy more than once ({clause}; {count} occurrence(s) in the certificate).' },
+      'value-not-its-type': {
+        message:
+          'the value of {where} is not of the type RFC 5280 defines for it, so verifiers that decode it reject the certificate ({clause}; {count} occurrence(s) in the certificate).',
+      },
+      'value-not-ber': {
+        message: 'the value of {where} is not valid DER, so no reader can rely on it ({clause}; {count} occurrence(s) in the certificate).',
+      },
+    },
   },
   'certificate.signature-algorithm-mismatch': {
     message: 'The signed part names signature algorithm {inner}, the outer field {outer}.',

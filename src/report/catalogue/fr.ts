@@ -236,6 +236,10 @@ export const fr = {
       'Le certificat de l’autorité de certification n’a pas de subjectKeyIdentifier : l’issuerSki de Graph n’a donc rien à afficher.',
     fix: 'Réémettez le certificat de l’autorité de certification avec un subjectKeyIdentifier (SHA-1 de la clé publique, méthode 1 du RFC 5280).',
   },
+  'certificate.key-invalid': {
+    message: 'La clé publique n’est pas une clé {algorithm} valide : {problem}.',
+    fix: 'Ce certificat ne peut rien vérifier : il a été altéré ou mal construit. Remplacez-le par le certificat authentique de l’autorité.',
+  },
   'certificate.weak-key': {
     message: 'La clé {algorithm} ne fait que {size} bits.',
     fix: 'Remplacez l’autorité de certification par une autorité utilisant RSA ≥ 2048 bits, ou ECDSA P-256 ou plus robuste.',
@@ -380,8 +384,101 @@ export const fr = {
     fix: 'Écrivez "#{type}", ou supprimez @odata.type.',
   },
   'certificate.not-strict-der': {
-    message: 'Le certificat est encodé en BER, pas en DER : {problem}.',
-    fix: 'Réencodez le certificat en DER (par exemple `openssl x509 -in ca.cer -outform DER`) et envoyez celui-ci.',
+    message: 'Le certificat n’est pas en DER : {where} enfreint {clause} ({count} occurrence(s)).',
+    fix: 'Réencodez le certificat en DER (par exemple `openssl x509 -in ca.cer -outform DER`) et envoyez celui-ci ; si l’autorité a signé ces octets, faites-le réémettre, car réencoder la partie signée casse la signature.',
+    variants: {
+      'indefinite-length': {
+        message:
+          'Le certificat n’est pas en DER : une longueur indéfinie dans {where} ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'length-not-minimal': {
+        message:
+          'Le certificat n’est pas en DER : une longueur dans {where} qui n’est pas écrite sous sa forme la plus courte ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'tag-form': {
+        message:
+          'Le certificat n’est pas en DER : un numéro d’étiquette dans {where} écrit sous la forme à plusieurs octets ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'constructed-string': {
+        message:
+          'Le certificat n’est pas en DER : {where} est une chaîne découpée en segments (la forme construite) ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'set-order': {
+        message:
+          'Le certificat n’est pas en DER : les valeurs de {where} ne sont pas rangées dans l’ordre croissant de leurs encodages ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'boolean-value': {
+        message:
+          'Le certificat n’est pas en DER : le BOOLEAN {where} vaut TRUE sans être écrit 0xFF ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'bits-padding': {
+        message:
+          'Le certificat n’est pas en DER : les bits inutilisés de la BIT STRING {where} ne sont pas nuls ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'bits-trailing-zero': {
+        message:
+          'Le certificat n’est pas en DER : {where} : bit nul en fin de liste ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'default-encoded': {
+        message:
+          'Le certificat n’est pas en DER : {where} contient sa valeur par défaut (DEFAULT), que le DER omet ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'time-no-seconds': {
+        message: 'Le certificat n’est pas en DER : {where} n’a pas de secondes ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'time-offset': {
+        message:
+          'Le certificat n’est pas en DER : {where} a un décalage par rapport à UTC au lieu de « Z » ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+    },
+  },
+  'certificate.schema-violation': {
+    message: '{where} n’est pas une valeur permise par les définitions X.509 ({clause} ; {count} occurrence(s)).',
+    fix: 'Faites réémettre le certificat avec ce champ corrigé ; d’ici là, attendez-vous à ce que les vérificateurs stricts le lisent autrement ou le rejettent.',
+    variants: {
+      'empty-rdn': {
+        message: '{where} est un RDN vide (un élément du nom sans attribut) ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'attribute-syntax': {
+        message:
+          '{where} n’est pas d’un type que son attribut permet (une DirectoryString, ou la PrintableString ou l’IA5String que l’attribut exige) ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'empty-sequence': {
+        message: '{where} est une liste vide alors qu’il faut au moins un élément ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'alphabet-18': {
+        message:
+          '{where} est une NumericString qui contient autre chose que des chiffres et des espaces ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'alphabet-19': {
+        message:
+          '{where} est une PrintableString qui contient des caractères hors de son alphabet (comme « @ », « & » ou « * ») ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'alphabet-22': {
+        message: '{where} est une IA5String qui contient des octets non ASCII ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'alphabet-26': {
+        message:
+          '{where} est une VisibleString qui contient des caractères de contrôle ou non ASCII ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'time-fraction': { message: '{where} a des fractions de seconde ({clause} ; {count} occurrence(s) dans le certificat).' },
+      'time-generalized-for-utc': {
+        message:
+          '{where} est un GeneralizedTime pour une date de 1950 à 2049, qui doit être un UTCTime ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'no-bits': { message: '{where} n’a aucun bit positionné ({clause} ; {count} occurrence(s) dans le certificat).' },
+      'duplicate-policy': {
+        message: '{where} cite plusieurs fois la même politique ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'value-not-its-type': {
+        message:
+          'la valeur de {where} n’est pas du type que la RFC 5280 lui définit : les vérificateurs qui la décodent rejettent le certificat ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+      'value-not-ber': {
+        message:
+          'la valeur de {where} n’est pas du DER valide : aucun lecteur ne peut s’y fier ({clause} ; {count} occurrence(s) dans le certificat).',
+      },
+    },
   },
   'certificate.signature-algorithm-mismatch': {
     message: 'La partie signée indique l’algorithme de signature {inner}, le champ extérieur {outer}.',
