@@ -155,6 +155,31 @@ describe('applyPlan: the guard and the checks', () => {
     expect(patches(w)).toBe(0);
   });
 
+  it('reads again after the confirmation, and refuses when the resource changed while the person was deciding', async () => {
+    const w = world();
+    const r = await applyPlan(
+      addG2,
+      w.options({
+        confirm: async () => {
+          // Someone else renames the configuration while the prompt waits.
+          await w.graph(URL_, {
+            method: 'PATCH',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ displayName: 'renamed meanwhile' }),
+          });
+          return true;
+        },
+      }),
+    );
+    expect(r.outcome).toBe('refused');
+    expect(r.refusal?.kind).toBe('drift');
+    expect(r.message).toMatch(/changed while the change was being confirmed/);
+    expect(w.requests.map((q) => q.method)).toEqual(['GET', 'GET']);
+    expect(w.graph.resources()[0]!.displayName).toBe('renamed meanwhile');
+    const yes = await applyPlan(addG2, w.options({ confirm: () => true }));
+    expect(yes.outcome).toBe('refused');
+  });
+
   it('refuses a plan whose parts do not hold together, before any request', async () => {
     const w = world();
     const edited = structuredClone(addG2);

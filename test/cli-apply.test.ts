@@ -126,6 +126,63 @@ describe('get → plan → apply → verify → undo against serve', () => {
   });
 });
 
+describe('apply with a desired file or operations: planned against the live resource', () => {
+  it('adds a CA given as an operation, and applies a desired file; refuses where patch refuses', async () => {
+    const s = await startServe(['--seed', join(examples, 'get-response.json')]);
+    try {
+      const ops = await cli([
+        'apply',
+        '--id',
+        ID,
+        '--add',
+        f('new-root-g2.pem'),
+        '--base-url',
+        s.url,
+        '--yes',
+        '--receipt',
+        f('ops.receipt.json'),
+      ]);
+      expect(ops.code, ops.err).toBe(0);
+      expect(ops.err).toMatch(/ca-preflight apply: the operations, planned against the live resource/);
+      expect(hasG2(await live(s))).toBe(true);
+      expect(JSON.parse(readFileSync(f('ops.receipt.json'), 'utf8')).outcome).toBe('verified');
+
+      // A desired file that leaves G2 out: a removal, refused without --allow-removal, as patch refuses it.
+      copyFileSync(join(examples, 'get-response.json'), f('desired-old.json'));
+      const refused = await cli(['apply', f('desired-old.json'), '--base-url', s.url, '--yes']);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(
+        /ca-preflight apply: refused: nothing to send\n {2}✗ the request would remove 1 CA from the current list: CN=Contoso Door Cameras Root CA G2/,
+      );
+      expect(hasG2(await live(s))).toBe(true);
+      const allowed = await cli(['apply', f('desired-old.json'), '--allow-removal', '--base-url', s.url, '--yes']);
+      expect(allowed.code, allowed.err).toBe(0);
+      expect(hasG2(await live(s))).toBe(false);
+      expect(existsSync(f('desired-old.receipt.json'))).toBe(true);
+      const same = await cli(['apply', f('desired-old.json'), '--base-url', s.url, '--yes']);
+      expect(same.code).toBe(0);
+      expect(same.err).toMatch(/no change: the live resource already holds the desired configuration; nothing sent/);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('refuses operations next to a plan file, and a receipt given as a plan', async () => {
+    const { s, plan } = await planned('', 'mixed');
+    try {
+      const r = await cli(['apply', plan, '--display-name', 'x', '--base-url', s.url]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/--display-name does not go with a plan file: the plan carries its change/);
+      expect((await cli(['apply', plan, '--base-url', s.url, '--yes'])).code).toBe(0);
+      const undo = await cli(['apply', '--undo', plan, '--base-url', s.url]);
+      expect(undo.code).toBe(2);
+      expect(undo.err).toMatch(/cannot be used: it is a plan, not a receipt: --undo takes the receipt an apply wrote/);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
 describe('apply against serve under faults: each fault, nothing lost', () => {
   it('a concurrent change between plan and apply: refused with the three-way view, the other change kept', async () => {
     const { s, plan } = await planned('', 'concurrent');

@@ -232,12 +232,30 @@ export async function applyPlan(planInput: unknown, options: ApplyOptions = {}):
       outcome: 'dry-run',
       message: "Dry run: the live resource is the plan's base and the checks pass; the PATCH was not sent.",
     });
-  if (options.confirm && !(await options.confirm(review)))
-    return Object.assign(result, {
-      outcome: 'refused',
-      refusal: { kind: 'not-confirmed', reasons: [] },
-      message: 'Not confirmed; nothing was sent.',
-    });
+  if (options.confirm) {
+    if (!(await options.confirm(review)))
+      return Object.assign(result, {
+        outcome: 'refused',
+        refusal: { kind: 'not-confirmed', reasons: [] },
+        message: 'Not confirmed; nothing was sent.',
+      });
+    // A person may take minutes to answer: the guard is checked again right before sending.
+    const again = await readJson(client, url, new RetryBudget(client, policy), `GET`, say);
+    if (!again.ok) return fail(again.failure);
+    const nowHash = await writableHash(again.value, { crypto });
+    if (nowHash !== plan.base.hash) {
+      say(`GET: 200, no longer the plan's base since the review (${shortHash(nowHash)})`);
+      result.drift = await driftView(plan, again.value, nowHash, crypto);
+      return Object.assign(result, {
+        outcome: 'refused',
+        live: again.value,
+        liveHash: nowHash,
+        refusal: { kind: 'drift', reasons: [] },
+        message:
+          'The live resource changed while the change was being confirmed; nothing was sent. Get the resource again and make a new plan.',
+      });
+    }
+  }
 
   // 3. Send, then verify.
   const ctx: SendContext = {
