@@ -279,6 +279,16 @@ describe('applyPlan under faults: nothing lost, never re-sent blindly', () => {
     expect(await writableHash(w.graph.resources()[0])).toBe(addG2.intended.hash);
   });
 
+  it("another client's change right after the PATCH: verification sees neither base nor intended, unverified, never sent again", async () => {
+    const w = world('concurrent:rename@GET#2');
+    const r = await applyPlan(addG2, w.options({ verifyForMs: 5000 }));
+    expect(r.outcome).toBe('unverified');
+    expect(patches(w)).toBe(1);
+    expect(r.message).toMatch(/neither the base nor the intended configuration: someone else may have changed it right after/);
+    expect(r.drift?.baseToLive.diff.displayName?.to).toMatch(/changed by another client/);
+    expect(r.receipt?.outcome).toBe('unverified');
+  });
+
   it("another client's change just before the first read: refused, nothing sent", async () => {
     const w = world('concurrent:remove-ca@GET#1');
     const r = await applyPlan(addG2, w.options());

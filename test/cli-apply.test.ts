@@ -167,6 +167,18 @@ describe('apply with a desired file or operations: planned against the live reso
     }
   });
 
+  it('refuses, before sending, a receipt path it could not write', async () => {
+    const { s, plan } = await planned('', 'receipt-path');
+    try {
+      const r = await cli(['apply', plan, '--base-url', s.url, '--yes', '--receipt', f('no-such-folder/r.json')]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/the receipt cannot be written to .*no-such-folder\/r\.json.*Nothing was sent\./);
+      expect(hasG2(await live(s))).toBe(false);
+    } finally {
+      await s.stop();
+    }
+  });
+
   it('refuses operations next to a plan file, and a receipt given as a plan', async () => {
     const { s, plan } = await planned('', 'mixed');
     try {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { applyPlan, type ApplyResult } from '../../apply/apply.js';
 import { shortHash } from '../../apply/canonical.js';
@@ -29,6 +29,21 @@ const EXIT_OF: Record<ApplyResult['outcome'], number> = {
   failed: EXIT.trouble,
   unverified: EXIT_UNVERIFIED,
 };
+
+/** Refuses (exit 2) a receipt path whose folder is missing or not writable, or that is a folder itself. */
+function checkWritable(file: string): void {
+  const dir = dirname(file);
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new CliError(
+      `apply: the receipt cannot be written to "${file}": its folder "${dir}" is missing or not writable. Nothing was sent.`,
+    );
+  }
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new CliError(`apply: the receipt path "${file}" is a folder; give a file name. Nothing was sent.`);
+}
 
 /** `STEM.json`, or `STEM-2.json`, … when taken: a receipt is never overwritten. */
 function freeFile(stem: string): string {
@@ -151,6 +166,8 @@ Examples:
     }
     const io = net.io;
     const receiptFile = str(values, 'receipt') ?? source.receipt;
+    // Checked before anything is sent: a receipt that cannot be written after the PATCH would leave no undo.
+    if (!values['dry-run']) checkWritable(receiptFile);
     const plan = source.plan;
     const url = net.connection.baseUrl ? configurationUrlOn(net.base, plan.configuration.id) : plan.request.url;
     io.err(
@@ -196,8 +213,14 @@ Examples:
     if (result.receipt) {
       const text = `${JSON.stringify(result.receipt, null, 2)}\n`;
       assertNoToken(text, net.token, 'the receipt');
-      writeFileAtomic(receiptFile, text);
-      receiptPath = receiptFile;
+      try {
+        writeFileAtomic(receiptFile, text);
+        receiptPath = receiptFile;
+      } catch (e) {
+        // The PATCH went out: the receipt is not lost, it goes to standard output instead.
+        io.err(`ca-preflight apply: ${(e as Error).message}; the receipt follows on standard output: keep it to undo.\n`);
+        io.out(text);
+      }
     }
     const exit = EXIT_OF[result.outcome];
     const mark = exit === EXIT.ok ? '✓' : '✗';
