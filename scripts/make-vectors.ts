@@ -58,7 +58,8 @@ function run(c: VectorCase): Promise<Report> {
   if (c.crls) options.crls = c.crls;
   if (c.cloud) options.cloud = c.cloud;
   if (c.warnExpiryDays !== undefined) options.warnExpiryDays = c.warnExpiryDays;
-  return preflight(c.bodyText ?? c.body, options);
+  if (c.maxBodyChars !== undefined) options.maxBodyChars = c.maxBodyChars;
+  return preflight(c.bodyBytes ?? c.bodyText ?? c.body, options);
 }
 
 /** A CRL as a vector file writes it (`der`: base64), as the case and `preflight` take it. */
@@ -73,12 +74,14 @@ function crlFromFile(c: VectorCrl): CrlInput {
 
 /** The vector file: the case's input and the report's findings in report order. */
 function vectorFile(c: VectorCase, report: Report): Record<string, unknown> {
-  const text = c.bodyText !== undefined;
+  const text = c.bodyText !== undefined || c.bodyBytes !== undefined;
   const v: Record<string, unknown> = { description: c.description, at: c.at ?? AT };
   if (c.strict) v.strict = true;
   if (c.nearMissFor?.length) v.nearMissFor = c.nearMissFor;
-  if (text) v.bodyText = c.bodyText;
+  if (c.bodyBytes) v.bodyBase64 = encodeBase64(c.bodyBytes);
+  else if (text) v.bodyText = c.bodyText;
   else v.body = c.body;
+  if (c.maxBodyChars !== undefined) v.maxBodyChars = c.maxBodyChars;
   if (c.current !== undefined) v.current = c.current;
   if (c.crls)
     v.crls = c.crls.map((x) => ({
@@ -140,7 +143,9 @@ async function keptVector(file: string, fresh: Record<string, unknown>): Promise
   if (stableShape(old) !== stableShape(fresh) || JSON.stringify(old.expect) !== JSON.stringify(fresh.expect)) return false;
   // The file writes CRL bytes as base64 (`der`); the case holds them as bytes.
   const crls = Array.isArray(old.crls) ? { crls: (old.crls as VectorCrl[]).map(crlFromFile) } : {};
-  const again = { ...old, ...crls, group: '', name: '', description: '', expect: { findings: [] } } as VectorCase;
+  const bytes = typeof old.bodyBase64 === 'string' ? { bodyBytes: decodeBase64Lenient(old.bodyBase64)! } : {};
+  const again = { ...old, ...crls, ...bytes, group: '', name: '', description: '', expect: { findings: [] } } as VectorCase;
+  delete (again as unknown as Record<string, unknown>).bodyBase64;
   const report = await run(again);
   return JSON.stringify(vectorFile(again, report).expect) === JSON.stringify(old.expect);
 }
@@ -171,7 +176,8 @@ async function main(): Promise<void> {
     const id = `${c.group}/${c.name}`;
     if (seen.has(id)) problems.push(`${id}: declared twice`);
     seen.add(id);
-    if ((c.body === undefined) === (c.bodyText === undefined)) problems.push(`${id}: give exactly one of body and bodyText`);
+    if ([c.body, c.bodyText, c.bodyBytes].filter((b) => b !== undefined).length !== 1)
+      problems.push(`${id}: give exactly one of body, bodyText and bodyBytes`);
   }
   const results: { c: VectorCase; report: Report }[] = [];
   for (const c of cases) {

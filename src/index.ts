@@ -33,6 +33,8 @@ export {
   CertificateInputError,
   certificateInputMessage,
   inputNoteMessage,
+  loadInputMessages,
+  type InputMessages,
   MAX_CERTIFICATE_INPUT_BYTES,
   type CertificateInputs,
   type CertificateSource,

@@ -3,10 +3,19 @@
  * findings with messages, pointers and positions → the server's first failure as a Graph 400 envelope.
  */
 import type { CaSummary, Finding, Lang, PredictedGraphError, Report, Verdict } from './types.js';
-import { checkJsonValue, parseJsonText, pointer, type ParsedJsonText, type Position } from './graph/json-text.js';
+import {
+  checkJsonValue,
+  decodeJsonBytes,
+  MAX_BODY_CHARS,
+  parseJsonText,
+  pointer,
+  type JsonProblem,
+  type ParsedJsonText,
+  type Position,
+} from './graph/json-text.js';
 import { graphErrorEnvelope } from './graph/model.js';
 import { defaultCrypto } from './certificate/verify.js';
-import { buildContext, type CheckContext, type CollectionContext } from './rules/context.js';
+import { buildContext, type BodyEncoding, type BodyTooLarge, type CheckContext, type CollectionContext } from './rules/context.js';
 import { choiceProblem, chooseConfiguration } from './graph/collection.js';
 import { isPlainObject } from './graph/model.js';
 import { rules } from './rules/registry.js';
@@ -18,6 +27,11 @@ import { isCloud, type Cloud } from './graph/clouds.js';
 import type { CrlInput } from './crl/types.js';
 
 export interface PreflightOptions {
+  /**
+   * Bodies longer than this many characters are not read (body.too-large); at most, and by default, MAX_BODY_CHARS
+   * (16 MiB). A limit of this library, lower it to bound the work a service embedding it does; Graph's own is not documented.
+   */
+  maxBodyChars?: number;
   /** The current resource (a GET response, parsed or JSON text) the body would replace; a collection GET holding it works too. */
   current?: unknown;
   /**
@@ -45,6 +59,9 @@ export interface PreflightOptions {
   /** CAs expiring within this many days are warned about (default 30). */
   warnExpiryDays?: number;
 }
+
+/** Findings about the text as a whole (its length, its encoding): placed at its first character. */
+const WHOLE_TEXT_RULES: ReadonlySet<string> = new Set(['body.too-large', 'body.not-utf8']);
 
 /** Warnings on these bases become errors with `strict`: the server behaviour is inferred, not documented. */
 const STRICT_BASES = new Set(['graph-inferred', 'entra-cba']);
@@ -133,22 +150,44 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
   if (warnExpiryDays !== undefined && !(Number.isFinite(warnExpiryDays) && warnExpiryDays >= 0))
     throw new TypeError(`options.warnExpiryDays must be a number of days, 0 or more: ${String(warnExpiryDays)}`);
 
+  const maxBodyChars = options.maxBodyChars ?? MAX_BODY_CHARS;
+  if (!(Number.isInteger(maxBodyChars) && maxBodyChars >= 0))
+    throw new TypeError(`options.maxBodyChars must be a whole number of characters: ${String(options.maxBodyChars)}`);
+
   let value: unknown = body;
   let text: ParsedJsonText | null = null;
-  let jsonError: { reason: string; position?: Position } | null = null;
-  if (typeof body === 'string') {
-    const parsed = parseJsonText(body);
+  let jsonError: { problem: JsonProblem; position?: Position } | null = null;
+  let tooLarge: BodyTooLarge | null = null;
+  let encoding: BodyEncoding | null = null;
+  let input: unknown = body;
+  if (body instanceof Uint8Array) {
+    // The bytes as they would be sent: decoded as a reader that honours byte order marks would, and what is not UTF-8 said.
+    if (body.length > Math.min(maxBodyChars, MAX_BODY_CHARS) * 3)
+      tooLarge = { unit: 'bytes', size: body.length, limit: Math.min(maxBodyChars, MAX_BODY_CHARS) };
+    else {
+      const decoded = decodeJsonBytes(body);
+      input = decoded.text;
+      if (decoded.encoding !== 'utf-8') encoding = { kind: 'utf-16', encoding: decoded.encoding, bom: decoded.bom };
+      else if (decoded.invalidAt !== null) encoding = { kind: 'invalid-utf-8', offset: decoded.invalidAt };
+    }
+  }
+  if (tooLarge) value = undefined;
+  else if (typeof input === 'string') {
+    const parsed = parseJsonText(input, maxBodyChars);
     if (parsed.ok) {
       text = parsed.parsed;
       value = parsed.parsed.value;
+    } else if (parsed.problem.kind === 'too-large') {
+      tooLarge = { unit: 'characters', size: parsed.problem.chars, limit: parsed.problem.limit };
+      value = undefined;
     } else {
-      jsonError = parsed.position ? { reason: parsed.reason, position: parsed.position } : { reason: parsed.reason };
+      jsonError = parsed.position ? { problem: parsed.problem, position: parsed.position } : { problem: parsed.problem };
       value = undefined;
     }
   } else {
-    const reason = checkJsonValue(body);
-    if (reason) {
-      jsonError = { reason };
+    const problem = checkJsonValue(body);
+    if (problem) {
+      jsonError = { problem };
       value = undefined;
     }
   }
@@ -166,7 +205,9 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
     crypto,
     ...(current !== undefined ? { current } : {}),
     duplicateKeys,
-    jsonError: jsonError?.reason ?? null,
+    jsonError: jsonError?.problem ?? null,
+    tooLarge,
+    encoding,
     collection,
     ...(options.crls ? { crls: readCrlInputs(options.crls) } : {}),
     ...(options.cloud ? { cloud: options.cloud } : {}),
@@ -187,7 +228,13 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
     const { message, fix } = renderMessage(catalogue, rule.id, emission.params, emission.variant);
     const path = prefix + emission.path;
     const finding: Finding = { rule: rule.id, severity, path, message, basis: rule.basis };
-    const pos = rule.id === 'body.not-json' ? jsonError?.position : text?.positionOf(path);
+    // The whole text's problems sit at its start: what is not JSON where it was found, its size and bytes at 1:1.
+    const pos =
+      rule.id === 'body.not-json'
+        ? jsonError?.position
+        : WHOLE_TEXT_RULES.has(rule.id) && typeof input === 'string'
+          ? { line: 1, column: 1 }
+          : text?.positionOf(path);
     if (pos) {
       finding.line = pos.line;
       finding.column = pos.column;

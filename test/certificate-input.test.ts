@@ -17,6 +17,7 @@ import {
   CertificateInputError,
   certificateInputMessage,
   inputNoteMessage,
+  loadInputMessages,
   readCertificates,
   type CertificateInputProblem,
 } from '../src/certificate/input.js';
@@ -247,16 +248,16 @@ describe('certificate input: what does not, named with what to do', () => {
     expect(problem.kind).toBe(kind);
     expect(certificateInputMessage(problem)).toMatch(message);
     await expect(inspectCertificate(make())).rejects.toThrow(message);
-    expect(certificateInputMessage(problem, 'fr')).not.toBe(certificateInputMessage(problem, 'en'));
+    expect((await loadInputMessages('fr')).problem(problem)).not.toBe(certificateInputMessage(problem));
   });
 
   it('names the file and puts its name in the command to run', async () => {
     const problem: CertificateInputProblem = { kind: 'pkcs12' };
-    expect(certificateInputMessage(problem, 'en', { subject: '"root.pfx"', file: 'root.pfx' })).toBe(
+    expect(certificateInputMessage(problem, { subject: '"root.pfx"', file: 'root.pfx' })).toBe(
       '"root.pfx" is a PKCS#12 archive (.pfx, .p12), which also holds a private key. Take the certificates out without the key: openssl pkcs12 -in root.pfx -nokeys -out certs.pem (add -legacy for archives made by older Windows), then give certs.pem.',
     );
     // A name that a shell would read differently is not pasted into a command.
-    expect(certificateInputMessage(problem, 'en', { file: 'my root.pfx' })).toContain('openssl pkcs12 -in FILE.pfx -nokeys');
+    expect(certificateInputMessage(problem, { file: 'my root.pfx' })).toContain('openssl pkcs12 -in FILE.pfx -nokeys');
   });
 
   it('refuses inputs beyond its size limit, as a limit of this tool', async () => {
@@ -320,7 +321,7 @@ describe('certificate input: files written by openssl', () => {
     for (const [file, kind, message] of expected) {
       const problem = await problemOf(new Uint8Array(readFileSync(join(dir, file))));
       expect(problem.kind, file).toBe(kind);
-      expect(certificateInputMessage(problem, 'en', { subject: `"${file}"`, file })).toMatch(message);
+      expect(certificateInputMessage(problem, { subject: `"${file}"`, file })).toMatch(message);
     }
     // The certificates openssl pkcs12 -nokeys takes out (with its "Bag Attributes" lines) read as they should.
     run(['pkcs12', '-in', 'c.pfx', '-passin', 'pass:x', '-nokeys', '-out', 'certs.pem']);

@@ -10,7 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { preflight } from '../src/preflight.js';
 import { rules } from '../src/rules/registry.js';
-import { preflightOptions, projectFindings, projectGraphError, type PreflightVector as Vector } from './support/vector-format.js';
+import {
+  isTextVector,
+  preflightOptions,
+  projectFindings,
+  projectGraphError,
+  vectorBody,
+  type PreflightVector as Vector,
+} from './support/vector-format.js';
 
 const DIR = fileURLToPath(new URL('../vectors/', import.meta.url));
 const INDEX = join(DIR, 'index.json');
@@ -42,10 +49,13 @@ describe('test vectors', () => {
 
   it.each(vectors)('%s', async (_file, v) => {
     expect(typeof v.description).toBe('string');
-    expect((v.body === undefined) !== (v.bodyText === undefined), 'exactly one of body and bodyText').toBe(true);
-    const report = await preflight(v.bodyText ?? v.body, preflightOptions(v));
+    expect(
+      [v.body, v.bodyText, v.bodyBase64].filter((b) => b !== undefined),
+      'exactly one of body, bodyText and bodyBase64',
+    ).toHaveLength(1);
+    const report = await preflight(vectorBody(v), preflightOptions(v));
 
-    const text = v.bodyText !== undefined;
+    const text = isTextVector(v);
     const failed = report.findings.filter((f) => f.rule === 'internal.rule-failed');
     expect(
       failed.map((f) => f.message),
@@ -108,6 +118,7 @@ describe('test vectors', () => {
     );
     expect([...steps].sort()).toEqual([1, 2, 3, 4]);
     expect(vectors.some(([, v]) => v.bodyText !== undefined)).toBe(true);
+    expect(vectors.some(([, v]) => v.bodyBase64 !== undefined)).toBe(true);
     expect(vectors.some(([, v]) => v.current !== undefined)).toBe(true);
     expect(vectors.some(([, v]) => v.strict)).toBe(true);
   });

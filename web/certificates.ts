@@ -2,14 +2,7 @@
  * Certificate files → `certificateAuthority` entries (the library's, CRL URLs null) appended to the body text.
  * Files are read in the page (FileReader / Blob.arrayBuffer): nothing is uploaded.
  */
-import {
-  CertificateInputError,
-  certificateInputMessage,
-  inputNoteMessage,
-  inspectInput,
-  type CertificateFacts,
-  type Lang,
-} from '../src/index.js';
+import { CertificateInputError, inspectInput, loadInputMessages, type CertificateFacts, type Lang } from '../src/index.js';
 
 export interface FileOutcome {
   file: string;
@@ -25,16 +18,17 @@ export interface FileOutcome {
  * the page's language.
  */
 export async function readCertificateFile(name: string, bytes: Uint8Array, lang: Lang = 'en', crypto?: Crypto): Promise<FileOutcome> {
+  const words = await loadInputMessages(lang);
   try {
     const read = await inspectInput(bytes, crypto ? { crypto } : {});
-    return { file: name, certificates: read.certificates.map((c) => c.facts), notes: read.notes.map((n) => inputNoteMessage(n, lang)) };
+    return { file: name, certificates: read.certificates.map((c) => c.facts), notes: read.notes.map((n) => words.note(n)) };
   } catch (e) {
     if (e instanceof CertificateInputError)
       return {
         file: name,
         certificates: [],
-        notes: e.notes.map((n) => inputNoteMessage(n, lang)),
-        error: certificateInputMessage(e.problem, lang, { subject: name, file: name }),
+        notes: e.notes.map((n) => words.note(n)),
+        error: words.problem(e.problem, { subject: name, file: name }),
       };
     return { file: name, certificates: [], notes: [], error: e instanceof Error ? e.message : String(e) };
   }

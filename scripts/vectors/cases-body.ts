@@ -20,6 +20,11 @@ import {
 } from './framework.js';
 import { dn, type Pki } from './pki.js';
 
+/** Text as UTF-16LE bytes (with the byte order mark Windows PowerShell 5 writes), or UTF-16BE without one. */
+const utf16le = (text: string, bom: boolean) =>
+  new Uint8Array([...(bom ? [0xff, 0xfe] : []), ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+const utf16be = (text: string) => new Uint8Array([...text].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]));
+
 export async function bodyCases(pki: Pki): Promise<VectorCase[]> {
   const group = 'body';
   const rootCa = await pki.root(dn('Body Root CA'));
@@ -56,6 +61,53 @@ export async function bodyCases(pki: Pki): Promise<VectorCase[]> {
       description: 'A body that starts with a UTF-8 byte order mark (U+FEFF): RFC 8259 §8.1 forbids adding one, and the server\'s reader does not skip it.',
       bodyText: '\ufeff{"displayName": "x"}',
       expect: { findings: [error('body.not-json', '', [1, 1])], graphError: NOT_JSON_400 },
+    },
+    {
+      group, name: 'not-utf8-utf16le-bom',
+      description: 'The bytes of a body saved by Windows PowerShell 5 (Out-File, >): UTF-16LE with a byte order mark. Checked as decoded (a clean list), and reported: sent as they are, the bytes are not the UTF-8 JSON Graph reads; what it does with them is not documented.',
+      bodyBytes: utf16le(twoRootsText, true),
+      expect: { findings: [error('body.not-utf8', '', [1, 1])] },
+    },
+    {
+      group, name: 'not-utf8-utf16be',
+      description: 'UTF-16BE without a byte order mark, told by the zero bytes of its ASCII characters (RFC 4627 §3).',
+      bodyBytes: utf16be(twoRootsText),
+      expect: { findings: [error('body.not-utf8', '', [1, 1])] },
+    },
+    {
+      group, name: 'not-utf8-invalid-byte',
+      description: 'A byte that is not UTF-8 (0xE9, "é" in Windows-1252) inside displayName: reported, and read as U+FFFD.',
+      bodyBytes: new Uint8Array([...new TextEncoder().encode('{"displayName": "Cam'), 0xe9, ...new TextEncoder().encode('ras"}')]),
+      expect: { findings: [error('body.not-utf8', '', [1, 1])] },
+    },
+    {
+      group, name: 'utf8-bytes',
+      description: 'The same bodies as UTF-8 bytes, with a character outside ASCII: what RFC 8259 §8.1 asks for, nothing to report.',
+      bodyBytes: new TextEncoder().encode(twoRootsText.replace('Two roots', 'Deux racines, caméras')),
+      nearMissFor: ['body.not-utf8', 'body.not-json'],
+      expect: { findings: [] },
+    },
+    {
+      group, name: 'not-json-utf8-bom-bytes',
+      description: 'UTF-8 bytes that start with a byte order mark (EF BB BF), as Notepad\'s "UTF-8 with BOM" writes them: not JSON, at 1:1, with the fix to save without it.',
+      bodyBytes: new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"displayName": "x"}')]),
+      nearMissFor: ['body.not-utf8'],
+      expect: { findings: [error('body.not-json', '', [1, 1])], graphError: NOT_JSON_400 },
+    },
+    {
+      group, name: 'too-large',
+      description: 'A body longer than the checker is asked to read (maxBodyChars 16 here; 16 MiB by default) is not read: a local limit, not a Graph answer, so no graphError.',
+      bodyText: '{"displayName": "seventeen"}',
+      maxBodyChars: 16,
+      expect: { findings: [error('body.too-large', '', [1, 1])] },
+    },
+    {
+      group, name: 'too-large-at-the-limit',
+      description: 'A body exactly as long as the limit is read and checked.',
+      bodyText: '{"displayName": "sixteen"}',
+      maxBodyChars: 26,
+      nearMissFor: ['body.too-large'],
+      expect: { findings: [] },
     },
     {
       group, name: 'not-object-array',

@@ -52,8 +52,12 @@ export interface VectorCase {
   description: string;
   /** A parsed body … */
   body?: unknown;
-  /** … or JSON text, when positions matter (then every expected finding carries line and column). */
+  /** … or JSON text, when positions matter (then every expected finding carries line and column) … */
   bodyText?: string;
+  /** … or the bytes that would be sent (UTF-16, not UTF-8, a byte order mark); positions as for text. Files: `bodyBase64`. */
+  bodyBytes?: Uint8Array;
+  /** A lower limit on the body's length, in characters (default: the library's, 16 MiB). */
+  maxBodyChars?: number;
   current?: unknown;
   /** Default {@link AT}. */
   at?: string;

@@ -4,44 +4,9 @@
  * CLI, the library and the page say the same thing about the same file.
  */
 import type { Lang } from '../types.js';
+import type { CertificateInputProblem, InputNote, Words } from './input-problems.js';
 
-export type CertificateInputProblem =
-  | { kind: 'empty' }
-  | { kind: 'too-large'; bytes: number; limit: number }
-  | { kind: 'private-key'; encrypted: boolean }
-  | { kind: 'csr' }
-  | { kind: 'pkcs12' }
-  | { kind: 'crl' }
-  | { kind: 'public-key' }
-  | { kind: 'cms-other'; contentType: string }
-  | { kind: 'pkcs7-unreadable'; reason: string }
-  | { kind: 'pkcs7-empty'; crls: number }
-  | { kind: 'pem-damaged'; label: string | null; line: number | null }
-  | { kind: 'pem-other'; labels: string[] }
-  | { kind: 'json' }
-  | { kind: 'binary'; start: string }
-  | { kind: 'not-certificate'; start: string }
-  | { kind: 'nothing-usable'; parts: { what: CertificateInputProblem['kind']; where: string }[] }
-  | { kind: 'several'; count: number }
-  /** A certificate of the input that does not parse (`index` of `count`, `where` in the input). */
-  | { kind: 'not-x509'; index: number; count: number; where: string; reason: string };
-
-export type InputNote =
-  | { kind: 'utf16'; encoding: 'utf-16le' | 'utf-16be'; bom: boolean }
-  | { kind: 'private-key-ignored'; line: number }
-  | { kind: 'pkcs7-crls-ignored'; count: number }
-  | { kind: 'pkcs7-others-ignored'; count: number }
-  | { kind: 'trust-settings-ignored' }
-  | { kind: 'part-ignored'; what: CertificateInputProblem['kind']; where: string };
-
-type Words = {
-  subject: string;
-  problem: {
-    [K in CertificateInputProblem['kind']]: (p: Extract<CertificateInputProblem, { kind: K }>, s: string, file: string) => string;
-  };
-  part: Partial<Record<CertificateInputProblem['kind'], string>>;
-  note: { [K in InputNote['kind']]: (n: Extract<InputNote, { kind: K }>) => string };
-};
+export type { CertificateInputProblem, InputNote, Words } from './input-problems.js';
 
 const EN: Words = {
   subject: 'the input',
@@ -106,75 +71,6 @@ const EN: Words = {
   },
 };
 
-const FR: Words = {
-  subject: "l'entrée",
-  problem: {
-    empty: (_, s) =>
-      `${s} est vide. Exportez à nouveau le certificat de l'AC (Windows : certlm.msc, le certificat, Toutes les tâches, Exporter, « X.509 binaire encodé DER (.CER) » ou « X.509 encodé en base 64 (.CER) »).`,
-    'too-large': (p, s) =>
-      `${s} fait ${p.bytes} octets, plus que les ${p.limit} que cet outil lit comme certificats (une limite de ca-preflight, non de Graph). Donnez les certificats des AC eux-mêmes, ou découpez le fichier.`,
-    'private-key': (p, s) =>
-      `${s} est une clé privée${p.encrypted ? ' (chiffrée)' : ''}, pas un certificat. Une liste de confiance ne demande que le certificat de l'AC : gardez la clé secrète et donnez le fichier du certificat (.cer, .crt, .pem), par exemple openssl x509 -in ca.crt -out ca.pem.`,
-    csr: (_, s) =>
-      `${s} est une demande de signature de certificat (CSR), qu'aucune AC n'a encore signée. Donnez le certificat que l'AC a émis à partir d'elle.`,
-    pkcs12: (_, s, file) =>
-      `${s} est une archive PKCS#12 (.pfx, .p12), qui contient aussi une clé privée. Sortez-en les certificats sans la clé : openssl pkcs12 -in ${file || 'FICHIER.pfx'} -nokeys -out certs.pem (ajoutez -legacy pour les archives d'anciens Windows), puis donnez certs.pem.`,
-    crl: (_, s) =>
-      `${s} est une liste de révocation (CRL), pas un certificat. Une CRL se publie à l'URL donnée dans certificateRevocationListUrl de l'AC qui la signe ; donnez ici le certificat de l'AC.`,
-    'public-key': (_, s) =>
-      `${s} est une clé publique seule. La liste de confiance demande le certificat de l'AC, qui lie cette clé au nom de l'AC sous une signature.`,
-    'cms-other': (p, s) =>
-      `${s} est un message PKCS#7/CMS de type ${p.contentType}, pas un lot de certificats (un .p7b contient des données signées). Exportez à nouveau les certificats des AC en .p7b ou en .cer.`,
-    'pkcs7-unreadable': (p, s, file) =>
-      `${s} est un lot PKCS#7 illisible : ${p.reason}. Exportez-le à nouveau, ou convertissez-le : openssl pkcs7 -in ${file || 'FICHIER.p7b'} -inform DER -print_certs -out certs.pem.`,
-    'pkcs7-empty': (p, s) =>
-      `${s} est un lot PKCS#7 sans aucun certificat${p.crls ? ` (il contient ${p.crls} CRL)` : ''}. Exportez à nouveau le lot en y incluant les certificats.`,
-    'pem-damaged': (p, s) =>
-      p.label
-        ? `${s} a un bloc PEM « ${p.label} » (ligne ${p.line}) dont le contenu n'est pas du base64 : il a été tronqué ou modifié. Exportez à nouveau le certificat.`
-        : `${s} a une ligne « -----BEGIN » mais aucun bloc PEM complet (la ligne « -----END …----- » manque ou ne correspond pas). Exportez à nouveau le certificat.`,
-    'pem-other': (p, s) =>
-      `${s} contient des blocs PEM ${p.labels.map((l) => `« ${l} »`).join(', ')}, pas un certificat. Donnez un fichier avec des blocs -----BEGIN CERTIFICATE-----, un lot .p7b ou un .cer DER.`,
-    json: (_, s) =>
-      `${s} est du JSON, pas un certificat. Pour vérifier un corps de liste de confiance ou une réponse GET, utilisez ca-preflight check.`,
-    binary: (p, s) =>
-      `${s} est binaire mais pas du DER (il commence par ${p.start}). Donnez un certificat DER ou PEM (.cer, .crt, .pem) ou un lot .p7b.`,
-    'not-certificate': (p, s) =>
-      `${s} n'est ni du PEM, ni du DER, ni du base64 (il commence par « ${p.start} »). Donnez un certificat DER ou PEM (.cer, .crt, .pem) ou un lot .p7b.`,
-    'nothing-usable': (p, s) =>
-      `${s} ne contient aucun certificat : ${p.parts.map((x) => `${x.where} : ${FR.part[x.what] ?? x.what}`).join(' ; ')}.`,
-    several: (p, s) => `${s} contient ${p.count} certificats ; donnez-les un par un, ou lisez-les tous (inspectCertificates).`,
-    'not-x509': (p, s) =>
-      `${p.count > 1 ? `le certificat ${p.index + 1} sur ${p.count} (${p.where}) de ${s}` : s} n'est pas un certificat : ${p.reason}.`,
-  },
-  part: {
-    'private-key': 'une clé privée',
-    csr: 'une demande de signature de certificat',
-    pkcs12: 'une archive PKCS#12',
-    crl: 'une CRL',
-    'public-key': 'une clé publique',
-    'pem-damaged': 'un bloc PEM abîmé',
-    'pem-other': 'un autre type de bloc PEM',
-    'pkcs7-empty': 'un lot PKCS#7 sans certificat',
-    'pkcs7-unreadable': 'un lot PKCS#7 illisible',
-    'cms-other': "un message CMS qui n'est pas un lot",
-  },
-  note: {
-    utf16: (n) =>
-      `lu comme du texte ${n.encoding.toUpperCase()}${n.bom ? " (il commence par une marque d'ordre des octets, comme les fichiers qu'écrit Windows PowerShell 5)" : ''}.`,
-    'private-key-ignored': (n) =>
-      `une clé privée (ligne ${n.line}) a été laissée de côté ; seuls les certificats vont dans une liste de confiance. Ne mettez pas de clé dans les fichiers que vous partagez.`,
-    'pkcs7-crls-ignored': (n) => `${n.count} CRL du lot ${n.count === 1 ? 'a été laissée' : 'ont été laissées'} de côté.`,
-    'pkcs7-others-ignored': (n) =>
-      `${n.count} élément${n.count === 1 ? '' : 's'} du lot qui n'${n.count === 1 ? 'est' : 'sont'} pas des certificats X.509 ${n.count === 1 ? 'a été laissé' : 'ont été laissés'} de côté.`,
-    'trust-settings-ignored': () =>
-      "les réglages de confiance d'OpenSSL qui suivent le certificat (TRUSTED CERTIFICATE) ont été laissés de côté.",
-    'part-ignored': (n) => `${n.where || 'une partie'} (${FR.part[n.what] ?? n.what}) a été laissé de côté.`,
-  },
-};
-
-const WORDS: Record<Lang, Words> = { en: EN, fr: FR };
-
 export interface InputMessageOptions {
   /** How the message names the input: a quoted file name, "standard input" … (default "the input"). */
   subject?: string;
@@ -182,20 +78,46 @@ export interface InputMessageOptions {
   file?: string;
 }
 
-/** The message for an input that holds no certificate: what it is and what to do. */
-export function certificateInputMessage(problem: CertificateInputProblem, lang: Lang = 'en', options: InputMessageOptions = {}): string {
-  const w = WORDS[lang] ?? EN;
-  const render = w.problem[problem.kind] as (p: CertificateInputProblem, s: string, file: string) => string;
-  const file = options.file && /^[\w./:\\-]+$/.test(options.file) ? options.file : '';
-  const text = render(problem, options.subject ?? w.subject, file);
-  // A sentence of its own when it names "the input"; a subject the caller gives is written as given.
-  return options.subject === undefined ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+/** The messages of one language: what a file that holds no certificate is, and the notes. */
+export interface InputMessages {
+  problem(problem: CertificateInputProblem, options?: InputMessageOptions): string;
+  note(note: InputNote): string;
 }
 
-/** A note about what the reader read past or read specially. */
-export function inputNoteMessage(note: InputNote, lang: Lang = 'en'): string {
-  const w = WORDS[lang] ?? EN;
-  const render = w.note[note.kind] as (n: InputNote) => string;
-  const text = render(note);
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function messagesOf(w: Words): InputMessages {
+  return {
+    problem(problem, options = {}) {
+      const render = w.problem[problem.kind] as (p: CertificateInputProblem, s: string, file: string) => string;
+      const file = options.file && /^[\w./:\\-]+$/.test(options.file) ? options.file : '';
+      const text = render(problem, options.subject ?? w.subject, file);
+      // A sentence of its own when it names "the input"; a subject the caller gives is written as given.
+      return options.subject === undefined ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+    },
+    note(note) {
+      const text = (w.note[note.kind] as (n: InputNote) => string)(note);
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    },
+  };
+}
+
+/** The English messages (always here). */
+export const englishInputMessages: InputMessages = messagesOf(EN);
+
+let french: Promise<InputMessages> | null = null;
+
+/** The messages of a language; French is loaded the first time it is asked for (the browser build keeps it apart). */
+export function loadInputMessages(lang: Lang): Promise<InputMessages> {
+  if (lang !== 'fr') return Promise.resolve(englishInputMessages);
+  french ??= import('./input-messages-fr.js').then((m) => messagesOf(m.FR));
+  return french;
+}
+
+/** The English message for an input that holds no certificate: what it is and what to do. */
+export function certificateInputMessage(problem: CertificateInputProblem, options: InputMessageOptions = {}): string {
+  return englishInputMessages.problem(problem, options);
+}
+
+/** An English note about what the reader read past or read specially. */
+export function inputNoteMessage(note: InputNote): string {
+  return englishInputMessages.note(note);
 }

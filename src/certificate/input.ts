@@ -17,7 +17,14 @@ import { certificateInputMessage, type CertificateInputProblem, type InputNote }
 import type { SignedDataContents } from './pkcs7.js';
 
 export type { CertificateInputProblem, InputNote } from './input-messages.js';
-export { certificateInputMessage, inputNoteMessage } from './input-messages.js';
+export {
+  certificateInputMessage,
+  inputNoteMessage,
+  loadInputMessages,
+  englishInputMessages,
+  type InputMessages,
+  type InputMessageOptions,
+} from './input-messages.js';
 
 /** Largest certificate input read: twice the 2 MB `.p7b` upload Entra's PKI store accepts; a PEM of all 142 Mozilla roots is 220 KB. */
 export const MAX_CERTIFICATE_INPUT_BYTES = 4 * 1024 * 1024;
@@ -38,13 +45,13 @@ export interface CertificateInputs {
   notes: InputNote[];
 }
 
-/** The input holds no certificate; `problem` says what it is instead (render it in another language with certificateInputMessage). */
+/** The input holds no certificate; `problem` says what it is instead (in another language: loadInputMessages). */
 export class CertificateInputError extends Error {
   constructor(
     readonly problem: CertificateInputProblem,
     readonly notes: InputNote[] = [],
   ) {
-    super(certificateInputMessage(problem, 'en'));
+    super(certificateInputMessage(problem));
     this.name = 'CertificateInputError';
   }
 }

@@ -1,5 +1,5 @@
 /** Files, stdin and exit codes: the only place that touches the process. */
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, readSync, existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 
 /** Exit codes of DESIGN: 0 ok, 1 findings/refusal/difference, 2 usage or IO trouble. */
@@ -14,23 +14,54 @@ export class CliError extends Error {
   }
 }
 
-/** Files larger than this are refused before reading (the body limit is 16 MiB of text). */
-const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+/**
+ * Inputs larger than this are refused — a file before it is read, standard input as soon as it passes it — with the same
+ * message and exit status 2: a limit of this tool, not of Graph. (The check's own limit is 16 MiB of text, reported as
+ * body.too-large: a UTF-16 file of that much text is 32 MiB.)
+ */
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
-function readStdin(): Buffer {
-  try {
-    return readFileSync(0);
-  } catch (e) {
-    throw new CliError(`cannot read standard input: ${(e as Error).message}`);
+const tooLarge = (subject: string, size: string) =>
+  new CliError(
+    `${subject} is ${size}, more than the ${MAX_INPUT_BYTES} bytes ca-preflight reads (a limit of this tool, not of Graph): give the request body, a GET response or a certificate file.`,
+  );
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Standard input, at most MAX_INPUT_BYTES of it: reading stops, and the command with it, one byte past the limit. */
+function readStdin(what: string): Buffer {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  let total = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        pause(5); // a non-blocking pipe with nothing in it yet
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw new CliError(`cannot read ${what} from standard input: ${(e as Error).message}`);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_INPUT_BYTES) throw tooLarge(`${what} on standard input`, 'more than that');
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
   }
+  return Buffer.concat(chunks, total);
 }
 
 export function readInputBytes(path: string, what: string): Buffer {
-  if (path === '-') return readStdin();
+  if (path === '-') return readStdin(what);
   if (!existsSync(path)) throw new CliError(`${what} "${path}" does not exist`);
   const st = statSync(path);
   if (st.isDirectory()) throw new CliError(`${what} "${path}" is a directory, not a file`);
-  if (st.size > MAX_INPUT_BYTES) throw new CliError(`${what} "${path}" is ${st.size} bytes, more than the ${MAX_INPUT_BYTES} accepted`);
+  if (st.size > MAX_INPUT_BYTES) throw tooLarge(`${what} "${path}"`, `${st.size} bytes`);
   try {
     return readFileSync(path);
   } catch (e) {
@@ -38,8 +69,8 @@ export function readInputBytes(path: string, what: string): Buffer {
   }
 }
 
-/** Reads a text file (UTF-8; a UTF-16 byte order mark is honoured). A UTF-8 BOM is kept so the check can report it. */
-export function readInputText(path: string, what: string): string {
+/** Reads a text file that is an input to a command, not the body under check: UTF-8, or UTF-16 by its byte order mark. */
+function readInputText(path: string, what: string): string {
   const bytes = readInputBytes(path, what);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));

@@ -64,8 +64,7 @@ async function readAdded(
   try {
     read = await describeCertificateInput(op.certificate, crypto);
   } catch (e) {
-    if (e instanceof CertificateInputError)
-      return { problem: certificateInputMessage(e.problem, 'en', { subject: 'the certificate given' }) };
+    if (e instanceof CertificateInputError) return { problem: certificateInputMessage(e.problem, { subject: 'the certificate given' }) };
     return { problem: `not a certificate: ${(e as Error)?.message ?? String(e)}` };
   }
   const count = read.records.length;

@@ -23,7 +23,102 @@ export interface ParsedJsonText {
   duplicateKeys: string[];
 }
 
-export type JsonTextResult = { ok: true; parsed: ParsedJsonText } | { ok: false; reason: string; position?: Position };
+/** jsonc-parser's names for what is wrong with JSON text, in the order it reports them. */
+export const JSON_SYNTAX_CODES = [
+  'InvalidSymbol',
+  'InvalidNumberFormat',
+  'PropertyNameExpected',
+  'ValueExpected',
+  'ColonExpected',
+  'CommaExpected',
+  'CloseBraceExpected',
+  'CloseBracketExpected',
+  'EndOfFileExpected',
+  'InvalidCommentToken',
+  'UnexpectedEndOfComment',
+  'UnexpectedEndOfString',
+  'UnexpectedEndOfNumber',
+  'InvalidUnicode',
+  'InvalidEscapeCharacter',
+  'InvalidCharacter',
+] as const;
+
+export type JsonSyntaxCode = (typeof JSON_SYNTAX_CODES)[number];
+
+/**
+ * Why a body is not JSON, as data: the catalogues word each kind (body.not-json's variants), so no reason reaches a
+ * message in one language only. `reason` (below) is the English wording, for errors thrown about options.
+ */
+export type JsonProblem =
+  | { kind: 'bom' }
+  | { kind: 'too-deep'; limit: number }
+  /** A syntax error jsonc-parser names; null when only JSON.parse found one (it has no stable name for it). */
+  | { kind: 'syntax'; code: JsonSyntaxCode | null }
+  | { kind: 'cycle' }
+  | { kind: 'non-finite'; value: string }
+  /** A value JSON has no type for: undefined, a function, a symbol, a bigint. */
+  | { kind: 'no-json-type'; type: string }
+  | { kind: 'prototype-literal' }
+  /** An object made by a class (Date, Uint8Array, Map …): `name` is the class. */
+  | { kind: 'class-instance'; name: string }
+  /** A getter or proxy trap threw while the value was read. */
+  | { kind: 'unreadable'; error: string };
+
+export type JsonTextResult =
+  | { ok: true; parsed: ParsedJsonText }
+  | { ok: false; problem: JsonProblem; reason: string; position?: Position }
+  /** Longer than {@link MAX_BODY_CHARS}: not read at all (a limit of this library, not of Graph). */
+  | { ok: false; problem: { kind: 'too-large'; chars: number; limit: number }; reason: string; position?: undefined };
+
+const SYNTAX_WORDS: Record<JsonSyntaxCode, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'a property name in double quotes was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: 'a colon was expected',
+  CommaExpected: 'a comma was expected',
+  CloseBraceExpected: 'a closing brace was expected',
+  CloseBracketExpected: 'a closing bracket was expected',
+  EndOfFileExpected: 'the text goes on after the JSON value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string',
+};
+
+/** The English wording of a problem (the catalogues have their own, per language). */
+export function describeJsonProblem(p: JsonProblem | { kind: 'too-large'; chars: number; limit: number }): string {
+  switch (p.kind) {
+    case 'too-large':
+      return `the text is ${p.chars} characters long, more than the ${p.limit} this library reads`;
+    case 'bom':
+      return 'the text starts with a byte order mark (U+FEFF), which is not JSON';
+    case 'too-deep':
+      return `JSON nesting deeper than ${p.limit} levels`;
+    case 'syntax':
+      return p.code ? SYNTAX_WORDS[p.code] : 'it is not valid JSON';
+    case 'cycle':
+      return 'the value contains a cycle';
+    case 'non-finite':
+      return `the number ${p.value} cannot be written in JSON`;
+    case 'no-json-type':
+      return `${p.type === 'undefined' ? 'an undefined value' : `a ${p.type}`} cannot be written in JSON`;
+    case 'prototype-literal':
+      return 'an object whose prototype is another object (as a literal "__proto__: {…}" makes) cannot be written in JSON';
+    case 'class-instance':
+      return `a ${p.name} object cannot be written in JSON`;
+    case 'unreadable':
+      return `the value could not be read (${p.error})`;
+  }
+}
+
+const failure = (problem: JsonProblem, position?: Position): JsonTextResult =>
+  position
+    ? { ok: false, problem, reason: describeJsonProblem(problem), position }
+    : { ok: false, problem, reason: describeJsonProblem(problem) };
 
 export function escapePointerToken(token: string | number): string {
   return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
@@ -123,18 +218,18 @@ function syntaxOutline(input: string): SyntaxOutline {
   return outline;
 }
 
-export function parseJsonText(input: string): JsonTextResult {
-  if (input.length > MAX_BODY_CHARS) {
-    return { ok: false, reason: `the body is ${input.length} characters long, more than the ${MAX_BODY_CHARS} accepted` };
+export function parseJsonText(input: string, maxChars: number = MAX_BODY_CHARS): JsonTextResult {
+  const limit = Math.min(maxChars, MAX_BODY_CHARS);
+  if (input.length > limit) {
+    const problem = { kind: 'too-large' as const, chars: input.length, limit };
+    return { ok: false, problem, reason: describeJsonProblem(problem) };
   }
   // A byte order mark is not JSON (RFC 8259 §8.1: implementations MUST NOT add one); Graph's reader does not skip it either.
   const toPosition = lineIndex(input);
-  if (input.charCodeAt(0) === 0xfeff) {
-    return { ok: false, reason: 'the text starts with a byte order mark (U+FEFF), which is not JSON', position: { line: 1, column: 1 } };
-  }
+  if (input.charCodeAt(0) === 0xfeff) return failure({ kind: 'bom' }, { line: 1, column: 1 });
   // Checked before any parser runs: jsonc-parser recurses once per level and overflows the stack near 5,000 levels.
   const tooDeepAt = nestingBeyondLimit(input);
-  if (tooDeepAt >= 0) return { ok: false, reason: `JSON nesting deeper than ${MAX_JSON_DEPTH} levels`, position: toPosition(tooDeepAt) };
+  if (tooDeepAt >= 0) return failure({ kind: 'too-deep', limit: MAX_JSON_DEPTH }, toPosition(tooDeepAt));
   let value: unknown;
   try {
     value = JSON.parse(input);
@@ -142,9 +237,9 @@ export function parseJsonText(input: string): JsonTextResult {
     const errors: ParseError[] = [];
     parseTree(input, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
-    const detail = first ? `${describeParseError(printParseErrorCode(first.error))}` : (e as Error).message;
-    const at = first ? toPosition(first.offset) : jsonParsePosition(e as Error, toPosition);
-    return at ? { ok: false, reason: detail, position: at } : { ok: false, reason: detail };
+    const name = first ? printParseErrorCode(first.error) : null;
+    const code = (JSON_SYNTAX_CODES as readonly string[]).includes(name ?? '') ? (name as JsonSyntaxCode) : null;
+    return failure({ kind: 'syntax', code }, first ? toPosition(first.offset) : jsonParsePosition(e as Error, toPosition));
   }
   const outline = syntaxOutline(input);
   if (!outline.repeatedNames && outline.maxDepth <= MAX_JSON_DEPTH) {
@@ -184,7 +279,7 @@ export function parseJsonText(input: string): JsonTextResult {
       for (const child of outline.children[node] ?? []) stack.push([child, `${ptr}/${outline.tokens[child]!}`, depth + 1]);
     }
   }
-  if (tooDeep) return { ok: false, reason: `JSON nesting deeper than ${MAX_JSON_DEPTH} levels` };
+  if (tooDeep) return failure({ kind: 'too-deep', limit: MAX_JSON_DEPTH });
   return {
     ok: true,
     parsed: {
@@ -249,28 +344,6 @@ function nestingBeyondLimit(text: string): number {
   return -1;
 }
 
-function describeParseError(code: string): string {
-  const words: Record<string, string> = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'invalid number',
-    PropertyNameExpected: 'a property name in double quotes was expected',
-    ValueExpected: 'a value was expected',
-    ColonExpected: 'a colon was expected',
-    CommaExpected: 'a comma was expected',
-    CloseBraceExpected: 'a closing brace was expected',
-    CloseBracketExpected: 'a closing bracket was expected',
-    EndOfFileExpected: 'the text goes on after the JSON value',
-    InvalidCommentToken: 'comments are not allowed in JSON',
-    UnexpectedEndOfComment: 'unterminated comment',
-    UnexpectedEndOfString: 'unterminated string',
-    UnexpectedEndOfNumber: 'unterminated number',
-    InvalidUnicode: 'invalid \\u escape',
-    InvalidEscapeCharacter: 'invalid escape character',
-    InvalidCharacter: 'invalid character in a string',
-  };
-  return words[code] ?? code;
-}
-
 function jsonParsePosition(e: Error, toPosition: (o: number) => Position): Position | undefined {
   const m = /position (\d+)/.exec(e.message);
   return m ? toPosition(Number(m[1])) : undefined;
@@ -280,16 +353,16 @@ function jsonParsePosition(e: Error, toPosition: (o: number) => Position): Posit
  * Why a value given as already-parsed JSON is not JSON data (a cycle, a function, a non-finite number, too deep…),
  * or null when it is.
  */
-export function checkJsonValue(value: unknown): string | null {
+export function checkJsonValue(value: unknown): JsonProblem | null {
   try {
     return checkJsonData(value);
   } catch (e) {
     // A getter or a proxy trap that throws: the value cannot even be read, let alone sent.
-    return `the value could not be read (${e instanceof Error ? e.message : 'a non-Error exception'})`;
+    return { kind: 'unreadable', error: e instanceof Error ? e.message : 'a non-Error exception' };
   }
 }
 
-function checkJsonData(value: unknown): string | null {
+function checkJsonData(value: unknown): JsonProblem | null {
   const onPath = new Set<object>();
   const stack: [unknown, number, boolean][] = [[value, 0, false]];
   while (stack.length) {
@@ -300,23 +373,76 @@ function checkJsonData(value: unknown): string | null {
     }
     if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
     if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return `the number ${v} cannot be written in JSON`;
+      if (!Number.isFinite(v)) return { kind: 'non-finite', value: String(v) };
       continue;
     }
-    if (typeof v !== 'object') return `${v === undefined ? 'an undefined value' : `a ${typeof v}`} cannot be written in JSON`;
-    if (depth > MAX_JSON_DEPTH) return `JSON nesting deeper than ${MAX_JSON_DEPTH} levels`;
-    if (onPath.has(v)) return 'the value contains a cycle';
+    if (typeof v !== 'object') return { kind: 'no-json-type', type: typeof v };
+    if (depth > MAX_JSON_DEPTH) return { kind: 'too-deep', limit: MAX_JSON_DEPTH };
+    if (onPath.has(v)) return { kind: 'cycle' };
     const proto = Object.getPrototypeOf(v);
     if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) {
       // A plain object as prototype is what an object literal's `__proto__: {…}` makes; JSON.parse makes an own member instead.
       const plainProto = !Object.hasOwn(proto, 'constructor');
-      return plainProto
-        ? 'an object whose prototype is another object (as a literal "__proto__: {…}" makes) cannot be written in JSON; define a member named "__proto__" with JSON.parse or Object.defineProperty'
-        : `a ${proto?.constructor?.name ?? 'non-plain'} object cannot be written in JSON`;
+      return plainProto ? { kind: 'prototype-literal' } : { kind: 'class-instance', name: String(proto?.constructor?.name ?? 'non-plain') };
     }
     onPath.add(v);
     stack.push([v, depth, true]);
     for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1, false]);
   }
   return null;
+}
+
+/** How the bytes of a body read as text, and what about them is not UTF-8 JSON. */
+export interface DecodedBody {
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** A byte order mark was there (for UTF-8 it stays in `text`, where it is not JSON). */
+  bom: boolean;
+  /** Offset of the first byte that is not UTF-8, or null. */
+  invalidAt: number | null;
+}
+
+/** Offset of the first byte of `bytes` that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, at most U+10FFFF), or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n >= bytes.length) return i;
+    const second = bytes[i + 1]!;
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (second < low || second > high) return i;
+    for (let k = 2; k <= n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/**
+ * The bytes of a body as text, the way a reader that honours byte order marks would decode them: UTF-16 by its BOM or by
+ * the zero bytes of its ASCII characters (RFC 4627 §3), else UTF-8 (bytes that are not UTF-8 become U+FFFD, and are
+ * reported). Only UTF-8 without a byte order mark is the JSON text RFC 8259 §8.1 says systems exchange.
+ */
+export function decodeJsonBytes(bytes: Uint8Array): DecodedBody {
+  const [b0, b1] = [bytes[0], bytes[1]];
+  if (b0 === 0xff && b1 === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true, invalidAt: null };
+  if (b0 === 0xfe && b1 === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true, invalidAt: null };
+  if (bytes.length >= 2 && bytes.length % 2 === 0) {
+    if (b0 === 0 && b1 !== 0) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', bom: false, invalidAt: null };
+    if (b0 !== 0 && b1 === 0) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', bom: false, invalidAt: null };
+  }
+  const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
+  const invalid = firstInvalidUtf8(bytes);
+  return {
+    text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes),
+    encoding: 'utf-8',
+    bom,
+    invalidAt: invalid < 0 ? null : invalid,
+  };
 }

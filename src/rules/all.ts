@@ -7,12 +7,14 @@ import body_duplicate_key from './body/duplicate-key.js';
 import body_empty_list from './body/empty-list.js';
 import body_not_json from './body/not-json.js';
 import body_not_object from './body/not-object.js';
+import body_not_utf8 from './body/not-utf8.js';
 import body_odata_control_ignored from './body/odata-control-ignored.js';
 import body_odata_type_invalid from './body/odata-type-invalid.js';
 import body_odata_type_no_hash from './body/odata-type-no-hash.js';
 import body_odata_type_wrong from './body/odata-type-wrong.js';
 import body_read_only_property from './body/read-only-property.js';
 import body_read_only_unchanged from './body/read-only-unchanged.js';
+import body_too_large from './body/too-large.js';
 import body_too_many_cas from './body/too-many-cas.js';
 import body_unknown_property from './body/unknown-property.js';
 import body_wrong_type from './body/wrong-type.js';
@@ -93,12 +95,14 @@ export const ruleFiles = [
   body_empty_list,
   body_not_json,
   body_not_object,
+  body_not_utf8,
   body_odata_control_ignored,
   body_odata_type_invalid,
   body_odata_type_no_hash,
   body_odata_type_wrong,
   body_read_only_property,
   body_read_only_unchanged,
+  body_too_large,
   body_too_many_cas,
   body_unknown_property,
   body_wrong_type,

@@ -7,7 +7,7 @@ import { readCertificateValue, readCertificateValues, type CertificateState, typ
 import { mapWindowed } from '../concurrency.js';
 import { type ChainLink, linkChains } from '../chain/link.js';
 import { isPlainObject, hasOwn } from '../graph/model.js';
-import { pointer } from '../graph/json-text.js';
+import { pointer, type JsonProblem } from '../graph/json-text.js';
 import type { Cloud } from '../graph/clouds.js';
 import type { AnalysedCrl } from '../crl/analyse.js';
 import type { RevocationHit } from '../crl/revocation.js';
@@ -47,6 +47,16 @@ export interface CurrentContext {
   entries: CurrentEntry[];
 }
 
+/** A body this library does not read: longer than it reads, in characters of text or bytes. */
+export interface BodyTooLarge {
+  unit: 'characters' | 'bytes';
+  size: number;
+  limit: number;
+}
+
+/** Bytes that are not the UTF-8 JSON text RFC 8259 §8.1 says systems exchange. */
+export type BodyEncoding = { kind: 'utf-16'; encoding: 'utf-16le' | 'utf-16be'; bom: boolean } | { kind: 'invalid-utf-8'; offset: number };
+
 /** The body was a collection response (`GET …/mutualTlsOauthConfigurations`): which configuration of it is checked. */
 export interface CollectionContext {
   /** The ids of its configurations, in order. */
@@ -73,7 +83,11 @@ export interface CheckContext {
   duplicateKeys: string[];
   current: CurrentContext | null;
   /** Why the body is not JSON, when it is not (then `body` is undefined and there are no entries). */
-  jsonError: string | null;
+  jsonError: JsonProblem | null;
+  /** The body was longer than the library reads (then it was not read: `body` is undefined). */
+  tooLarge: BodyTooLarge | null;
+  /** The body was given as bytes that are not UTF-8 JSON (then `body` is what they decode to). */
+  encoding: BodyEncoding | null;
   /** Whose documented limits apply (CRL size at sign-in). */
   cloud: Cloud;
   /** Expiry horizon in days: CAs that expire within it are warned about. */
@@ -111,7 +125,9 @@ export interface ContextOptions {
   crypto: Crypto;
   current?: unknown;
   duplicateKeys?: string[];
-  jsonError?: string | null;
+  jsonError?: JsonProblem | null;
+  tooLarge?: BodyTooLarge | null;
+  encoding?: BodyEncoding | null;
   collection?: CollectionContext | null;
   crls?: readonly CrlInput[];
   cloud?: Cloud;
@@ -187,6 +203,8 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
     links,
     duplicateKeys: options.duplicateKeys ?? [],
     jsonError: options.jsonError ?? null,
+    tooLarge: options.tooLarge ?? null,
+    encoding: options.encoding ?? null,
     current: options.current === undefined ? null : await buildCurrent(options.current, options.crypto),
     cloud: options.cloud ?? 'global',
     warnExpiryDays: options.warnExpiryDays ?? DEFAULT_WARN_EXPIRY_DAYS,

@@ -22,6 +22,9 @@ export interface PreflightVector {
   nearMissFor?: string[];
   body?: unknown;
   bodyText?: string;
+  /** The bytes that would be sent, base64 (UTF-16 bodies, byte order marks, bytes that are not UTF-8). */
+  bodyBase64?: string;
+  maxBodyChars?: number;
   current?: unknown;
   /** CRL files or downloads to check with the body: `der` is the base64 of the bytes (absent when a download failed). */
   crls?: VectorCrl[];
@@ -40,6 +43,17 @@ export interface PatchVector {
   expect: { ok: boolean; refusal?: string[]; body?: unknown };
 }
 
+/** What a vector checks: the bytes, the text or the value, exactly one of which it gives. */
+export function vectorBody(v: PreflightVector): unknown {
+  if (v.bodyBase64 !== undefined) return decodeBase64Lenient(v.bodyBase64);
+  return v.bodyText ?? v.body;
+}
+
+/** Whether the vector's body is text (or bytes read as text): then its findings carry positions. */
+export function isTextVector(v: PreflightVector): boolean {
+  return v.bodyText !== undefined || v.bodyBase64 !== undefined;
+}
+
 /** The options a preflight vector is run with; `fallbackAt` is the index's clock for vectors that do not name one. */
 export function preflightOptions(v: PreflightVector, fallbackAt?: string): PreflightOptions {
   const options: PreflightOptions = { clientRequestId: 'vector', lang: 'en' };
@@ -49,6 +63,7 @@ export function preflightOptions(v: PreflightVector, fallbackAt?: string): Prefl
   if (v.strict) options.strict = true;
   if (v.cloud) options.cloud = v.cloud;
   if (v.warnExpiryDays !== undefined) options.warnExpiryDays = v.warnExpiryDays;
+  if (v.maxBodyChars !== undefined) options.maxBodyChars = v.maxBodyChars;
   if (v.crls)
     options.crls = v.crls.map((c) => ({
       source: c.source,

@@ -2,7 +2,8 @@ import { runPreflight } from '../../preflight.js';
 import { formatText } from '../../report/text.js';
 import { formatSarif } from '../../report/sarif.js';
 import { describeRules } from '../../rules/registry.js';
-import { CliError, EXIT, packageHomepage, packageVersion, readInputText, readJsonFile, sarifPath } from '../io.js';
+import { CliError, EXIT, packageHomepage, packageVersion, readInputBytes, readJsonFile, sarifPath } from '../io.js';
+import { decodeJsonBytes } from '../../graph/json-text.js';
 import { oneOf, parseAt, parseCommandArgs, str } from './options.js';
 import { CLOUDS } from '../../graph/clouds.js';
 import { readCrlFiles } from '../crl-files.js';
@@ -28,6 +29,10 @@ export const check: Command = {
 Checks a request body for PATCH /directory/certificateAuthorities/mutualTlsOauthConfigurations/{id}:
 every certificate is parsed, root flags, SKI, issuer, CRL URLs and the chains among the listed CAs are
 checked, and the server's first failure is reproduced as the 400 Graph would send. Nothing is sent anywhere.
+The file is read as the bytes that would be sent: UTF-16 text (what Windows PowerShell 5's Out-File writes) is
+checked as decoded and reported (body.not-utf8), a UTF-8 byte order mark is not JSON (body.not-json). A file or
+standard input over 32 MiB is refused (exit 2); text over 16 MiB is not checked (body.too-large). Both are limits
+of this tool, not of Graph.
 
 Options:
   --current <get.json>    the current resource (GET response): also report the CAs the body removes
@@ -89,7 +94,10 @@ Examples:
     const warnExpiryDays = parseDays(str(values, 'warn-expiry-days'));
     const crlPaths = (values.crl as string[] | undefined) ?? [];
     const file = positionals[0]!;
-    const text = readInputText(file, 'body file');
+    // The bytes as they would be sent: the check reads them as a reader honouring byte order marks would, and reports
+    // what is not UTF-8 JSON (a UTF-16 file from Windows PowerShell 5, a UTF-8 byte order mark).
+    const bytes = new Uint8Array(readInputBytes(file, 'body file'));
+    const text = decodeJsonBytes(bytes).text;
     const currentFile = str(values, 'current');
     const current = currentFile !== undefined ? readJsonFile(currentFile, 'current resource') : undefined;
     const id = str(values, 'id');
@@ -109,7 +117,7 @@ Examples:
     }
     let run: Awaited<ReturnType<typeof runPreflight>>;
     try {
-      run = await runPreflight(text, {
+      run = await runPreflight(bytes, {
         cloud,
         warnExpiryDays,
         ...(crls.length ? { crls } : {}),

@@ -54,7 +54,7 @@ Examples:
       if (!(e instanceof CertificateInputError)) throw e;
       for (const note of e.notes) io.err(`note: ${subject}: ${inputNoteMessage(note)}\n`);
       throw new CliError(
-        `inspect: ${certificateInputMessage(e.problem, 'en', { subject, ...(looksInline || arg === '-' ? {} : { file: arg }) })}`,
+        `inspect: ${certificateInputMessage(e.problem, { subject, ...(looksInline || arg === '-' ? {} : { file: arg }) })}`,
       );
     }
     for (const note of read.notes) io.err(`note: ${subject}: ${inputNoteMessage(note)}\n`);

@@ -11,8 +11,97 @@ export const en = {
     fix: 'This is a defect in ca-preflight, not in the body: please report it with the body that caused it.',
   },
   'body.not-json': {
-    message: 'The body is not valid JSON: {reason}.',
+    message: 'The body is not valid JSON.',
     fix: 'Send a single JSON object; check quotes, commas (no trailing comma) and brackets around the position shown.',
+    variants: {
+      bom: {
+        message: 'The body starts with a byte order mark (U+FEFF), which is not JSON.',
+        fix: 'Save the file as UTF-8 without a byte order mark: in PowerShell 7, Set-Content -Encoding utf8NoBOM; in Windows PowerShell 5, [IO.File]::WriteAllText($path, $text); in Notepad, Save as with the encoding "UTF-8", not "UTF-8 with BOM".',
+      },
+      'too-deep': {
+        message: 'The body nests deeper than {limit} levels (a trust list is three deep), so it is not read as JSON here.',
+        fix: 'Send the trust list itself: {"displayName": "…", "certificateAuthorities": [ { … } ]}.',
+      },
+      InvalidSymbol: { message: 'The body is not valid JSON: unexpected character.' },
+      InvalidNumberFormat: { message: 'The body is not valid JSON: invalid number.' },
+      PropertyNameExpected: { message: 'The body is not valid JSON: a property name in double quotes was expected.' },
+      ValueExpected: { message: 'The body is not valid JSON: a value was expected.' },
+      ColonExpected: { message: 'The body is not valid JSON: a colon was expected.' },
+      CommaExpected: { message: 'The body is not valid JSON: a comma was expected.' },
+      CloseBraceExpected: { message: 'The body is not valid JSON: a closing brace was expected.' },
+      CloseBracketExpected: { message: 'The body is not valid JSON: a closing bracket was expected.' },
+      EndOfFileExpected: { message: 'The body is not valid JSON: the text goes on after the JSON value.' },
+      InvalidCommentToken: { message: 'The body is not valid JSON: comments are not allowed in JSON.' },
+      UnexpectedEndOfComment: { message: 'The body is not valid JSON: unterminated comment.' },
+      UnexpectedEndOfString: { message: 'The body is not valid JSON: unterminated string.' },
+      UnexpectedEndOfNumber: { message: 'The body is not valid JSON: unterminated number.' },
+      InvalidUnicode: { message: 'The body is not valid JSON: invalid \\u escape.' },
+      InvalidEscapeCharacter: { message: 'The body is not valid JSON: invalid escape character.' },
+      InvalidCharacter: { message: 'The body is not valid JSON: invalid character in a string.' },
+      cycle: {
+        message: 'The body is not JSON data: the value contains a cycle.',
+        fix: 'Pass JSON text, or a value made of plain objects, arrays, strings, numbers, booleans and null, with no object inside itself.',
+      },
+      'non-finite': {
+        message: 'The body is not JSON data: the number {value} cannot be written in JSON.',
+        fix: 'Pass JSON text, or a value made of plain objects, arrays, strings, finite numbers, booleans and null.',
+      },
+      undefined: {
+        message: 'The body is not JSON data: an undefined value cannot be written in JSON.',
+        fix: 'Pass JSON text, or a value made of plain objects, arrays, strings, numbers, booleans and null.',
+      },
+      function: {
+        message: 'The body is not JSON data: a function cannot be written in JSON.',
+        fix: 'Pass JSON text, or a value made of plain objects, arrays, strings, numbers, booleans and null.',
+      },
+      symbol: {
+        message: 'The body is not JSON data: a symbol cannot be written in JSON.',
+        fix: 'Pass JSON text, or a value made of plain objects, arrays, strings, numbers, booleans and null.',
+      },
+      bigint: {
+        message: 'The body is not JSON data: a bigint cannot be written in JSON.',
+        fix: 'Pass JSON text, or a value made of plain objects, arrays, strings, numbers, booleans and null.',
+      },
+      'prototype-literal': {
+        message:
+          'The body is not JSON data: an object whose prototype is another object (as a literal "__proto__: {…}" makes) cannot be written in JSON.',
+        fix: 'Define a member named "__proto__" with JSON.parse or Object.defineProperty, or pass JSON text.',
+      },
+      'class-instance': {
+        message: 'The body is not JSON data: a {name} object cannot be written in JSON.',
+        fix: 'Pass JSON text, or a value made of plain objects, arrays, strings, numbers, booleans and null.',
+      },
+      unreadable: {
+        message: 'The body could not be read: {error}.',
+        fix: 'Pass JSON text, or a value whose getters do not throw.',
+      },
+    },
+  },
+  'body.too-large': {
+    message:
+      'The body is {size} characters long, more than the {limit} this checker reads, so it was not checked. This is a limit of ca-preflight, not one Graph documents.',
+    fix: 'Check that the file is the request body; a full list of 250 CAs is well under 4 MiB.',
+    variants: {
+      bytes: {
+        message:
+          'The body is {size} bytes, more than this checker reads ({limit} characters at most), so it was not checked. This is a limit of ca-preflight, not one Graph documents.',
+      },
+    },
+  },
+  'body.not-utf8': {
+    message:
+      'The body is UTF-16 text ({encoding}): sent as it is, its bytes are not the UTF-8 JSON that Graph reads (RFC 8259 §8.1 requires UTF-8 between systems). It was checked as decoded.',
+    fix: 'Save the file as UTF-8 without a byte order mark: in PowerShell 7, Set-Content -Encoding utf8NoBOM; Windows PowerShell 5 writes UTF-16 with Out-File and >, so use [IO.File]::WriteAllText($path, $text) instead.',
+    variants: {
+      'utf-16-bom': {
+        message:
+          'The body is UTF-16 text ({encoding}, with a byte order mark, as Windows PowerShell 5 writes with Out-File and >): sent as it is, its bytes are not the UTF-8 JSON that Graph reads (RFC 8259 §8.1 requires UTF-8 between systems). It was checked as decoded.',
+      },
+      invalid: {
+        message: 'Byte {offset} of the body is not UTF-8 (RFC 8259 §8.1 requires UTF-8 JSON between systems); the check read it as U+FFFD.',
+        fix: 'Save the file as UTF-8, or replace the character at that place.',
+      },
+    },
   },
   'body.not-object': {
     message: 'The body is a JSON {type}, not an object.',

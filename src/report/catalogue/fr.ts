@@ -14,8 +14,98 @@ export const fr = {
     fix: 'Il s’agit d’un défaut de ca-preflight, et non du corps : signalez-le en joignant le corps qui l’a provoqué.',
   },
   'body.not-json': {
-    message: 'Le corps n’est pas un JSON valide : {reason}.',
+    message: 'Le corps n’est pas un JSON valide.',
     fix: 'Envoyez un seul objet JSON ; vérifiez les guillemets, les virgules (pas de virgule finale), les crochets et les accolades autour de la position indiquée.',
+    variants: {
+      bom: {
+        message: 'Le corps commence par une marque d’ordre des octets (U+FEFF), qui n’est pas du JSON.',
+        fix: 'Enregistrez le fichier en UTF-8 sans marque d’ordre des octets : dans PowerShell 7, Set-Content -Encoding utf8NoBOM ; dans Windows PowerShell 5, [IO.File]::WriteAllText($path, $text) ; dans le Bloc-notes, Enregistrer sous avec l’encodage « UTF-8 », et non « UTF-8 avec BOM ».',
+      },
+      'too-deep': {
+        message: 'Le corps s’imbrique sur plus de {limit} niveaux (une liste de confiance en a trois) : il n’est pas lu comme du JSON ici.',
+        fix: 'Envoyez la liste de confiance elle-même : {"displayName": "…", "certificateAuthorities": [ { … } ]}.',
+      },
+      InvalidSymbol: { message: 'Le corps n’est pas un JSON valide : caractère inattendu.' },
+      InvalidNumberFormat: { message: 'Le corps n’est pas un JSON valide : nombre mal formé.' },
+      PropertyNameExpected: { message: 'Le corps n’est pas un JSON valide : un nom de propriété entre guillemets doubles était attendu.' },
+      ValueExpected: { message: 'Le corps n’est pas un JSON valide : une valeur était attendue.' },
+      ColonExpected: { message: 'Le corps n’est pas un JSON valide : deux-points étaient attendus.' },
+      CommaExpected: { message: 'Le corps n’est pas un JSON valide : une virgule était attendue.' },
+      CloseBraceExpected: { message: 'Le corps n’est pas un JSON valide : une accolade fermante était attendue.' },
+      CloseBracketExpected: { message: 'Le corps n’est pas un JSON valide : un crochet fermant était attendu.' },
+      EndOfFileExpected: { message: 'Le corps n’est pas un JSON valide : le texte continue après la valeur JSON.' },
+      InvalidCommentToken: { message: 'Le corps n’est pas un JSON valide : les commentaires ne sont pas permis en JSON.' },
+      UnexpectedEndOfComment: { message: 'Le corps n’est pas un JSON valide : commentaire non terminé.' },
+      UnexpectedEndOfString: { message: 'Le corps n’est pas un JSON valide : chaîne non terminée.' },
+      UnexpectedEndOfNumber: { message: 'Le corps n’est pas un JSON valide : nombre non terminé.' },
+      InvalidUnicode: { message: 'Le corps n’est pas un JSON valide : séquence \\u invalide.' },
+      InvalidEscapeCharacter: { message: 'Le corps n’est pas un JSON valide : caractère d’échappement invalide.' },
+      InvalidCharacter: { message: 'Le corps n’est pas un JSON valide : caractère invalide dans une chaîne.' },
+      cycle: {
+        message: 'Le corps n’est pas une donnée JSON : la valeur contient un cycle.',
+        fix: 'Passez du texte JSON, ou une valeur faite d’objets simples, de tableaux, de chaînes, de nombres, de booléens et de null, sans objet contenu en lui-même.',
+      },
+      'non-finite': {
+        message: 'Le corps n’est pas une donnée JSON : le nombre {value} ne peut pas s’écrire en JSON.',
+        fix: 'Passez du texte JSON, ou une valeur faite d’objets simples, de tableaux, de chaînes, de nombres finis, de booléens et de null.',
+      },
+      undefined: {
+        message: 'Le corps n’est pas une donnée JSON : une valeur indéfinie (undefined) ne peut pas s’écrire en JSON.',
+        fix: 'Passez du texte JSON, ou une valeur faite d’objets simples, de tableaux, de chaînes, de nombres, de booléens et de null.',
+      },
+      function: {
+        message: 'Le corps n’est pas une donnée JSON : une fonction ne peut pas s’écrire en JSON.',
+        fix: 'Passez du texte JSON, ou une valeur faite d’objets simples, de tableaux, de chaînes, de nombres, de booléens et de null.',
+      },
+      symbol: {
+        message: 'Le corps n’est pas une donnée JSON : un symbole ne peut pas s’écrire en JSON.',
+        fix: 'Passez du texte JSON, ou une valeur faite d’objets simples, de tableaux, de chaînes, de nombres, de booléens et de null.',
+      },
+      bigint: {
+        message: 'Le corps n’est pas une donnée JSON : un grand entier (bigint) ne peut pas s’écrire en JSON.',
+        fix: 'Passez du texte JSON, ou une valeur faite d’objets simples, de tableaux, de chaînes, de nombres, de booléens et de null.',
+      },
+      'prototype-literal': {
+        message:
+          'Le corps n’est pas une donnée JSON : un objet dont le prototype est un autre objet (ce que fait un littéral « __proto__: {…} ») ne peut pas s’écrire en JSON.',
+        fix: 'Définissez une propriété nommée "__proto__" avec JSON.parse ou Object.defineProperty, ou passez du texte JSON.',
+      },
+      'class-instance': {
+        message: 'Le corps n’est pas une donnée JSON : un objet {name} ne peut pas s’écrire en JSON.',
+        fix: 'Passez du texte JSON, ou une valeur faite d’objets simples, de tableaux, de chaînes, de nombres, de booléens et de null.',
+      },
+      unreadable: {
+        message: 'Le corps n’a pas pu être lu : {error}.',
+        fix: 'Passez du texte JSON, ou une valeur dont les accesseurs ne lèvent pas d’exception.',
+      },
+    },
+  },
+  'body.too-large': {
+    message:
+      'Le corps fait {size} caractères, plus que les {limit} que ce vérificateur lit : il n’a pas été vérifié. C’est une limite de ca-preflight, non une limite documentée de Graph.',
+    fix: 'Vérifiez que le fichier est bien le corps de la requête ; une liste complète de 250 autorités fait bien moins de 4 Mio.',
+    variants: {
+      bytes: {
+        message:
+          'Le corps fait {size} octets, plus que ce vérificateur lit ({limit} caractères au plus) : il n’a pas été vérifié. C’est une limite de ca-preflight, non une limite documentée de Graph.',
+      },
+    },
+  },
+  'body.not-utf8': {
+    message:
+      'Le corps est du texte UTF-16 ({encoding}) : envoyés tels quels, ses octets ne sont pas le JSON UTF-8 que lit Graph (la RFC 8259 §8.1 exige l’UTF-8 entre systèmes). Il a été vérifié une fois décodé.',
+    fix: 'Enregistrez le fichier en UTF-8 sans marque d’ordre des octets : dans PowerShell 7, Set-Content -Encoding utf8NoBOM ; Windows PowerShell 5 écrit de l’UTF-16 avec Out-File et >, utilisez donc plutôt [IO.File]::WriteAllText($path, $text).',
+    variants: {
+      'utf-16-bom': {
+        message:
+          'Le corps est du texte UTF-16 ({encoding}, avec une marque d’ordre des octets, comme l’écrit Windows PowerShell 5 avec Out-File et >) : envoyés tels quels, ses octets ne sont pas le JSON UTF-8 que lit Graph (la RFC 8259 §8.1 exige l’UTF-8 entre systèmes). Il a été vérifié une fois décodé.',
+      },
+      invalid: {
+        message:
+          'L’octet {offset} du corps n’est pas de l’UTF-8 (la RFC 8259 §8.1 exige du JSON UTF-8 entre systèmes) ; la vérification l’a lu comme U+FFFD.',
+        fix: 'Enregistrez le fichier en UTF-8, ou remplacez le caractère à cet endroit.',
+      },
+    },
   },
   'body.not-object': {
     message: 'Le corps est une valeur JSON de type {type}, et non un objet.',

@@ -19,6 +19,6 @@ export default defineRule({
       'the message observed for an unreadable payload (microsoft-graph-docs-contrib#6337); for a JSON value that is not an object, an inference',
   },
   check(ctx, emit) {
-    if (!ctx.jsonError && !ctx.bodyObject) emit({ path: '', params: { type: typeOfJson(ctx.body) } });
+    if (!ctx.jsonError && !ctx.tooLarge && !ctx.bodyObject) emit({ path: '', params: { type: typeOfJson(ctx.body) } });
   },
 });

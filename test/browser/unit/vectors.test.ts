@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { preflight } from '../../../src/index.js';
 import {
   checkPatchVector,
+  isTextVector,
   preflightOptions,
+  vectorBody,
   projectFindings,
   projectGraphError,
   type PatchVector,
@@ -46,9 +48,9 @@ describe('test vectors in Chromium', () => {
 
   it.each(preflightFiles)('%s', async (file) => {
     const vector = await load<PreflightVector>(file);
-    expect((vector.body === undefined) !== (vector.bodyText === undefined), 'exactly one of body and bodyText').toBe(true);
-    const report = await preflight(vector.bodyText ?? vector.body, preflightOptions(vector, index?.at));
-    expect(projectFindings(report, vector.bodyText !== undefined)).toEqual(vector.expect.findings);
+    expect([vector.body, vector.bodyText, vector.bodyBase64].filter((b) => b !== undefined)).toHaveLength(1);
+    const report = await preflight(vectorBody(vector), preflightOptions(vector, index?.at));
+    expect(projectFindings(report, isTextVector(vector))).toEqual(vector.expect.findings);
     expect(report.ok).toBe(vector.expect.ok);
     expect(projectGraphError(report)).toEqual(vector.expect.graphError);
   });
