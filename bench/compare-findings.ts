@@ -52,7 +52,12 @@ const refDir = refArg === '--from-git' ? referenceFromGit() : refArg;
 
 async function load(dir: string): Promise<Library> {
   const preflight = (await import(pathToFileURL(join(dir, 'preflight.ts')).href)) as { preflight: Preflight };
-  const facts = (await import(pathToFileURL(join(dir, 'certificate', 'facts.ts')).href)) as { inspectCertificate: Inspect };
+  // inspectCertificate lives in certificate/inspect.ts now, in certificate/facts.ts in older copies.
+  const facts = (await import(
+    pathToFileURL(join(dir, 'certificate', existsSync(join(dir, 'certificate', 'inspect.ts')) ? 'inspect.ts' : 'facts.ts')).href
+  )) as {
+    inspectCertificate: Inspect;
+  };
   return { preflight: preflight.preflight, inspectCertificate: facts.inspectCertificate };
 }
 

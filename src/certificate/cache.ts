@@ -64,7 +64,6 @@ export function clearCertificateCache(): void {
 
 /** The record and its facts are frozen (shallowly: deep freezing cost more than the rest of a cache hit). */
 function freezeRecord(record: CertificateRecord): CertificateRecord {
-  Object.freeze(record.facts);
-  Object.freeze(record.view);
+  Object.freeze(record.view); // the facts freeze themselves when they are made
   return Object.freeze(record);
 }

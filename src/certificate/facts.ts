@@ -2,7 +2,7 @@
  * Parsed certificate → the plain facts of DESIGN "Certificate facts", and the `certificateAuthority` entry it makes.
  */
 import type { CertificateFacts, DistinguishedName, KeyInfo, SignatureAlgorithmInfo, SkiMethod } from '../types.js';
-import type { ParsedCertificate, ParsedExtension } from './parse.js';
+import type { ParsedCertificate } from './parse.js';
 import type { EncodingIssue } from './der-strict.js';
 import { bytesEqual, encodeBase64, toHex } from './encoding.js';
 import { keyIdentifier, method2FromSha1 } from './key-identifier.js';
@@ -31,15 +31,18 @@ export interface CertificateView {
   readonly crlDistributionPoints: readonly string[];
   readonly freshestCrl: readonly string[];
   /** Every extension in certificate order (a repeated one appears each time). */
-  readonly extensions: readonly Pick<ParsedExtension, 'oid' | 'critical'>[];
+  readonly extensions: readonly { readonly oid: string; readonly critical: boolean }[];
   /** Extension OIDs that appear more than once. */
   readonly duplicateExtensions: readonly string[];
   /** BER that is not DER, and values outside the X.509 definitions, each with its clause and field (empty for a clean certificate). */
   readonly encodingIssues: readonly EncodingIssue[];
   readonly key: KeyInfo;
-  /** The algorithm named inside tbsCertificate and the outer one; RFC 5280 §4.1.1.2 requires them to be identical. */
-  readonly innerSignatureAlgorithm: { readonly oid: string; readonly params?: Uint8Array | undefined };
-  readonly outerSignatureAlgorithm: { readonly oid: string; readonly params?: Uint8Array | undefined };
+  /**
+   * The algorithm named inside tbsCertificate and the outer one, with the DER of their parameters as upper-case hex
+   * (absent when the field is absent); RFC 5280 §4.1.1.2 requires them to be identical.
+   */
+  readonly innerSignatureAlgorithm: { readonly oid: string; readonly params?: string };
+  readonly outerSignatureAlgorithm: { readonly oid: string; readonly params?: string };
   readonly signatureAlgorithm: SignatureAlgorithmInfo;
   /** Issuer name equals subject name (RFC 5280 §7.1 comparison). */
   readonly selfIssued: boolean;
@@ -50,15 +53,84 @@ export interface CertificateView {
 
 /** A parsed certificate with everything the rules ask of it, computed once. */
 export interface CertificateRecord {
-  parsed: ParsedCertificate;
-  facts: CertificateFacts;
+  readonly parsed: ParsedCertificate;
+  /** The JSON facts of `inspect`, made the first time they are asked for (a check reads the view only). */
+  readonly facts: CertificateFacts;
   /** What rules read. */
-  view: CertificateView;
+  readonly view: CertificateView;
   /** Result of checking the signature with the certificate's own key (only meaningful when self-issued). */
-  selfSignature: VerifyResult | null;
+  readonly selfSignature: VerifyResult | null;
 }
 
-function viewOf(parsed: ParsedCertificate, facts: CertificateFacts): CertificateView {
+/**
+ * A record whose facts are made on first use. Why: a 10,000-CA check keeps every record alive until the chains are
+ * linked, and the facts' strings (thumbprints, ISO dates, the entry to send) were a seventh of a record — for callers
+ * (inspect, diff, the simulator) that ask for few. Frozen records still memoise: a private field is not a property.
+ */
+class DescribedCertificate implements CertificateRecord {
+  #facts: CertificateFacts | undefined;
+  readonly #base64: string | undefined;
+  readonly #skiMethod: SkiMethod | null;
+
+  constructor(
+    readonly parsed: ParsedCertificate,
+    readonly view: CertificateView,
+    readonly selfSignature: VerifyResult | null,
+    skiMethod: SkiMethod | null,
+    base64: string | undefined,
+  ) {
+    this.#skiMethod = skiMethod;
+    this.#base64 = base64;
+  }
+
+  get facts(): CertificateFacts {
+    this.#facts ??= Object.freeze(factsOf(this.parsed, this.view, this.#skiMethod, this.#base64));
+    return this.#facts;
+  }
+}
+
+function factsOf(parsed: ParsedCertificate, view: CertificateView, method: SkiMethod | null, base64: string | undefined): CertificateFacts {
+  const { selfSigned } = view;
+  const facts: CertificateFacts = {
+    version: parsed.version,
+    serialNumber: parsed.serialNumber,
+    subject: parsed.subject,
+    issuer: parsed.issuer,
+    notBefore: parsed.notBefore.toISOString(),
+    notAfter: parsed.notAfter.toISOString(),
+    thumbprints: { sha1: toHex(sha1(parsed.der)), sha256: view.thumbprint },
+    subjectKeyIdentifier: parsed.ski && method ? { value: parsed.ski.value, critical: parsed.ski.critical, method } : null,
+    authorityKeyIdentifier: parsed.aki,
+    basicConstraints: parsed.basicConstraints,
+    keyUsage: parsed.keyUsage,
+    extendedKeyUsage: parsed.extendedKeyUsage,
+    crlDistributionPoints: parsed.crlDistributionPoints,
+    freshestCrl: parsed.freshestCrl,
+    key: parsed.publicKey.info,
+    signatureAlgorithm: parsed.signatureInfo,
+    selfIssued: parsed.selfIssued,
+    selfSigned,
+    certificateAuthority: certificateAuthorityEntry({
+      certificate: base64 ?? encodeBase64(parsed.der),
+      isRootAuthority: selfSigned === true || (selfSigned === null && parsed.selfIssued),
+    }),
+  };
+  if (view.selfSignatureError !== null) facts.selfSignatureError = view.selfSignatureError;
+  return facts;
+}
+
+function algorithmOf(a: ParsedCertificate['signature']): CertificateView['innerSignatureAlgorithm'] {
+  return a.params === undefined ? { oid: a.oid } : { oid: a.oid, params: toHex(a.params, true) };
+}
+
+/**
+ * The view holds nothing of the DER (no byte views, no ASN.1 nodes): a check keeps every entry's view to the end, but
+ * a certificate's bytes only while its chain is linked (and while the cache keeps its record).
+ */
+function viewOf(
+  parsed: ParsedCertificate,
+  computed: Pick<CertificateView, 'thumbprint' | 'selfSigned' | 'selfSignatureError'>,
+): CertificateView {
   return {
     version: parsed.version,
     serialNumber: parsed.serialNumber,
@@ -66,7 +138,7 @@ function viewOf(parsed: ParsedCertificate, facts: CertificateFacts): Certificate
     issuer: parsed.issuer,
     notBefore: parsed.notBefore,
     notAfter: parsed.notAfter,
-    thumbprint: facts.thumbprints.sha256,
+    thumbprint: computed.thumbprint,
     ski: parsed.ski,
     aki: parsed.aki,
     basicConstraints: parsed.basicConstraints,
@@ -74,16 +146,16 @@ function viewOf(parsed: ParsedCertificate, facts: CertificateFacts): Certificate
     extendedKeyUsage: parsed.extendedKeyUsage,
     crlDistributionPoints: parsed.crlDistributionPoints,
     freshestCrl: parsed.freshestCrl,
-    extensions: parsed.extensions,
+    extensions: parsed.extensions.map(({ oid, critical }) => ({ oid, critical })),
     duplicateExtensions: parsed.duplicateExtensions,
     encodingIssues: parsed.encodingIssues,
     key: parsed.publicKey.info,
-    innerSignatureAlgorithm: parsed.signature,
-    outerSignatureAlgorithm: parsed.signatureAlgorithm,
+    innerSignatureAlgorithm: algorithmOf(parsed.signature),
+    outerSignatureAlgorithm: algorithmOf(parsed.signatureAlgorithm),
     signatureAlgorithm: parsed.signatureInfo,
     selfIssued: parsed.selfIssued,
-    selfSigned: facts.selfSigned,
-    selfSignatureError: facts.selfSignatureError ?? null,
+    selfSigned: computed.selfSigned,
+    selfSignatureError: computed.selfSignatureError,
   };
 }
 
@@ -113,41 +185,14 @@ export async function describeCertificate(
   crypto: Crypto,
   known: KnownEncodings = {},
 ): Promise<CertificateRecord> {
-  // Thumbprints and the SKI check hash in-process (sha.ts): three WebCrypto round trips per certificate cost more than the hashing.
-  const thumbprintSha1 = sha1(parsed.der);
-  const thumbprintSha256 = known.sha256 ?? sha256(parsed.der);
-  const sha1OfKey = parsed.skiBytes ? sha1(parsed.publicKey.keyBits) : null;
+  // The thumbprint and the SKI check hash in-process (sha.ts): WebCrypto round trips per certificate cost more than the hashing.
+  const thumbprint = toHex(known.sha256 ?? sha256(parsed.der));
+  const method = parsed.skiBytes ? await skiMethod(crypto, parsed, sha1(parsed.publicKey.keyBits)) : null;
   const selfSignature = parsed.selfIssued ? await verifySignature(parsed, parsed.publicKey, crypto) : null;
   const selfSigned = !parsed.selfIssued ? false : selfSignature!.status === 'unsupported' ? null : selfSignature!.status === 'valid';
-  const facts: CertificateFacts = {
-    version: parsed.version,
-    serialNumber: parsed.serialNumber,
-    subject: parsed.subject,
-    issuer: parsed.issuer,
-    notBefore: parsed.notBefore.toISOString(),
-    notAfter: parsed.notAfter.toISOString(),
-    thumbprints: { sha1: toHex(thumbprintSha1), sha256: toHex(thumbprintSha256) },
-    subjectKeyIdentifier:
-      parsed.ski && sha1OfKey
-        ? { value: parsed.ski.value, critical: parsed.ski.critical, method: await skiMethod(crypto, parsed, sha1OfKey) }
-        : null,
-    authorityKeyIdentifier: parsed.aki,
-    basicConstraints: parsed.basicConstraints,
-    keyUsage: parsed.keyUsage,
-    extendedKeyUsage: parsed.extendedKeyUsage,
-    crlDistributionPoints: parsed.crlDistributionPoints,
-    freshestCrl: parsed.freshestCrl,
-    key: parsed.publicKey.info,
-    signatureAlgorithm: parsed.signatureInfo,
-    selfIssued: parsed.selfIssued,
-    selfSigned,
-    certificateAuthority: certificateAuthorityEntry({
-      certificate: known.base64 ?? encodeBase64(parsed.der),
-      isRootAuthority: selfSigned === true || (selfSigned === null && parsed.selfIssued),
-    }),
-  };
-  if (selfSignature?.status === 'unsupported') facts.selfSignatureError = selfSignature.reason;
-  return { parsed, facts, view: viewOf(parsed, facts), selfSignature };
+  const selfSignatureError = selfSignature?.status === 'unsupported' ? selfSignature.reason : null;
+  const view = viewOf(parsed, { thumbprint, selfSigned, selfSignatureError });
+  return new DescribedCertificate(parsed, view, selfSignature, method, known.base64);
 }
 
 /** What the entry for a certificate may be told; everything not given takes its default. */

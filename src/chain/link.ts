@@ -4,10 +4,10 @@
  * candidates only, so the work is linear in the list for real hierarchies. The result is a list of links by position,
  * which callers keep beside their own view of the list.
  */
-import type { CertificateRecord } from '../certificate/facts.js';
-import { type VerifyResult, verifySignature } from '../certificate/verify.js';
+import type { SubjectPublicKey } from '../certificate/parse.js';
+import { type SignedObject, type VerifyResult, verifySignature } from '../certificate/verify.js';
 import { mapWindowed } from '../concurrency.js';
-import { IssuerIndex } from './issuer-index.js';
+import { type IndexedCertificate, type IssuedCertificate, IssuerIndex } from './issuer-index.js';
 
 /**
  * Issuer candidates tried per certificate (key-identifier matches first). Real lists hold a few generations of a
@@ -28,21 +28,28 @@ export type ChainLink =
   /** No listed CA has the issuer's name; `keyIdMatch` is one whose SKI equals the AKI all the same. */
   | { status: 'missing'; keyIdMatch: number | null };
 
-/** Links every readable certificate of the list (null where `records[i]` is null) to its issuer among the others. */
-export async function linkChains(records: readonly (CertificateRecord | null)[], crypto: Crypto): Promise<(ChainLink | null)[]> {
-  const thumbprint = (i: number) => records[i]!.facts.thumbprints.sha256;
-  const index = new IssuerIndex(
-    records.map((r) => r?.parsed ?? null),
-    { identity: thumbprint },
-  );
-  return mapWindowed(records, async (rec, i): Promise<ChainLink | null> => {
-    if (!rec) return null;
-    if (rec.facts.selfSigned === true) return { status: 'self-signed' };
-    if (rec.facts.selfSigned === null) return { status: 'self-issued-unverified', reason: rec.facts.selfSignatureError ?? '' };
-    const aki = rec.parsed.aki?.keyIdentifier ?? null;
+/** What linking reads of a listed certificate: its names and key identifiers, its signed part and key, what is known of it. */
+export interface ChainCertificate extends IndexedCertificate, IssuedCertificate, SignedObject {
+  publicKey: SubjectPublicKey;
+  /** SHA-256 of the DER: copies of one certificate are one candidate. */
+  thumbprint: string;
+  /** Verified with its own key: true, false, or null when the algorithm cannot be checked here. */
+  selfSigned: boolean | null;
+  selfSignatureError: string | null;
+}
+
+/** Links every readable certificate of the list (null where `certificates[i]` is null) to its issuer among the others. */
+export async function linkChains(certificates: readonly (ChainCertificate | null)[], crypto: Crypto): Promise<(ChainLink | null)[]> {
+  const thumbprint = (i: number) => certificates[i]!.thumbprint;
+  const index = new IssuerIndex(certificates, { identity: thumbprint });
+  return mapWindowed(certificates, async (cert, i): Promise<ChainLink | null> => {
+    if (!cert) return null;
+    if (cert.selfSigned === true) return { status: 'self-signed' };
+    if (cert.selfSigned === null) return { status: 'self-issued-unverified', reason: cert.selfSignatureError ?? '' };
+    const aki = cert.aki?.keyIdentifier ?? null;
     const own = thumbprint(i);
     const candidates: number[] = [];
-    for (const c of index.candidates(rec.parsed)) {
+    for (const c of index.candidates(cert)) {
       if (candidates.length >= MAX_ISSUER_CANDIDATES) break;
       if (thumbprint(c) !== own) candidates.push(c);
     }
@@ -52,8 +59,8 @@ export async function linkChains(records: readonly (CertificateRecord | null)[],
     }
     const results: VerifyResult[] = [];
     for (const c of candidates) {
-      const issuer = records[c]!.parsed;
-      const r = await verifySignature(rec.parsed, issuer.publicKey, crypto);
+      const issuer = certificates[c]!;
+      const r = await verifySignature(cert, issuer.publicKey, crypto);
       if (r.status === 'valid') {
         const ski = issuer.ski?.value ?? null;
         return { status: 'issued', issuer: c, akiMismatch: !!aki && !!ski && aki !== ski };

@@ -5,7 +5,7 @@
 import type { CertificateRecord, CertificateView } from '../certificate/facts.js';
 import { readCertificateValue, readCertificateValues, type CertificateState, type CertificateValue } from '../certificate/reader.js';
 import { mapWindowed } from '../concurrency.js';
-import { type ChainLink, linkChains } from '../chain/link.js';
+import { type ChainCertificate, type ChainLink, linkChains } from '../chain/link.js';
 import { isPlainObject, hasOwn } from '../graph/model.js';
 import { pointer, type JsonProblem } from '../graph/json-text.js';
 import type { Cloud } from '../graph/clouds.js';
@@ -119,6 +119,23 @@ async function buildCurrent(current: unknown, crypto: Crypto): Promise<CurrentCo
   return { value: current, entries: list.map((value, index) => ({ index, value, cert: read[index]!.record?.view ?? null })) };
 }
 
+function chainPart({ parsed: p, view }: CertificateRecord): ChainCertificate {
+  return {
+    subject: p.subject,
+    issuer: p.issuer,
+    ski: p.ski,
+    aki: p.aki,
+    tbs: p.tbs,
+    signatureValue: p.signatureValue,
+    signatureAlgorithm: p.signatureAlgorithm,
+    signatureUnusedBits: p.signatureUnusedBits,
+    publicKey: p.publicKey,
+    thumbprint: view.thumbprint,
+    selfSigned: view.selfSigned,
+    selfSignatureError: view.selfSignatureError,
+  };
+}
+
 export interface ContextOptions {
   at: Date;
   strict: boolean;
@@ -171,25 +188,35 @@ async function buildCrlContext(
 export async function buildContext(body: unknown, options: ContextOptions): Promise<CheckContext> {
   const bodyObject = isPlainObject(body) ? body : null;
   const list = bodyObject && Array.isArray(bodyObject.certificateAuthorities) ? bodyObject.certificateAuthorities : [];
+  // Only the view and what linking needs are kept of each record, so that a long list does not hold every parsed
+  // certificate at once (the cache keeps the most recent records whole); CRL checks, when asked for, read whole records.
+  const keepRecords = !!options.crls?.length;
   const read = await mapWindowed(list, async (value) => {
     const object = isPlainObject(value) ? value : null;
-    const certificate: CertificateValue = object
+    const { state, record }: CertificateValue = object
       ? await readCertificateValue(object.certificate, options.crypto, 'strict', hasOwn(object, 'certificate'))
       : { state: { kind: 'absent' }, record: null };
-    return { value, object, certificate };
+    return {
+      value,
+      object,
+      state,
+      view: record?.view ?? null,
+      chain: record ? chainPart(record) : null,
+      record: keepRecords ? record : null,
+    };
   });
   const links = await linkChains(
-    read.map((r) => r.certificate.record),
+    read.map((r) => r.chain),
     options.crypto,
   );
   const entries = read.map(
-    ({ value, object, certificate }, index): EntryContext => ({
+    ({ value, object, state, view }, index): EntryContext => ({
       index,
       path: pointer('certificateAuthorities', index),
       value,
       object,
-      certificate: certificate.state,
-      cert: certificate.record?.view ?? null,
+      certificate: state,
+      cert: view,
       chain: links[index] ?? null,
     }),
   );
@@ -211,7 +238,7 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
     crl: options.crls?.length
       ? await buildCrlContext(
           entries,
-          read.map((r) => r.certificate.record),
+          read.map((r) => r.record),
           options.crls,
           options,
         )

@@ -1,12 +1,10 @@
 import { defineRule } from '../rule.js';
 import { certifiedEntries, memberPath } from '../helpers.js';
-import { bytesEqual } from '../../certificate/encoding.js';
 import type { CertificateView } from '../../certificate/facts.js';
 
 type Algorithm = CertificateView['innerSignatureAlgorithm'];
 
-const same = (a: Algorithm, b: Algorithm) =>
-  a.oid === b.oid && (a.params === undefined ? b.params === undefined : b.params !== undefined && bytesEqual(a.params, b.params));
+const same = (a: Algorithm, b: Algorithm) => a.oid === b.oid && a.params === b.params;
 
 export default defineRule({
   id: 'certificate.signature-algorithm-mismatch',
