@@ -273,7 +273,7 @@ if (!only || only === 'cli-start') {
     cliStart = measureCliStart(projectRoot, join('dist', 'cli', 'bin.cjs'));
     console.log(
       `CLI start (check on a two-CA body, ${cliStart.rounds} rounds): ${f0(cliStart.cliMs)} ms against node -e 0 ${f0(cliStart.nodeMs)} ms: ` +
-        `${f2(cliStart.ratio)}× (${f2(cliStart.ratioRange[0])}–${f2(cliStart.ratioRange[1])}; target ≤ 1.5)` +
+        `${f2(cliStart.ratio)}× (${f2(cliStart.ratioRange[0])}–${f2(cliStart.ratioRange[1])}), fastest runs ${f2(cliStart.minRatio)}× (target ≤ 1.5)` +
         (cliStart.unbundledRatio === null ? '' : `; the unbundled modules (dist/cli/main.js) ${f2(cliStart.unbundledRatio)}×`),
     );
   }
@@ -332,6 +332,7 @@ if (!only && srcArg < 0) {
       nodeMs: Math.round(cliStart.nodeMs),
       cliMs: Math.round(cliStart.cliMs),
       ratio: Math.round(cliStart.ratio * 100) / 100,
+      minRatio: Math.round(cliStart.minRatio * 100) / 100,
       unbundledRatio: cliStart.unbundledRatio === null ? null : Math.round(cliStart.unbundledRatio * 100) / 100,
     },
     crls: crls.map((c) => ({

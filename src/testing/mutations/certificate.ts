@@ -5,6 +5,7 @@
 import { readTlv } from '../../certificate/der.js';
 import { encodeBase64 } from '../../certificate/encoding.js';
 import { anyEntry, entryPath, intermediateEntry, list, pick, plainEntry, useTwin, type MutationSpec } from './types.js';
+import type { TwinKind } from '../pool.js';
 
 /** Characters that are in neither base64 alphabet (padding `=` excluded: at the end it could still decode). */
 const NOT_BASE64 = ['!', '*', '.', ' ', '\n', '\t', '\r', 'é', '"', '%', '\\', '{', '\u00a0', '\u2028'];
@@ -20,6 +21,23 @@ function tlvBounds(der: Uint8Array, offset: number): { start: number; end: numbe
   const tlv = readTlv(der, offset);
   if (!tlv) throw new Error(`no DER value at offset ${offset} of a pooled certificate`);
   return tlv;
+}
+
+/** An intermediate swapped for a twin its issuer re-issued with one defect that warns (`rule`). */
+function intermediateTwin<K extends string, R extends string>(kind: K, rule: R, twin: TwinKind, description: string) {
+  return {
+    kind,
+    rule,
+    severity: 'warning' as const,
+    mayAlso: [] as readonly string[],
+    needsIntermediate: true,
+    description,
+    apply: (r: Parameters<MutationSpec['apply']>[0], c: Parameters<MutationSpec['apply']>[1]) => {
+      const e = intermediateEntry(r, c.a);
+      useTwin(e, twin);
+      return { body: r.body, path: entryPath(e.index, 'certificate') };
+    },
+  };
 }
 
 export const certificateMutations = [
@@ -223,19 +241,12 @@ export const certificateMutations = [
       return { body: r.body, path: entryPath(e.index, 'certificate') };
     },
   })),
-  {
-    kind: 'certificate-aki-missing',
-    rule: 'certificate.aki-missing',
-    severity: 'warning',
-    mayAlso: [],
-    needsIntermediate: true,
-    description: 'An intermediate re-issued by its issuer without authorityKeyIdentifier.',
-    apply: (r, c) => {
-      const e = intermediateEntry(r, c.a);
-      useTwin(e, 'noAki');
-      return { body: r.body, path: entryPath(e.index, 'certificate') };
-    },
-  },
+  intermediateTwin(
+    'certificate-aki-missing',
+    'certificate.aki-missing',
+    'noAki',
+    'An intermediate re-issued by its issuer without authorityKeyIdentifier.',
+  ),
   {
     kind: 'certificate-not-strict-der',
     rule: 'certificate.not-strict-der',
@@ -255,17 +266,10 @@ export const certificateMutations = [
       return { body: r.body, path: entryPath(e.index, 'certificate') };
     },
   },
-  {
-    kind: 'certificate-weak-signature',
-    rule: 'certificate.weak-signature',
-    severity: 'warning',
-    mayAlso: [],
-    needsIntermediate: true,
-    description: 'An intermediate re-issued by its issuer with a SHA-1 signature.',
-    apply: (r, c) => {
-      const e = intermediateEntry(r, c.a);
-      useTwin(e, 'sha1Signature');
-      return { body: r.body, path: entryPath(e.index, 'certificate') };
-    },
-  },
+  intermediateTwin(
+    'certificate-weak-signature',
+    'certificate.weak-signature',
+    'sha1Signature',
+    'An intermediate re-issued by its issuer with a SHA-1 signature.',
+  ),
 ] as const satisfies readonly MutationSpec[];
