@@ -11,7 +11,7 @@ import { CLOUDS } from '../../graph/clouds.js';
 import { formatText } from '../../report/text.js';
 import { CliError, EXIT, packageVersion, readJsonFile } from '../io.js';
 import { assertNoToken } from '../token.js';
-import { NETWORK_HELP, NETWORK_OPTIONS, network, seconds, type Network } from './graph-options.js';
+import { NETWORK_HELP, NETWORK_OPTIONS, TOKEN_HELP, network, seconds, type Network } from './graph-options.js';
 import { oneOf, parseAt, str } from './options.js';
 import { parseChangeArgs, readDesiredFile, readOperations } from './patch-args.js';
 import { reportRefusal, writeWarnings } from './patch.js';
@@ -86,8 +86,8 @@ Sends the update without losing anything. It reads the live resource and refuses
 writable members are no longer the plan's base — someone changed it since, or the plan came from a stale read —
 and shows the three sides: what changed since, what the plan changes, and what sending it now would undo. It checks
 the request against the live resource as "patch" does (every refusal of patch applies), shows the diff and asks for
-confirmation on a terminal (--yes for pipelines: never assumed when standard input is not a terminal), sends the
-PATCH, then reads with back-off until the live resource holds the intended configuration. A PATCH is sent again
+confirmation on a terminal (--yes for pipelines: never assumed when standard input is not a terminal), reads once
+more after the answer, sends the PATCH, then reads with back-off until the live resource holds the intended configuration. A PATCH is sent again
 only after a fresh read shows the base unchanged (429: after its Retry-After; 5xx, timeouts, dropped connections:
 after a back-off). It writes a receipt — before and after hashes, request ids, what was sent — that --undo reverts,
 under the same guard.
@@ -107,6 +107,8 @@ ${NETWORK_HELP}
   -h, --help              this help
 Operations and --allow-removal, --allow-undocumented-cloud, --strict, --at: as in "ca-preflight plan", with a
 desired file or without one.
+
+${TOKEN_HELP}
 
 Exit status: 0 applied and verified (or already applied; a dry run that would send); 1 refused, nothing sent (the
 live resource differs from the plan's base, the checks refuse it, no confirmation); 2 trouble (nothing sent, or

@@ -1,6 +1,6 @@
 import { getConfiguration } from '../../apply/get.js';
 import { CliError, EXIT } from '../io.js';
-import { NETWORK_HELP, NETWORK_OPTIONS, network } from './graph-options.js';
+import { NETWORK_HELP, NETWORK_OPTIONS, TOKEN_HELP, network } from './graph-options.js';
 import { parseCommandArgs, str } from './options.js';
 import type { Command } from './types.js';
 
@@ -18,6 +18,8 @@ Options:
   --cloud <cloud>         global (default), usgov, dod, china
 ${NETWORK_HELP}
   -h, --help              this help
+
+${TOKEN_HELP}
 
 Exit status: 0 printed; 2 trouble (no token, a refused or failed read: the message says which).
 

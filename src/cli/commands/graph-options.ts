@@ -20,10 +20,12 @@ export const NETWORK_HELP = `  --base-url <URL>        send to this base URL ins
   --token-command <CMD>   a command that prints the token, run through the shell, e.g.
                           "az account get-access-token --resource-type ms-graph --query accessToken -o tsv"
   --request-timeout <S>   seconds each request may take, answer included (default 30)
-  --retry-for <S>         seconds the retries of one step may wait in all (default 120); 429 waits as Retry-After asks
-Token: --token, else --token-command, else GRAPH_TOKEN, else @azure/identity's DefaultAzureCredential when that
-package is installed and the target is Microsoft Graph. A local "serve" needs none. The token is never printed
-or written to any file.`;
+  --retry-for <S>         seconds the retries of one step may wait in all (default 120); 429 waits as Retry-After asks`;
+
+export const TOKEN_HELP = `The token: --token, else --token-command, else the GRAPH_TOKEN environment variable, else @azure/identity's
+DefaultAzureCredential when that package is installed and the target is Microsoft Graph (environment credentials,
+workload identity, managed identity, the Azure CLI, …). A local "serve" needs none. The token is never printed or
+written to any file.`;
 
 /** Seconds as typed (30, 1.5) → milliseconds; a usage error names the option. */
 export function seconds(command: string, name: string, value: string | undefined, fallback: number, max = 3600): number {
