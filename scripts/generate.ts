@@ -1,5 +1,6 @@
 // `npm run generate`: rewrites what is derived from the rule files — the rule index (src/rules/all.ts), the README's
-// rule table and the list of rules that no mutation kind of `invalidBody` produces (docs/arbitraries.md). Tests fail,
+// rule table, the list of rules that no mutation kind of `invalidBody` produces (docs/arbitraries.md) and the device
+// findings' table (docs/device.md). Tests fail,
 // naming this command, when one is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { RULE_INDEX_PATH, ruleIndexSource } from './lib/rule-index.js';
@@ -38,3 +39,5 @@ function between(file: string, marker: string, content: string): void {
 
 between('README.md', 'rules', rulesMarkdownTable());
 between('docs/arbitraries.md', 'uncovered', uncoveredRulesLine());
+const { deviceRulesMarkdownTable } = await import('../src/device/findings.js');
+between('docs/device.md', 'device-rules', deviceRulesMarkdownTable());

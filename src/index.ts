@@ -79,4 +79,8 @@ export {
 } from './graph/clouds.js';
 export { chooseConfiguration, choiceProblem, isCollectionResponse, type ConfigurationChoice } from './graph/collection.js';
 export { validateDevicePath, type ValidatePathOptions, type PathValidation } from './chain/validate-path.js';
+export { checkDevice } from './device/lazy.js';
+export type { DeviceCheckOptions, DeviceResult, DevicePathEntry, DeviceFailure } from './device/check.js';
+export type { TlsClientAuthParameter } from './device/identity.js';
+export type { CrlInput, CrlFetchFailure, CrlMember } from './crl/types.js';
 export type { SimulatedFailure } from './simulator/simulator.js';

@@ -15,7 +15,15 @@ import {
 } from './graph/json-text.js';
 import { graphErrorEnvelope } from './graph/model.js';
 import { defaultCrypto } from './certificate/verify.js';
-import { buildContext, type BodyEncoding, type BodyTooLarge, type CheckContext, type CollectionContext } from './rules/context.js';
+import {
+  buildContext,
+  type BodyEncoding,
+  type BodyTooLarge,
+  type CheckContext,
+  type CollectionContext,
+  type CrlContext,
+  type EntryContext,
+} from './rules/context.js';
 import { choiceProblem, chooseConfiguration } from './graph/collection.js';
 import { isPlainObject } from './graph/model.js';
 import { rules } from './rules/registry.js';
@@ -132,6 +140,15 @@ function readCrlInputs(crls: unknown): CrlInput[] {
 export interface PreflightRun {
   report: Report;
   cas: CaSummary[];
+  /** What the check read, for callers that build on it (the device check): the entries, the CRLs, the configuration. */
+  context: {
+    entries: readonly EntryContext[];
+    crl: CrlContext | null;
+    /** Pointer prefix of the configuration checked (`/value/<i>` in a collection response, else ""). */
+    prefix: string;
+    /** The configuration checked, when it is a JSON object. */
+    configuration: Record<string, unknown> | null;
+  };
 }
 
 /** Checks a trust-list update body and predicts the server's answer. Never throws for bad body input. */
@@ -263,7 +280,7 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
     thumbprint: e.cert?.thumbprint ?? null,
     isRootAuthority: e.object?.isRootAuthority,
   }));
-  return { report, cas };
+  return { report, cas, context: { entries: ctx.entries, crl: ctx.crl, prefix, configuration: ctx.bodyObject } };
 }
 
 /** The server answers once: the first failure in its order (step), then in document order. */

@@ -26,6 +26,7 @@ const LAYERS: { name: string; height: number; paths: string[]; packages?: string
   { name: 'rules', height: 4, paths: ['src/rules/'] },
   { name: 'preflight', height: 5, paths: ['src/preflight.ts'] },
   { name: 'diff', height: 6, paths: ['src/diff/'] },
+  { name: 'device', height: 6, paths: ['src/device/'] },
   { name: 'simulator', height: 7, paths: ['src/simulator/'] },
   { name: 'apply', height: 7, paths: ['src/apply/'] },
   { name: 'testing', height: 8, paths: ['src/testing/'], packages: ['fast-check'] },

@@ -20,7 +20,9 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { na
 // for node, in the browser build (an on-demand chunk for the reader) and in the CLI bundle. 630: ca-preflight/apply and
 // the get, plan and apply commands (in dist/ and in the bundle) add ~45 kB. 680: the decoder that checks X.690 and
 // RFC 5280 in full adds ~45 kB packed (its modules, and the same code in the browser and CLI bundles).
-const PACKED_BUDGET_KB = 680;
+// 720: the device check (path, revocation, identity, its findings in two languages) adds ~35 kB packed, shipped the
+// same three ways.
+const PACKED_BUDGET_KB = 720;
 
 interface Run {
   status: number | null;

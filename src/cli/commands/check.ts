@@ -4,11 +4,10 @@ import { formatSarif } from '../../report/sarif.js';
 import { describeRules } from '../../rules/registry.js';
 import { CliError, EXIT, packageHomepage, packageVersion, readInputBytes, readJsonFile, sarifPath } from '../io.js';
 import { decodeJsonBytes } from '../../graph/json-text.js';
-import { oneOf, parseAt, parseCommandArgs, str } from './options.js';
+import { oneOf, parseAt, parseCommandArgs, parseDays, str } from './options.js';
 import { CLOUDS } from '../../graph/clouds.js';
 import { readCrlFiles } from '../crl-files.js';
 import { fetchCrls } from '../fetch-crls.js';
-import { DEFAULT_WARN_EXPIRY_DAYS } from '../../rules/context.js';
 import type { CrlInput } from '../../crl/types.js';
 import type { Command } from './types.js';
 import { choiceProblem, chooseConfiguration } from '../../graph/collection.js';
@@ -91,7 +90,7 @@ Examples:
     const lang = oneOf('check', 'lang', str(values, 'lang'), ['en', 'fr'] as const, 'en');
     const at = parseAt('check', str(values, 'at'));
     const cloud = oneOf('check', 'cloud', str(values, 'cloud'), CLOUDS, 'global');
-    const warnExpiryDays = parseDays(str(values, 'warn-expiry-days'));
+    const warnExpiryDays = parseDays('check', str(values, 'warn-expiry-days'));
     const crlPaths = (values.crl as string[] | undefined) ?? [];
     const file = positionals[0]!;
     // The bytes as they would be sent: the check reads them as a reader honouring byte order marks would, and reports
@@ -142,10 +141,3 @@ Examples:
     return report.ok ? EXIT.ok : EXIT.findings;
   },
 };
-
-/** `--warn-expiry-days`: a whole number of days, 0 or more. */
-function parseDays(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_WARN_EXPIRY_DAYS;
-  if (!/^\d{1,5}$/.test(value)) throw new CliError(`check: --warn-expiry-days must be a whole number of days, 0 or more (got "${value}")`);
-  return Number(value);
-}

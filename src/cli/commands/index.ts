@@ -48,6 +48,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./inspect.js')).inspect,
   },
   {
+    name: 'device',
+    summary: 'will this device sign in? its certificate against a configuration: path, revocation, identity, AADSTS codes',
+    load: async () => (await import('./device.js')).device,
+  },
+  {
     name: 'serve',
     summary: 'run the Graph simulator as a local HTTP server, with faults, for clients in any language',
     load: async () => (await import('./serve.js')).serve,

@@ -1,4 +1,5 @@
 /** Shared option handling on node:util parseArgs, with messages that name the command. */
+import { DEFAULT_WARN_EXPIRY_DAYS } from '../../rules/context.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from '../io.js';
 
@@ -44,4 +45,12 @@ export function str(values: ParsedCommandArgs['values'], name: string): string |
   const v = values[name];
   if (Array.isArray(v)) return v.length ? String(v[v.length - 1]) : undefined;
   return typeof v === 'string' ? v : undefined;
+}
+
+/** `--warn-expiry-days`: a whole number of days, 0 or more (default 30). */
+export function parseDays(command: string, value: string | undefined): number {
+  if (value === undefined) return DEFAULT_WARN_EXPIRY_DAYS;
+  if (!/^\d{1,5}$/.test(value))
+    throw new CliError(`${command}: --warn-expiry-days must be a whole number of days, 0 or more (got "${value}")`);
+  return Number(value);
 }

@@ -5,10 +5,12 @@
  *   line:column when the body is text), the same `ok`, the same predicted Graph error;
  * - the safe-update vectors (vectors/update/patch/): the same request body or refusal from `buildPatchRequest`,
  *   and the simulated server accepts what is built.
- * A JSON file under vectors/ that is neither fails the run, so no vector is skipped silently.
+ * - the device vectors (vectors/device/): the same outcome from `checkDevice`, so the page's device panel agrees.
+ * A JSON file under vectors/ that is none of these fails the run, so no vector is skipped silently.
  */
 import { describe, expect, it } from 'vitest';
 import { preflight } from '../../../src/index.js';
+import { runDeviceVector, type DeviceVectorFile } from '../../../scripts/vectors/device-format.js';
 import {
   checkPatchVector,
   isTextVector,
@@ -32,13 +34,14 @@ const files = Object.keys(loaders)
   .sort();
 const preflightFiles = (index?.cases ?? []).map((c) => c.file);
 const patchFiles = files.filter((f) => f.startsWith('update/patch/'));
+const deviceFiles = files.filter((f) => f.startsWith('device/'));
 const load = async <T>(file: string) => (await loaders[ROOT + file]!()) as T;
 
 describe('test vectors in Chromium', () => {
   it('finds the vectors, and knows how to run every one of them', () => {
     expect(index, 'vectors/index.json is missing: generate the vectors (npm run vectors)').toBeDefined();
     expect(preflightFiles.length, 'vectors/index.json names no vector').toBeGreaterThan(0);
-    const known = new Set(['index.json', ...preflightFiles, ...patchFiles]);
+    const known = new Set(['index.json', ...preflightFiles, ...patchFiles, ...deviceFiles]);
     expect(
       files.filter((f) => !known.has(f)),
       'vector files of a kind this test does not run',
@@ -57,5 +60,10 @@ describe('test vectors in Chromium', () => {
 
   it.each(patchFiles)('%s', async (file) => {
     await checkPatchVector(await load<PatchVector>(file));
+  });
+
+  it.each(deviceFiles)('%s', async (file) => {
+    const v = await load<DeviceVectorFile>(file);
+    expect((await runDeviceVector(v)).projected).toEqual(v.expect);
   });
 });

@@ -1,0 +1,129 @@
+/**
+ * `ca-preflight device` as a user meets it: exit statuses, the JSON shape of DESIGN "Contract additions", the text
+ * output, collections with --id, the identity option, and bad input (never a stack trace).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHierarchy, type BuiltCertificate } from '../src/testing/builder.js';
+import { checkDevice } from '../src/index.js';
+import { runCli } from './helpers/cli.js';
+
+let dir: string;
+let root: BuiltCertificate;
+let sub: BuiltCertificate;
+let leaf: BuiltCertificate;
+const file = (name: string, content: string | Uint8Array) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+const entries = () => [
+  { certificate: root.base64, isRootAuthority: true, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: null },
+  { certificate: sub.base64, isRootAuthority: false, certificateRevocationListUrl: null, deltaCertificateRevocationListUrl: null },
+];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ca-preflight-device-'));
+  [root, sub, leaf] = (await buildHierarchy({ depth: 3, leaf: true, namePrefix: 'Device CLI' })) as [
+    BuiltCertificate,
+    BuiltCertificate,
+    BuiltCertificate,
+  ];
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ca-preflight device', () => {
+  it('exits 0 with the contract JSON when the device would authenticate', async () => {
+    const config = file(
+      'get.json',
+      JSON.stringify({ id: 'a', tlsClientAuthParameter: 'tls_client_auth_subject_dn', certificateAuthorities: entries() }),
+    );
+    const r = await runCli(['device', file('leaf.pem', leaf.pem), '--config', config, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['authenticates', 'path', 'identity', 'failures', 'findings']);
+    expect(out.authenticates).toBe(true);
+    expect(out.path.map((p: { index: number }) => p.index)).toEqual([1, 0]);
+    expect(Object.keys(out.path[0])).toEqual(['index', 'subject', 'thumbprint']);
+    expect(out.path[1].subject).toBe('CN=Device CLI Root CA,O=Device CLI,C=US');
+    expect(out.identity).toEqual({ parameter: 'tls_client_auth_subject_dn', value: 'CN=Device CLI Leaf,O=Device CLI,C=US' });
+    expect(out.failures).toEqual([]);
+    const text = await runCli(['device', join(dir, 'leaf.pem'), '--config', config]);
+    expect(text.stdout).toMatch(/Path to the listed root\n {2}#1 {2}CN=Device CLI Intermediate CA 1/);
+    expect(text.stdout).toMatch(/✓ the device would authenticate\n$/);
+  });
+
+  it('exits 1 with each failure and its AADSTS code when it would not', async () => {
+    const onlyRoot = file('root-only.json', JSON.stringify({ certificateAuthorities: [entries()[0]] }));
+    const r = await runCli(['device', join(dir, 'leaf.pem'), '--config', onlyRoot, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.path).toBeNull();
+    expect(out.failures).toEqual([{ code: 'AADSTS500176', message: expect.stringMatching(/No listed CA issued the device certificate/) }]);
+    const text = await runCli(['device', join(dir, 'leaf.pem'), '--config', onlyRoot, '--lang', 'fr']);
+    expect(text.stdout).toMatch(/✗ l’appareil ne s’authentifierait pas : 1 échec \(AADSTS500176/);
+  });
+
+  it('chooses the configuration of a collection GET with --id, and says which ids there are without it', async () => {
+    const collection = file(
+      'collection.json',
+      JSON.stringify({
+        value: [
+          { id: 'one', tlsClientAuthParameter: 'tls_client_auth_san_dns', certificateAuthorities: [entries()[0]] },
+          { id: 'two', tlsClientAuthParameter: 'tls_client_auth_subject_dn', certificateAuthorities: entries() },
+        ],
+      }),
+    );
+    const two = await runCli(['device', join(dir, 'leaf.pem'), '--config', collection, '--id', 'two', '--format', 'json']);
+    expect(two.code).toBe(0);
+    expect(JSON.parse(two.stdout).path.map((p: { index: number }) => p.index)).toEqual([1, 0]);
+    const none = await runCli(['device', join(dir, 'leaf.pem'), '--config', collection]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/2 configurations; choose one with .*ids: one, two/);
+  });
+
+  it('takes the identifying field from --tls-client-auth-parameter when a PATCH body does not say', async () => {
+    const body = file('body.json', JSON.stringify({ certificateAuthorities: entries() }));
+    const r = await runCli([
+      'device',
+      join(dir, 'leaf.pem'),
+      '--config',
+      body,
+      '--tls-client-auth-parameter',
+      'tls_client_auth_san_uri',
+      '--format',
+      'json',
+    ]);
+    const out = JSON.parse(r.stdout);
+    expect(out.identity).toEqual({ parameter: 'tls_client_auth_san_uri', value: null });
+    expect(out.findings.map((f: { rule: string }) => f.rule)).toEqual(['device.identity-missing']);
+    expect(r.code).toBe(1);
+  });
+
+  it('explains trouble with exit 2: no config, a key for a certificate, a config that is not JSON, a bad option', async () => {
+    const leafFile = join(dir, 'leaf.pem');
+    expect((await runCli(['device', leafFile])).stderr).toMatch(/--config <body-or-GET\.json> is required/);
+    const key = file(
+      'device.key',
+      '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIKbYP7tdRcZ4zbt9iuxhGDHx9xWrpzTF1R06+bW53bmm\n-----END PRIVATE KEY-----\n',
+    );
+    const wrong = await runCli(['device', key, '--config', join(dir, 'body.json')]);
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringMatching(/not a certificate: .*private key/i)]);
+    const notJson = await runCli(['device', leafFile, '--config', file('bad.json', '{ "certificateAuthorities": [')]);
+    expect([notJson.code, notJson.stderr]).toEqual([2, expect.stringMatching(/the configuration is not JSON/)]);
+    const bad = await runCli(['device', leafFile, '--config', join(dir, 'body.json'), '--tls-client-auth-parameter', 'upn']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/must be one of tls_client_auth_subject_dn/)]);
+    expect((await runCli(['device', '--help'])).stdout).toMatch(/Will this device sign in\?/);
+  });
+
+  it('gives the library and the CLI the same verdict', async () => {
+    const config = JSON.stringify({ tlsClientAuthParameter: 'tls_client_auth_subject_dn', certificateAuthorities: entries() });
+    const lib = await checkDevice(leaf.pem, config);
+    const cli = JSON.parse(
+      (await runCli(['device', join(dir, 'leaf.pem'), '--config', file('same.json', config), '--format', 'json'])).stdout,
+    );
+    expect(cli).toEqual(JSON.parse(JSON.stringify(lib)));
+  });
+});
