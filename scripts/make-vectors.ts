@@ -18,7 +18,7 @@ import { decodeBase64Lenient, encodeBase64 } from '../src/certificate/encoding.j
 import type { CrlInput } from '../src/crl/types.js';
 import { rules } from '../src/rules/registry.js';
 import type { Report } from '../src/types.js';
-import { AT, compareWithDeclaration, type VectorCase, type VectorCrl } from './vectors/framework.js';
+import { AT, compareWithDeclaration, stableShape, type VectorCase, type VectorCrl } from './vectors/framework.js';
 import { makePki } from './vectors/pki.js';
 import { exampleCases } from './vectors/cases-examples.js';
 import { bodyCases } from './vectors/cases-body.js';
@@ -117,18 +117,6 @@ function coverageGaps(results: { c: VectorCase; report: Report }[]): string[] {
   }
   for (const id of nearMiss) if (!rules.some((r) => r.id === id)) gaps.push(`nearMissFor names ${id}, which is not a rule`);
   return gaps;
-}
-
-/** The vector's input and declaration with certificate bytes and 40-hex key identifiers masked: what a fresh run keeps. */
-function stableShape(v: Record<string, unknown>): string {
-  const { expect: _expect, ...input } = v;
-  return (
-    JSON.stringify(input)
-      .replace(/-----BEGIN ([A-Z ]+)-----.*?-----END \1-----/g, '<pem>')
-      // base64 runs (PEM lines too): 16 characters or more, with a digit, "+" or "/" (member names have none).
-      .replace(/[A-Za-z0-9+/_-]{16,}={0,2}/g, (run) => (/[0-9+/]/.test(run) ? '<der>' : run))
-      .replace(/\b[0-9A-Fa-f]{40}\b/g, '<hex>')
-  );
 }
 
 /** The file already on disk for this vector, when it can stay as it is (see the header). */

@@ -188,3 +188,15 @@ export function compareWithDeclaration(c: VectorCase, report: Report): string[] 
   if (report.verdict !== verdict) problems.push(`verdict is ${report.verdict}, declared findings and graphError make it ${verdict}`);
   return problems;
 }
+
+/** The vector's input and declaration with certificate bytes and 40-hex key identifiers masked: what a fresh run keeps. */
+export function stableShape(v: Record<string, unknown>): string {
+  const { expect: _expect, ...input } = v;
+  return (
+    JSON.stringify(input)
+      .replace(/-----BEGIN ([A-Z ]+)-----.*?-----END \1-----/g, '<pem>')
+      // base64 runs (PEM lines too): 16 characters or more, with a digit, "+" or "/" (member names have none).
+      .replace(/[A-Za-z0-9+/_-]{16,}={0,2}/g, (run) => (/[0-9+/]/.test(run) ? '<der>' : run))
+      .replace(/\b[0-9A-Fa-f]{40}\b/g, '<hex>')
+  );
+}

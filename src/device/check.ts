@@ -10,7 +10,7 @@ import type { Cloud } from '../graph/clouds.js';
 import type { CrlInput } from '../crl/types.js';
 import { readCertificates } from '../certificate/input.js';
 import { parseCertificate, type ParsedCertificate } from '../certificate/parse.js';
-import { readCertificateInput } from '../certificate/facts.js';
+import { readCertificateValue } from '../certificate/reader.js';
 import { defaultCrypto } from '../certificate/verify.js';
 import { sha256 } from '../certificate/sha.js';
 import { toHex } from '../certificate/encoding.js';
@@ -162,9 +162,9 @@ export async function runDeviceCheck(
   // The listed CAs that parse, and where each sits in the list.
   const listed: { index: number; parsed: ParsedCertificate; thumbprint: string }[] = [];
   for (const e of entries) {
-    if (!e.cert || typeof e.object?.certificate !== 'string') continue;
-    const der = readCertificateInput(e.object.certificate);
-    listed.push({ index: e.index, parsed: parseCertificate(der), thumbprint: e.cert.thumbprint });
+    if (!e.cert) continue;
+    const record = (await readCertificateValue(e.object?.certificate, crypto)).record;
+    if (record) listed.push({ index: e.index, parsed: record.parsed, thumbprint: e.cert.thumbprint });
   }
 
   const out: Emitted[] = [];
