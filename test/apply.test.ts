@@ -279,6 +279,20 @@ describe('applyPlan under faults: nothing lost, never re-sent blindly', () => {
     expect(await writableHash(w.graph.resources()[0])).toBe(addG2.intended.hash);
   });
 
+  it('a failed PATCH, then a read that shows another change: stops, and never sends over it', async () => {
+    const w = world('unavailable@PATCH#1,concurrent:rename@GET#2');
+    const r = await applyPlan(addG2, w.options());
+    expect(r.outcome).toBe('failed');
+    expect(r.failure?.kind).toBe('conflict');
+    expect(r.sent).toBe(true);
+    expect(patches(w)).toBe(1);
+    expect(r.message).toMatch(
+      /503 serviceNotAvailable.*neither the plan's base nor the intended configuration: someone else changed the resource/s,
+    );
+    expect(r.drift?.baseToLive.diff.displayName?.to).toMatch(/changed by another client/);
+    expect(r.receipt?.outcome).toBe('failed');
+  });
+
   it("another client's change right after the PATCH: verification sees neither base nor intended, unverified, never sent again", async () => {
     const w = world('concurrent:rename@GET#2');
     const r = await applyPlan(addG2, w.options({ verifyForMs: 5000 }));
