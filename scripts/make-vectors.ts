@@ -25,6 +25,7 @@ import { bodyCases } from './vectors/cases-body.js';
 import { entryCases } from './vectors/cases-entry.js';
 import { certificateCases } from './vectors/cases-certificate.js';
 import { decoderCases } from './vectors/cases-decoder.js';
+import { profileCases } from './vectors/cases-profile.js';
 import { chainCases } from './vectors/cases-chain.js';
 import { crlEchoCases } from './vectors/cases-crl-echo.js';
 import { hierarchyCases, strictCases, updateCases } from './vectors/cases-update.js';
@@ -42,6 +43,7 @@ async function allCases(): Promise<VectorCase[]> {
     ...(await entryCases(pki)),
     ...(await certificateCases(pki)),
     ...(await decoderCases(pki)),
+    ...(await profileCases(pki)),
     ...(await chainCases(pki)),
     ...(await crlEchoCases(pki)),
     ...(await crlFileCases(pki)),

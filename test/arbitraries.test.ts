@@ -84,7 +84,7 @@ describe('the certificate pool', () => {
         else if (kind === 'notYetValid') expect(cert.notBefore.getTime()).toBeGreaterThan(at);
         else expect(cert.notBefore.getTime() <= at && at < cert.notAfter.getTime(), kind).toBe(true);
       }
-      expect(Object.keys(ca.twins).length).toBe(ca.parent ? 15 : 12);
+      expect(Object.keys(ca.twins).length).toBe(ca.parent ? 23 : 20);
     }
   });
 

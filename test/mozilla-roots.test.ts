@@ -29,6 +29,10 @@ interface OpensslView {
   notAfter: number;
   ski: string | null;
   basicConstraints: { critical: boolean; cA: boolean } | null;
+  version: number;
+  /** "0" for a zero serial, "negative", or the number of octets. */
+  serial: string;
+  keyUsage: { critical: boolean } | null;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -78,6 +82,7 @@ function opensslViews(pems: string[]): OpensslView[] {
     };
     const skiAt = lines.findIndex((l) => l.startsWith('X509v3 Subject Key Identifier:'));
     const bcAt = lines.findIndex((l) => l.startsWith('X509v3 Basic Constraints:'));
+    const kuAt = lines.findIndex((l) => l.startsWith('X509v3 Key Usage:'));
     return {
       subject: names[2 * i]!.slice('subject='.length),
       issuer: names[2 * i + 1]!.slice('issuer='.length),
@@ -86,8 +91,26 @@ function opensslViews(pems: string[]): OpensslView[] {
       notAfter: opensslDate(after('Not After :')),
       ski: skiAt < 0 ? null : lines[skiAt + 1]!.replace(/:/g, '').toUpperCase(),
       basicConstraints: bcAt < 0 ? null : { critical: lines[bcAt]!.includes('critical'), cA: lines[bcAt + 1]!.includes('CA:TRUE') },
+      version: Number(/^(\d+)/.exec(after('Version: '))![1]),
+      serial: serialOf(lines),
+      keyUsage: kuAt < 0 ? null : { critical: lines[kuAt]!.includes('critical') },
     };
   });
+}
+
+/** OpenSSL prints a serial that fits a long as "N (0xN)" (negative ones with a minus), a longer one on the next line as hex octets. */
+function serialOf(lines: string[]): string {
+  const at = lines.findIndex((l) => l.startsWith('Serial Number:'));
+  const inline = lines[at]!.slice('Serial Number:'.length).trim();
+  if (inline)
+    return /^-/.test(inline)
+      ? 'negative'
+      : Number(/^(\d+)/.exec(inline)![1]) === 0
+        ? '0'
+        : String(Math.ceil(inline.replace(/ .*/, '').length / 2));
+  const hex = lines[at + 1]!;
+  if (/\(Negative\)/.test(inline + hex)) return 'negative';
+  return String(hex.split(':').length);
 }
 
 type Rdns = [string, string][][];
@@ -179,7 +202,7 @@ describeWith([mozillaRoots, openssl], 'Mozilla roots (Debian ca-certificates)', 
     expect(notSelfSigned).toEqual([]);
   });
 
-  it("reports exactly the findings OpenSSL's and pkijs's views predict: expired, no SKI, basicConstraints not critical, DER slips", () => {
+  it("reports exactly the findings OpenSSL's and pkijs's views predict: expired, no SKI, basicConstraints and keyUsage not critical, no keyUsage, serial 0, DER slips", () => {
     const at = Date.parse(AT);
     const expected: string[] = [];
     files.forEach((_f, i) => {
@@ -199,6 +222,11 @@ describeWith([mozillaRoots, openssl], 'Mozilla roots (Debian ca-certificates)', 
       if (v.basicConstraints?.cA && !v.basicConstraints.critical)
         expected.push(expectedFinding('certificate.basic-constraints-not-critical', i));
       if (v.ski === null) expected.push(expectedFinding('certificate.ski-missing', i));
+      if (v.version === 3 && v.basicConstraints?.cA && !v.keyUsage) expected.push(expectedFinding('certificate.key-usage-missing', i));
+      if (v.basicConstraints?.cA && v.keyUsage && !v.keyUsage.critical)
+        expected.push(expectedFinding('certificate.key-usage-not-critical', i));
+      if (v.serial === '0' || v.serial === 'negative' || Number(v.serial) > 20)
+        expected.push(expectedFinding('certificate.serial-invalid', i));
     });
     const got = report.findings.map((f) => `${f.rule} @ ${f.path}`);
     expect([...got].sort()).toEqual([...expected].sort());

@@ -22,7 +22,7 @@ export function realRootCases(): VectorCase[] {
   return [
     {
       group, name: 'mozilla-selection',
-      description: 'Eight Mozilla roots: Baltimore CyberTrust Root (SHA-1, expired 2025-05-12), Go Daddy Class 2 CA (SHA-1, basicConstraints not critical), Hongkong Post Root CA 1 (expired 2023-05-15, no SKI), ISRG Root X1 and X2, Microsoft RSA and ECC Root CAs 2017, DigiCert Global Root CA (SHA-1 self-signature, tolerated on a root).',
+      description: 'Eight Mozilla roots: Baltimore CyberTrust Root (SHA-1, expired 2025-05-12), Go Daddy Class 2 CA (SHA-1, basicConstraints not critical, no keyUsage, serial number 0), Hongkong Post Root CA 1 (expired 2023-05-15, no SKI), ISRG Root X1 and X2, Microsoft RSA and ECC Root CAs 2017, DigiCert Global Root CA (SHA-1 self-signature, tolerated on a root).',
       body: list(
         asRoot('Baltimore_CyberTrust_Root.crt'),
         asRoot('Go_Daddy_Class_2_CA.crt'),
@@ -37,6 +37,8 @@ export function realRootCases(): VectorCase[] {
         findings: [
           error('certificate.expired', ca(0, 'certificate')),
           warning('certificate.basic-constraints-not-critical', ca(1, 'certificate')),
+          warning('certificate.key-usage-missing', ca(1, 'certificate')),
+          warning('certificate.serial-invalid', ca(1, 'certificate')),
           error('certificate.expired', ca(2, 'certificate')),
           warning('certificate.ski-missing', ca(2, 'certificate')),
         ],

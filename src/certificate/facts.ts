@@ -49,6 +49,14 @@ export interface CertificateView {
   /** Self-issued and its signature verifies with its own key; null when that could not be checked (then see `selfSignatureError`). */
   readonly selfSigned: boolean | null;
   readonly selfSignatureError: string | null;
+  /** Octets of the serial number's INTEGER content (RFC 5280 §4.1.2.2 allows at most 20). */
+  readonly serialOctets: number;
+  /** RSA keys: the public exponent, the modulus size and whether the AlgorithmIdentifier's parameters are NULL. */
+  readonly rsaKey: { readonly exponent: bigint; readonly modulusBits: number; readonly parametersNull: boolean } | null;
+  /** issuerUniqueID and subjectUniqueID present (RFC 5280 §4.1.2.8). */
+  readonly uniqueIdentifiers: { readonly issuer: boolean; readonly subject: boolean };
+  /** Policy OIDs of certificatePolicies; null when the extension is absent. */
+  readonly certificatePolicies: readonly string[] | null;
 }
 
 /** A parsed certificate with everything the rules ask of it, computed once. */
@@ -156,6 +164,16 @@ function viewOf(
     selfIssued: parsed.selfIssued,
     selfSigned: computed.selfSigned,
     selfSignatureError: computed.selfSignatureError,
+    serialOctets: parsed.serialOctets.length,
+    rsaKey: parsed.publicKey.rsa
+      ? {
+          exponent: parsed.publicKey.rsa.exponent,
+          modulusBits: parsed.publicKey.info.size ?? 0,
+          parametersNull: parsed.publicKey.rsa.parametersNull,
+        }
+      : null,
+    uniqueIdentifiers: parsed.uniqueIdentifiers,
+    certificatePolicies: parsed.certificatePolicies,
   };
 }
 

@@ -20,23 +20,37 @@ import body_unknown_property from './body/unknown-property.js';
 import body_wrong_type from './body/wrong-type.js';
 import certificate_aki_missing from './certificate/aki-missing.js';
 import certificate_basic_constraints_not_critical from './certificate/basic-constraints-not-critical.js';
+import certificate_constraint_not_critical from './certificate/constraint-not-critical.js';
 import certificate_duplicate_extension from './certificate/duplicate-extension.js';
+import certificate_eku_excludes_client_auth from './certificate/eku-excludes-client-auth.js';
 import certificate_expired from './certificate/expired.js';
 import certificate_expires_soon from './certificate/expires-soon.js';
+import certificate_extensions_before_v3 from './certificate/extensions-before-v3.js';
+import certificate_issuer_empty from './certificate/issuer-empty.js';
 import certificate_key_cert_sign_missing from './certificate/key-cert-sign-missing.js';
 import certificate_key_identifier_critical from './certificate/key-identifier-critical.js';
 import certificate_key_invalid from './certificate/key-invalid.js';
+import certificate_key_usage_missing from './certificate/key-usage-missing.js';
+import certificate_key_usage_not_critical from './certificate/key-usage-not-critical.js';
 import certificate_missing from './certificate/missing.js';
 import certificate_not_base64 from './certificate/not-base64.js';
 import certificate_not_ca from './certificate/not-ca.js';
 import certificate_not_strict_der from './certificate/not-strict-der.js';
 import certificate_not_x509 from './certificate/not-x509.js';
 import certificate_not_yet_valid from './certificate/not-yet-valid.js';
+import certificate_path_length_negative from './certificate/path-length-negative.js';
+import certificate_path_length_without_key_cert_sign from './certificate/path-length-without-key-cert-sign.js';
 import certificate_pem_armour from './certificate/pem-armour.js';
+import certificate_rsa_exponent_invalid from './certificate/rsa-exponent-invalid.js';
+import certificate_rsa_modulus_size from './certificate/rsa-modulus-size.js';
+import certificate_rsa_parameters_not_null from './certificate/rsa-parameters-not-null.js';
 import certificate_schema_violation from './certificate/schema-violation.js';
+import certificate_serial_invalid from './certificate/serial-invalid.js';
 import certificate_signature_algorithm_mismatch from './certificate/signature-algorithm-mismatch.js';
 import certificate_signature_unverifiable from './certificate/signature-unverifiable.js';
 import certificate_ski_missing from './certificate/ski-missing.js';
+import certificate_subject_empty from './certificate/subject-empty.js';
+import certificate_unique_identifiers from './certificate/unique-identifiers.js';
 import certificate_unknown_critical_extension from './certificate/unknown-critical-extension.js';
 import certificate_weak_key from './certificate/weak-key.js';
 import certificate_weak_signature from './certificate/weak-signature.js';
@@ -45,6 +59,7 @@ import chain_issuer_missing from './chain/issuer-missing.js';
 import chain_issuer_signature_invalid from './chain/issuer-signature-invalid.js';
 import chain_no_root from './chain/no-root.js';
 import chain_path_length_exceeded from './chain/path-length-exceeded.js';
+import chain_policies_inconsistent from './chain/policies-inconsistent.js';
 import crl_aki_mismatch from './crl/aki-mismatch.js';
 import crl_ca_lacks_crl_sign from './crl/ca-lacks-crl-sign.js';
 import crl_checked from './crl/checked.js';
@@ -108,23 +123,37 @@ export const ruleFiles = [
   body_wrong_type,
   certificate_aki_missing,
   certificate_basic_constraints_not_critical,
+  certificate_constraint_not_critical,
   certificate_duplicate_extension,
+  certificate_eku_excludes_client_auth,
   certificate_expired,
   certificate_expires_soon,
+  certificate_extensions_before_v3,
+  certificate_issuer_empty,
   certificate_key_cert_sign_missing,
   certificate_key_identifier_critical,
   certificate_key_invalid,
+  certificate_key_usage_missing,
+  certificate_key_usage_not_critical,
   certificate_missing,
   certificate_not_base64,
   certificate_not_ca,
   certificate_not_strict_der,
   certificate_not_x509,
   certificate_not_yet_valid,
+  certificate_path_length_negative,
+  certificate_path_length_without_key_cert_sign,
   certificate_pem_armour,
+  certificate_rsa_exponent_invalid,
+  certificate_rsa_modulus_size,
+  certificate_rsa_parameters_not_null,
   certificate_schema_violation,
+  certificate_serial_invalid,
   certificate_signature_algorithm_mismatch,
   certificate_signature_unverifiable,
   certificate_ski_missing,
+  certificate_subject_empty,
+  certificate_unique_identifiers,
   certificate_unknown_critical_extension,
   certificate_weak_key,
   certificate_weak_signature,
@@ -133,6 +162,7 @@ export const ruleFiles = [
   chain_issuer_signature_invalid,
   chain_no_root,
   chain_path_length_exceeded,
+  chain_policies_inconsistent,
   crl_aki_mismatch,
   crl_ca_lacks_crl_sign,
   crl_checked,

@@ -18,6 +18,9 @@ import {
 import { encodeBase64, encodePem, fromHex, toHex } from '../certificate/encoding.js';
 import { randomOrganisation, rfc4514, windowsName, type NameParts } from './names.js';
 import { seededRandom, type SeededRandom } from '../seeded-random.js';
+import { buildProfileCertificates, type ProfileKind } from './profile-pool.js';
+
+export type { ProfileKind } from './profile-pool.js';
 
 export const SUPPORTED_KEY_SPECS: readonly KeySpec[] = [
   'P-256',
@@ -46,7 +49,15 @@ export type TwinKind =
   | 'noAki'
   | 'sha1Signature'
   | 'unknownCriticalExtension'
-  | 'signatureAlgorithmMismatch';
+  | 'signatureAlgorithmMismatch'
+  | 'noKeyUsage'
+  | 'keyUsageNotCritical'
+  | 'serialZero'
+  | 'serverAuthOnly'
+  | 'inhibitAnyPolicyNotCritical'
+  | 'pathLenNegative'
+  | 'pathLenWithoutKeyCertSign'
+  | 'emptySubjectAltName';
 
 export interface PooledCertificate {
   /** A stable label from the pool layout, e.g. `h1/ca2`, `h1/ca2~expired`, `h0/leaf`. */
@@ -98,6 +109,12 @@ export interface CertificatePool {
   readonly crossPair: readonly [PooledCertificate, PooledCertificate];
   /** A self-signed root on a 1024-bit RSA key. */
   readonly weakRoot: PooledCertificate;
+  /**
+   * Certificates that break one profile rule a twin cannot carry (src/testing/profile-pool.ts): `root` (a P-256 root
+   * asserting one certificate policy) issues the intermediates; `emptyNameRoot`, `v2WithExtensions` and
+   * `uniqueIdentifiers` are roots of their own.
+   */
+  readonly profile: Readonly<Record<ProfileKind, PooledCertificate>>;
 }
 
 export interface PoolOptions {
@@ -200,13 +217,14 @@ export async function buildPool(opts: PoolOptions): Promise<CertificatePool> {
   const gen = (spec: KeySpec) => generateKeyPair(spec, { crypto });
   // A forger needs another key of the same type: another hierarchy's root key when there is one, else a key of its own.
   const lonelySpecs = [...new Set(opts.keySpecs)].filter((spec) => plans.filter((chain) => chain[0]!.keySpec === spec).length < 2);
-  const [caKeys, lonelyKeys, leafKey, crossA, crossB, weakKey] = await Promise.all([
+  const [caKeys, lonelyKeys, leafKey, crossA, crossB, weakKey, profileKey] = await Promise.all([
     Promise.all(plans.map((chain) => Promise.all(chain.map((p) => gen(p.keySpec))))),
     Promise.all(lonelySpecs.map(gen)),
     gen('P-256'),
     gen('P-256'),
     gen('P-256'),
     gen('RSA-1024'),
+    gen('P-256'),
   ]);
   const forgerOf = (h: number): KeyPairHandle => {
     const spec = plans[h]![0]!.keySpec;
@@ -278,6 +296,23 @@ export async function buildPool(opts: PoolOptions): Promise<CertificatePool> {
           { extraExtensions: [{ oid: '1.3.6.1.4.1.55555.7.1', critical: true, value: new Uint8Array([5, 0]) }] },
         ],
         // Signed (and verified) with the outer algorithm; the TBS names another one.
+        ['noKeyUsage', { keyUsage: null }],
+        ['keyUsageNotCritical', { keyUsage: { bits: ['keyCertSign', 'cRLSign'], critical: false } }],
+        ['serialZero', { serialNumber: new Uint8Array([0]) }],
+        ['serverAuthOnly', { extendedKeyUsage: [OID.ekuServerAuth] }],
+        // inhibitAnyPolicy (SkipCerts 0) not critical; RFC 5280 §4.2.1.14 requires critical.
+        ['inhibitAnyPolicyNotCritical', { extraExtensions: [{ oid: '2.5.29.54', value: new Uint8Array([2, 1, 0]) }] }],
+        // basicConstraints { cA TRUE, pathLenConstraint -1 }, written by hand: the builder writes only valid numbers.
+        [
+          'pathLenNegative',
+          {
+            basicConstraints: null,
+            extraExtensions: [{ oid: OID.basicConstraints, critical: true, value: tlv(0x30, new Uint8Array([1, 1, 0xff, 2, 1, 0xff])) }],
+          },
+        ],
+        ['pathLenWithoutKeyCertSign', { basicConstraints: { cA: true, pathLenConstraint: 5 }, keyUsage: { bits: ['cRLSign'] } }],
+        // subjectAltName with no name in it: GeneralNames is SIZE (1..MAX).
+        ['emptySubjectAltName', { extraExtensions: [{ oid: '2.5.29.17', value: new Uint8Array([0x30, 0]) }] }],
         [
           'signatureAlgorithmMismatch',
           {
@@ -381,5 +416,44 @@ export async function buildPool(opts: PoolOptions): Promise<CertificatePool> {
     crypto,
   );
 
-  return Object.freeze({ seed: opts.seed, at, hierarchies, leaves, crossPair, weakRoot });
+  const profileParts = (kind: ProfileKind): NameParts =>
+    kind === 'emptySubject' || kind === 'emptyNameRoot'
+      ? []
+      : [
+          ['CN', `Profile ${kind} ${tag}`],
+          ['O', 'Profile'],
+          ['C', 'US'],
+        ];
+  const rootParts = profileParts('root');
+  const builtProfile = await buildProfileCertificates(
+    profileKey,
+    rng,
+    (k) => rfc4514(profileParts(k)),
+    { ...validity, crypto },
+    () => serial(rng),
+  );
+  const ownRoots = new Set<ProfileKind>(['root', 'emptyNameRoot', 'v2WithExtensions', 'uniqueIdentifiers']);
+  const profile = Object.freeze(
+    Object.fromEntries(
+      await Promise.all(
+        (Object.keys(builtProfile) as ProfileKind[]).map(async (kind) => {
+          const root = ownRoots.has(kind);
+          const described: Described = {
+            id: `profile/${kind}`,
+            subject: profileParts(kind),
+            issuer: root ? profileParts(kind) : rootParts,
+            selfSigned: root,
+            keySpec: kind.startsWith('rsa') ? 'RSA' : 'P-256',
+            hierarchy: -1,
+            level: root ? 0 : 1,
+            crlUrl: null,
+            deltaCrlUrl: null,
+          };
+          return [kind, await pooled(builtProfile[kind], described, crypto)] as const;
+        }),
+      ),
+    ) as Record<ProfileKind, PooledCertificate>,
+  );
+
+  return Object.freeze({ seed: opts.seed, at, hierarchies, leaves, crossPair, weakRoot, profile });
 }

@@ -307,6 +307,97 @@ export const en = {
     message: "The CA certificate has no subjectKeyIdentifier, so Graph's issuerSki has nothing to show.",
     fix: 'Reissue the CA with a subjectKeyIdentifier (SHA-1 of the public key, RFC 5280 method 1).',
   },
+  'certificate.key-usage-missing': {
+    message: 'This CA certificate has no keyUsage extension.',
+    fix: 'Reissue the CA with a critical keyUsage asserting keyCertSign (and cRLSign if it signs CRLs).',
+  },
+  'certificate.key-usage-not-critical': {
+    message: 'keyUsage is not marked critical in this CA certificate.',
+    fix: 'Reissue the CA with keyUsage marked critical.',
+  },
+  'certificate.subject-empty': {
+    message: 'This CA certificate has an empty subject.',
+    fix: 'Reissue the CA with a distinguished name as its subject (for example CN=…, O=…, C=…).',
+  },
+  'certificate.issuer-empty': {
+    message: "The certificate's issuer name is empty.",
+    fix: 'Reissue the certificate from a CA with a non-empty subject name.',
+  },
+  'certificate.rsa-exponent-invalid': {
+    message: 'The RSA public exponent {exponent} is not a valid exponent.',
+    fix: 'The key cannot be genuine: replace the CA with one on a properly generated RSA key (exponent 65537).',
+    variants: {
+      even: { message: 'The RSA public exponent {exponent} is even, which no RSA key can have.' },
+      'below-3': { message: 'The RSA public exponent {exponent} is below 3, which no RSA key can have.' },
+    },
+  },
+  'certificate.rsa-modulus-size': {
+    message: 'The RSA modulus is {bits} bits, not a multiple of 8.',
+    fix: 'Reissue the CA on an RSA key of 2048, 3072 or 4096 bits.',
+  },
+  'certificate.rsa-parameters-not-null': {
+    message: "An RSA AlgorithmIdentifier's parameters are not NULL.",
+    fix: 'Reissue the certificate with NULL parameters, as RFC 3279 and RFC 4055 require.',
+    variants: {
+      key: { message: "The rsaEncryption key's AlgorithmIdentifier has parameters that are absent or not NULL." },
+      signature: { message: "The {algorithm} signature algorithm's parameters are absent or not NULL." },
+    },
+  },
+  'certificate.path-length-negative': {
+    message: 'pathLenConstraint is {value}, a negative number.',
+    fix: 'Reissue the CA with pathLenConstraint 0 or more, or without it for no limit.',
+  },
+  'certificate.path-length-without-key-cert-sign': {
+    message: 'pathLenConstraint is set, but keyUsage does not allow signing certificates (keyCertSign).',
+    fix: 'Reissue the certificate without pathLenConstraint, or as a CA whose keyUsage asserts keyCertSign.',
+    variants: {
+      'not-ca': { message: 'pathLenConstraint is set in a certificate whose basicConstraints says it is not a CA.' },
+    },
+  },
+  'certificate.constraint-not-critical': {
+    message: 'A constraint extension is not marked critical.',
+    fix: 'Reissue the CA with the extension marked critical.',
+    variants: {
+      nameConstraints: { message: 'nameConstraints is not marked critical.' },
+      policyConstraints: { message: 'policyConstraints is not marked critical.' },
+      inhibitAnyPolicy: { message: 'inhibitAnyPolicy is not marked critical.' },
+    },
+  },
+  'certificate.eku-excludes-client-auth': {
+    message: "This CA's extendedKeyUsage ({purposes}) does not allow clientAuth.",
+    fix: 'Reissue the CA without extendedKeyUsage, or with clientAuth (1.3.6.1.5.5.7.3.2) among its purposes, so devices under it can authenticate with TLS.',
+    variants: {
+      empty: { message: "This CA's extendedKeyUsage lists no purpose at all, so it allows no usage, clientAuth included." },
+    },
+  },
+  'certificate.serial-invalid': {
+    message: 'The serial number is not a positive integer of at most 20 octets.',
+    fix: 'Reissue the certificate with a positive serial number of at most 20 octets (CAs use 16 random octets).',
+    variants: {
+      zero: { message: 'The serial number is zero.' },
+      negative: { message: 'The serial number {serial} is negative.' },
+      'too-long': { message: 'The serial number is {octets} octets long; RFC 5280 allows at most 20.' },
+    },
+  },
+  'certificate.extensions-before-v3': {
+    message: 'This version {version} certificate carries extensions, which exist only in version 3.',
+    fix: 'Reissue the certificate as version 3.',
+  },
+  'certificate.unique-identifiers': {
+    message: 'The certificate carries {fields}, fields conforming CAs no longer generate.',
+    fix: 'Reissue the certificate without unique identifiers.',
+    variants: {
+      'version-1': { message: 'The certificate carries {fields}, which a version 1 certificate cannot have.' },
+    },
+  },
+  'chain.policies-inconsistent': {
+    message: 'This CA asserts certificate policies ({policies}) that its issuer at {issuer} neither asserts nor allows through anyPolicy.',
+    fix: 'Make the certificate policies consistent along the chain: reissue the CA with policies its issuer asserts (or have the issuer assert anyPolicy).',
+    variants: {
+      missing: { message: 'This CA has no certificatePolicies extension, but its issuer at {issuer} has one.' },
+      'issuer-missing': { message: 'This CA has a certificatePolicies extension, but its issuer at {issuer} has none.' },
+    },
+  },
   'certificate.key-invalid': {
     message: 'The public key is not a valid {algorithm} key: {problem}.',
     fix: 'The certificate cannot verify anything: it was corrupted or built wrongly. Replace it with the CA’s genuine certificate.',

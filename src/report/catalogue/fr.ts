@@ -326,6 +326,101 @@ export const fr = {
       'Le certificat de l’autorité de certification n’a pas de subjectKeyIdentifier : l’issuerSki de Graph n’a donc rien à afficher.',
     fix: 'Réémettez le certificat de l’autorité de certification avec un subjectKeyIdentifier (SHA-1 de la clé publique, méthode 1 du RFC 5280).',
   },
+  'certificate.key-usage-missing': {
+    message: 'Ce certificat d’autorité de certification n’a pas d’extension keyUsage.',
+    fix: 'Réémettez l’autorité avec un keyUsage critique affirmant keyCertSign (et cRLSign si elle signe des CRL).',
+  },
+  'certificate.key-usage-not-critical': {
+    message: 'keyUsage n’est pas marqué critique dans ce certificat d’autorité de certification.',
+    fix: 'Réémettez l’autorité avec keyUsage marqué critique.',
+  },
+  'certificate.subject-empty': {
+    message: 'Ce certificat d’autorité de certification a un sujet vide.',
+    fix: 'Réémettez l’autorité avec un nom distinctif comme sujet (par exemple CN=…, O=…, C=…).',
+  },
+  'certificate.issuer-empty': {
+    message: 'Le nom d’émetteur du certificat est vide.',
+    fix: 'Réémettez le certificat depuis une autorité dont le sujet n’est pas vide.',
+  },
+  'certificate.rsa-exponent-invalid': {
+    message: 'L’exposant public RSA {exponent} n’est pas un exposant valide.',
+    fix: 'La clé ne peut pas être authentique : remplacez l’autorité par une autorité sur une clé RSA générée correctement (exposant 65537).',
+    variants: {
+      even: { message: 'L’exposant public RSA {exponent} est pair, ce qu’aucune clé RSA ne peut avoir.' },
+      'below-3': { message: 'L’exposant public RSA {exponent} est inférieur à 3, ce qu’aucune clé RSA ne peut avoir.' },
+    },
+  },
+  'certificate.rsa-modulus-size': {
+    message: 'Le module RSA fait {bits} bits, ce qui n’est pas un multiple de 8.',
+    fix: 'Réémettez l’autorité sur une clé RSA de 2048, 3072 ou 4096 bits.',
+  },
+  'certificate.rsa-parameters-not-null': {
+    message: 'Les paramètres d’un AlgorithmIdentifier RSA ne sont pas NULL.',
+    fix: 'Réémettez le certificat avec des paramètres NULL, comme l’exigent la RFC 3279 et la RFC 4055.',
+    variants: {
+      key: { message: 'L’AlgorithmIdentifier de la clé rsaEncryption a des paramètres absents ou autres que NULL.' },
+      signature: { message: 'Les paramètres de l’algorithme de signature {algorithm} sont absents ou autres que NULL.' },
+    },
+  },
+  'certificate.path-length-negative': {
+    message: 'pathLenConstraint vaut {value}, un nombre négatif.',
+    fix: 'Réémettez l’autorité avec un pathLenConstraint de 0 ou plus, ou sans lui pour ne fixer aucune limite.',
+  },
+  'certificate.path-length-without-key-cert-sign': {
+    message: 'pathLenConstraint est présent, mais keyUsage ne permet pas de signer des certificats (keyCertSign).',
+    fix: 'Réémettez le certificat sans pathLenConstraint, ou en autorité dont le keyUsage affirme keyCertSign.',
+    variants: {
+      'not-ca': {
+        message:
+          'pathLenConstraint est présent dans un certificat dont basicConstraints dit qu’il n’est pas une autorité de certification.',
+      },
+    },
+  },
+  'certificate.constraint-not-critical': {
+    message: 'Une extension de contrainte n’est pas marquée critique.',
+    fix: 'Réémettez l’autorité avec l’extension marquée critique.',
+    variants: {
+      nameConstraints: { message: 'nameConstraints n’est pas marquée critique.' },
+      policyConstraints: { message: 'policyConstraints n’est pas marquée critique.' },
+      inhibitAnyPolicy: { message: 'inhibitAnyPolicy n’est pas marquée critique.' },
+    },
+  },
+  'certificate.eku-excludes-client-auth': {
+    message: 'L’extendedKeyUsage de cette autorité ({purposes}) ne permet pas clientAuth.',
+    fix: 'Réémettez l’autorité sans extendedKeyUsage, ou avec clientAuth (1.3.6.1.5.5.7.3.2) parmi ses usages, pour que les appareils qui en dépendent puissent s’authentifier en TLS.',
+    variants: {
+      empty: { message: 'L’extendedKeyUsage de cette autorité ne cite aucun usage : il n’en permet aucun, clientAuth compris.' },
+    },
+  },
+  'certificate.serial-invalid': {
+    message: 'Le numéro de série n’est pas un entier positif d’au plus 20 octets.',
+    fix: 'Réémettez le certificat avec un numéro de série positif d’au plus 20 octets (les autorités utilisent 16 octets aléatoires).',
+    variants: {
+      zero: { message: 'Le numéro de série vaut zéro.' },
+      negative: { message: 'Le numéro de série {serial} est négatif.' },
+      'too-long': { message: 'Le numéro de série fait {octets} octets ; la RFC 5280 en permet au plus 20.' },
+    },
+  },
+  'certificate.extensions-before-v3': {
+    message: 'Ce certificat en version {version} porte des extensions, qui n’existent qu’en version 3.',
+    fix: 'Réémettez le certificat en version 3.',
+  },
+  'certificate.unique-identifiers': {
+    message: 'Le certificat porte {fields}, des champs que les autorités conformes ne génèrent plus.',
+    fix: 'Réémettez le certificat sans identifiants uniques.',
+    variants: {
+      'version-1': { message: 'Le certificat porte {fields}, qu’un certificat en version 1 ne peut pas avoir.' },
+    },
+  },
+  'chain.policies-inconsistent': {
+    message:
+      'Cette autorité affirme des politiques de certification ({policies}) que son émetteur en {issuer} n’affirme pas et ne permet pas par anyPolicy.',
+    fix: 'Rendez les politiques de certification cohérentes le long de la chaîne : réémettez l’autorité avec des politiques que son émetteur affirme (ou faites affirmer anyPolicy à l’émetteur).',
+    variants: {
+      missing: { message: 'Cette autorité n’a pas d’extension certificatePolicies, mais son émetteur en {issuer} en a une.' },
+      'issuer-missing': { message: 'Cette autorité a une extension certificatePolicies, mais son émetteur en {issuer} n’en a pas.' },
+    },
+  },
   'certificate.key-invalid': {
     message: 'La clé publique n’est pas une clé {algorithm} valide : {problem}.',
     fix: 'Ce certificat ne peut rien vérifier : il a été altéré ou mal construit. Remplacez-le par le certificat authentique de l’autorité.',

@@ -3,9 +3,10 @@ import { bodyMutations } from './body.js';
 import { entryMutations } from './entry.js';
 import { certificateMutations } from './certificate.js';
 import { chainMutations } from './chain.js';
+import { profileMutations } from './profile.js';
 import type { MutationSpec } from './types.js';
 
-const ALL = [...bodyMutations, ...entryMutations, ...certificateMutations, ...chainMutations] as const;
+const ALL = [...bodyMutations, ...entryMutations, ...certificateMutations, ...chainMutations, ...profileMutations] as const;
 
 /** The name of one kind of defect `invalidBody` can apply. */
 export type MutationKind = (typeof ALL)[number]['kind'];
