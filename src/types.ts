@@ -148,6 +148,11 @@ export interface CertificateFacts {
   selfSigned: boolean | null;
   /** Why selfSigned is null, when it is. */
   selfSignatureError?: string;
+  /**
+   * What the decoder reported (empty for a clean certificate): BER that is not DER (`kind: "der"`, the X.690 rule) and values
+   * outside the X.509 definitions (`kind: "schema"`), each with its code, clause and field.
+   */
+  encodingIssues: { kind: 'der' | 'schema'; code: string; clause: string; where: string }[];
   /** The certificateAuthority entry this certificate would make. */
   certificateAuthority: {
     certificate: string;

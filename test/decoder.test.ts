@@ -383,3 +383,22 @@ describe('keys and signatures', () => {
     expect(await verifySignature(clean, clean.publicKey, crypto)).toEqual({ status: 'valid' });
   });
 });
+
+describe('what inspect shows of the decoder', () => {
+  it('lists the encoding issues and why a key is not one, in the facts and in the text', async () => {
+    const { inspectCertificate } = await import('../src/certificate/inspect.js');
+    const { runCli } = await import('./helpers/cli.js');
+    const der = await edit((t) => {
+      setExtensionValue(extension(t, OID.keyUsage), prim(0x03, [0x00, 0x06]));
+      const bits = field(t, 'subjectPublicKeyInfo').children![1]!;
+      bits.content![bits.content!.length - 1]! ^= 1;
+    });
+    const facts = await inspectCertificate(der);
+    expect(facts.encodingIssues).toEqual([{ kind: 'der', code: 'bits-trailing-zero', clause: 'X.690 §11.2.2', where: 'keyUsage' }]);
+    expect(facts.key.problem).toBe('the point is not on the curve P-256');
+    expect((await inspectCertificate(base.der)).encodingIssues).toEqual([]);
+    const text = await runCli(['inspect', Buffer.from(der).toString('base64')]);
+    expect(text.stdout).toMatch(/Encoding +not DER: keyUsage: bits-trailing-zero \(X\.690 §11\.2\.2\)/);
+    expect(text.stdout).toMatch(/Key +EC 256 bits \(P-256\) — not a valid key: the point is not on the curve P-256/);
+  });
+});

@@ -118,6 +118,7 @@ function factsOf(parsed: ParsedCertificate, view: CertificateView, method: SkiMe
     signatureAlgorithm: parsed.signatureInfo,
     selfIssued: parsed.selfIssued,
     selfSigned,
+    encodingIssues: parsed.encodingIssues.map((i) => ({ ...i })),
     certificateAuthority: certificateAuthorityEntry({
       certificate: base64 ?? encodeBase64(parsed.der),
       isRootAuthority: selfSigned === true || (selfSigned === null && parsed.selfIssued),

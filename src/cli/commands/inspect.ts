@@ -14,7 +14,9 @@ Reads certificates — a DER file (.cer .crt .der), PEM with one or more CERTIFI
 bundle (.p7b .p7c, DER or PEM, as Windows exports them), a base64 or base64url string, or standard input —
 and prints, for each, its subject and issuer (RFC 4514 and the Windows/Graph style), serial, validity, SHA-1
 and SHA-256 thumbprints, SKI and how it was computed, AKI, basicConstraints, keyUsage, EKUs, CRL URLs, key
-and signature algorithms, whether it is self-issued and self-signed, and the certificateAuthority entry to
+and signature algorithms (and what is wrong with a key that is not one), whether it is self-issued and
+self-signed, what of its encoding is not DER or not X.509 (each with the X.690 or RFC 5280 clause and the
+field), and the certificateAuthority entry to
 send (its CRL URLs are null: the certificate's own CRL distribution point names its issuer's CRL; give the
 URL of the CRL this CA publishes with patch --add … --crl URL).
 
@@ -86,7 +88,10 @@ export function formatFacts(f: CertificateFacts): string {
     ['Valid until', f.notAfter],
     ['SHA-256', f.thumbprints.sha256],
     ['SHA-1', f.thumbprints.sha1],
-    ['Key', `${f.key.algorithm}${f.key.size ? ` ${f.key.size} bits` : ''}${f.key.curve ? ` (${f.key.curve})` : ''}`],
+    [
+      'Key',
+      `${f.key.algorithm}${f.key.size ? ` ${f.key.size} bits` : ''}${f.key.curve ? ` (${f.key.curve})` : ''}${f.key.problem ? ` — not a valid key: ${f.key.problem}` : ''}`,
+    ],
     ['Signature', f.signatureAlgorithm.name],
     [
       'SKI',
@@ -112,6 +117,12 @@ export function formatFacts(f: CertificateFacts): string {
     ['Freshest CRL', f.freshestCrl.join(', ') || 'none'],
     ['Self-issued', yes(f.selfIssued)],
     ['Self-signed', yes(f.selfSigned) + (f.selfSignatureError ? ` (${f.selfSignatureError})` : '')],
+    [
+      'Encoding',
+      f.encodingIssues.length
+        ? f.encodingIssues.map((i) => `${i.kind === 'der' ? 'not DER' : 'outside X.509'}: ${i.where}: ${i.code} (${i.clause})`).join('; ')
+        : 'DER, as X.509 defines it',
+    ],
   ];
   const w = Math.max(...rows.map(([k]) => k.length));
   const entry = {
