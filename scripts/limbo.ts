@@ -19,6 +19,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodePem, encodeBase64 } from '../src/certificate/encoding.js';
 import { validateDevicePath, type PathValidation } from '../src/chain/validate-path.js';
+import { children, content, decode, isContext, parseCertificate, type ParsedCertificate } from '../src/certificate/parse.js';
 import { preflight } from '../src/preflight.js';
 
 export interface LimboTestcase {
@@ -33,6 +34,10 @@ export interface LimboTestcase {
   untrusted_intermediates: string[];
   peer_certificate: string;
   crls?: string[] | null;
+  /** The usages the harness asks of the peer (upstream: `serverAuth`, `clientAuth`, …). */
+  extended_key_usage?: string[] | null;
+  /** The name the harness asks the peer to carry (a TLS server name). */
+  expected_peer_name?: { kind: string; value: string } | null;
 }
 
 /**
@@ -92,7 +97,67 @@ export function notApplicable(tc: LimboTestcase): string | null {
     if (why) return `${why} (${s})`;
   }
   if (tc.crls?.length) return 'revocation (CRLs) is not checked';
+  return notApplicableByContent(tc);
+}
+
+/**
+ * Cases whose verdict turns on what a CA list does not decide, found in the certificates themselves: the CA/B Forum's
+ * rules for the end-entity's EKU and key (the device's own certificate, not the list's), a name constraint anywhere on
+ * the path (not evaluated), a usage or a TLS server name the harness asks of the peer that the peer does not carry.
+ */
+function notApplicableByContent(tc: LimboTestcase): string | null {
+  const features = tc.features ?? [];
+  const last = tc.id.split('::').at(-1) ?? '';
+  if (features.includes('pedantic-webpki-subscriber-key'))
+    return "CA/B Forum key rules for the end-entity: the device's key is not the list's (feature pedantic-webpki-subscriber-key)";
+  if (features.includes('pedantic-webpki-eku') && last.startsWith('ee-'))
+    return 'CA/B Forum EKU rules for the end-entity, which a CA list does not decide (feature pedantic-webpki-eku)';
+  const parsed = (pem: string): ParsedCertificate | null => {
+    try {
+      return parseCertificate(pemToDer(pem));
+    } catch {
+      return null;
+    }
+  };
+  const peer = parsed(tc.peer_certificate);
+  const all = [...tc.trusted_certs, ...tc.untrusted_intermediates].map(parsed);
+  if ([peer, ...all].some((c) => c?.extensions.some((e) => e.oid === NAME_CONSTRAINTS)))
+    return 'name constraints are not evaluated (a certificate of the case carries nameConstraints)';
+  if (!peer) return null;
+  const asked = tc.extended_key_usage ?? [];
+  const eku = peer.extendedKeyUsage;
+  if (asked.length && eku?.length && !eku.includes('anyExtendedKeyUsage') && !asked.some((u) => eku.includes(u)))
+    return `the harness asks the peer for ${asked.join(', ')}, which its EKU (${eku.join(', ')}) lacks: a TLS usage, which a CA list does not decide`;
+  const name = tc.expected_peer_name;
+  if (name?.kind === 'DNS') {
+    const names = dnsNames(peer);
+    if (names.length && !names.some((n) => dnsMatches(n, name.value)))
+      return `the peer's DNS names (${names.join(', ')}) do not include ${name.value}: a TLS server-name check, which a CA list does not decide`;
+  }
   return null;
+}
+
+const NAME_CONSTRAINTS = '2.5.29.30';
+
+/** The dNSName entries of the peer's subjectAltName. */
+function dnsNames(cert: ParsedCertificate): string[] {
+  const san = cert.extensions.find((e) => e.oid === '2.5.29.17');
+  if (!san) return [];
+  try {
+    return children(decode(san.value, 'subjectAltName'), 'subjectAltName')
+      .filter((n) => isContext(n, 2))
+      .map((n) => new TextDecoder('latin1').decode(content(n)).toLowerCase());
+  } catch {
+    return [];
+  }
+}
+
+/** RFC 6125 §6.4: a name matches itself, case-insensitively; `*.` matches exactly one leftmost label. */
+function dnsMatches(pattern: string, name: string): boolean {
+  const n = name.toLowerCase();
+  if (!pattern.startsWith('*.')) return pattern === n;
+  const dot = n.indexOf('.');
+  return dot > 0 && n.slice(dot + 1) === pattern.slice(2);
 }
 
 export function readLimboFile(path: string): LimboTestcase[] {
