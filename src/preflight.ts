@@ -29,7 +29,7 @@ import { isPlainObject } from './graph/model.js';
 import { rules } from './rules/registry.js';
 import type { ServerBehaviour } from './rules/rule.js';
 import { type RawFinding, runRules } from './rules/run.js';
-import { loadCatalogue, renderMessage } from './report/catalogue/index.js';
+import { loadCatalogue, loadTerms, renderMessage } from './report/catalogue/index.js';
 import { documentOrder } from './graph/document-order.js';
 import { isCloud, type Cloud } from './graph/clouds.js';
 import type { CrlInput } from './crl/types.js';
@@ -238,11 +238,11 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
   const ranked = raws.map((raw) => ({ raw, rank: order(raw.emission.path) }));
   ranked.sort((a, b) => a.rank - b.rank || (a.raw.rule.id < b.raw.rule.id ? -1 : a.raw.rule.id > b.raw.rule.id ? 1 : 0));
 
-  const catalogue = await loadCatalogue(lang);
+  const [catalogue, terms] = await Promise.all([loadCatalogue(lang), loadTerms(lang)]);
   const findings: Finding[] = ranked.map(({ raw: { rule, emission } }) => {
     let severity = emission.severity ?? rule.severity;
     if (ctx.strict && severity === 'warning' && STRICT_BASES.has(rule.basis)) severity = 'error';
-    const { message, fix } = renderMessage(catalogue, rule.id, emission.params, emission.variant);
+    const { message, fix } = renderMessage(catalogue, rule.id, emission.params, emission.variant, terms);
     const path = prefix + emission.path;
     const finding: Finding = { rule: rule.id, severity, path, message, basis: rule.basis };
     // The whole text's problems sit at its start: what is not JSON where it was found, its size and bytes at 1:1.

@@ -87,7 +87,7 @@ describe('bad input never throws and is reported where it is', () => {
       );
     }
     const trailing = await preflight({ certificateAuthorities: [{ certificate: b64(withTrailer), isRootAuthority: true }] }, { at });
-    expect(trailing.findings[0]!.message).toMatch(/2 trailing byte\(s\)/);
+    expect(trailing.findings[0]!.message).toMatch(/: 2 byte\(s\) follow its DER value\.$/);
   });
 
   it('__proto__, constructor and prototype keys are ordinary unknown members and pollute nothing', async () => {
@@ -137,8 +137,8 @@ describe('messages in French carry no English fragments built by the rules', () 
   it('explains a wrong JSON type entirely in French', async () => {
     const r = await preflight({ displayName: 5, certificateAuthorities: {} }, { at, lang: 'fr' });
     expect(r.findings.map((f) => f.message)).toEqual([
-      'La propriété "displayName" doit être une chaîne ou null, pas une valeur JSON de type number.',
-      'La propriété "certificateAuthorities" doit être un tableau, pas une valeur JSON de type object.',
+      'La propriété "displayName" doit être une chaîne ou null, pas une valeur JSON de type nombre.',
+      'La propriété "certificateAuthorities" doit être un tableau, pas une valeur JSON de type objet.',
     ]);
   });
 });

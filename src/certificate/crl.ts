@@ -24,7 +24,7 @@ import {
 import { bytesEqual, decodePem, toHex } from './encoding.js';
 import { readTlv, type Tlv } from './der.js';
 import { readBoolean, readOid } from './values.js';
-import { derViolation } from './der-strict.js';
+import { BER_FORMS, derViolation, derViolationAt } from './der-strict.js';
 
 /** Largest CRL read: above every documented download limit (150 MB, Entra's US Government service limit). */
 export const MAX_CRL_BYTES = 160 * 1024 * 1024;
@@ -43,6 +43,9 @@ export class CrlParseError extends Error {
   constructor(
     message: string,
     readonly kind: Exclude<CrlProblemKind, 'pem'>,
+    /** What, as data for messages in every language: a DerViolation code, `too-large`, `trailing`, `certificate`, `pem-other` … */
+    readonly code: string = kind === 'not-crl' ? 'not-a-certificate-list' : 'malformed',
+    readonly params: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'CrlParseError';
@@ -139,8 +142,13 @@ const REASONS = [
 const ENTRY_REASON = Uint8Array.of(0x55, 0x1d, 0x15);
 const ENTRY_INVALIDITY_DATE = Uint8Array.of(0x55, 0x1d, 0x18);
 
-function fail(message: string, kind: CrlParseError['kind'] = 'not-crl'): never {
-  throw new CrlParseError(message, kind);
+function fail(
+  message: string,
+  kind: CrlParseError['kind'] = 'not-crl',
+  code?: string,
+  params: Readonly<Record<string, string>> = {},
+): never {
+  throw new CrlParseError(message, kind, code, params);
 }
 
 interface Header extends Tlv {
@@ -406,25 +414,36 @@ function readAki(value: Uint8Array, critical: boolean): ParsedCrl['aki'] {
 
 /** Parses one DER CRL strictly: exactly one CertificateList, DER throughout, no trailing bytes. Throws CrlParseError. */
 export function parseCrl(der: Uint8Array): ParsedCrl {
-  if (der.length > MAX_CRL_BYTES) fail(`the CRL is ${der.length} bytes, more than the ${MAX_CRL_BYTES} accepted`, 'malformed');
+  if (der.length > MAX_CRL_BYTES)
+    fail(`the CRL is ${der.length} bytes, more than the ${MAX_CRL_BYTES} accepted`, 'malformed', 'too-large', {
+      size: String(der.length),
+      limit: String(MAX_CRL_BYTES),
+    });
   try {
     return parseStrict(der);
   } catch (e) {
     // Anything thrown while reading (asn1js on a deep or odd structure included) is a statement about the bytes.
     // Say what kind of bytes these are: BER forms (DER required), not ASN.1, or a well-formed value that is not a CRL.
-    const violation = der.length ? derViolation(der) : 'there are no bytes';
-    if (violation && /indefinite|leading zero|long-form|constructed/.test(violation)) throw new CrlParseError(violation, 'ber');
-    if (violation) throw new CrlParseError(violation, 'malformed');
+    if (!der.length) throw new CrlParseError('there are no bytes', 'malformed', 'empty');
+    const violation = derViolationAt(der);
+    if (violation)
+      throw new CrlParseError(derViolation(der)!, BER_FORMS.has(violation.code) ? 'ber' : 'malformed', violation.code, {
+        offset: String(violation.offset),
+      });
     if (e instanceof CrlParseError && e.kind !== 'not-crl') throw e;
-    throw new CrlParseError(notCrlReason(der) ?? (e as Error).message, 'not-crl');
+    const cert = certificateIn(der);
+    if (cert !== null)
+      throw new CrlParseError(`it is an X.509 certificate (${cert || 'empty subject'}), not a CRL`, 'not-crl', 'certificate', {
+        subject: cert,
+      });
+    throw new CrlParseError((e as Error).message, 'not-crl', e instanceof CrlParseError ? e.code : 'not-a-certificate-list');
   }
 }
 
-/** What a well-formed DER value that is not a CRL is, when it is a certificate. */
-function notCrlReason(der: Uint8Array): string | null {
+/** The subject of the certificate a well-formed DER value that is not a CRL is, when it is one (null: it is not). */
+function certificateIn(der: Uint8Array): string | null {
   try {
-    const cert = parseCertificate(der);
-    return `it is an X.509 certificate (${cert.subject.rfc4514 || 'empty subject'}), not a CRL`;
+    return parseCertificate(der).subject.rfc4514;
   } catch {
     return null;
   }
@@ -433,7 +452,8 @@ function notCrlReason(der: Uint8Array): string | null {
 function parseStrict(der: Uint8Array): ParsedCrl {
   const top = header(der, 0, der.length, 'the CertificateList');
   if (top.tag !== 0x30) fail('it does not start with a SEQUENCE');
-  if (top.end !== der.length) fail(`${der.length - top.end} byte(s) follow the CertificateList`, 'malformed');
+  if (top.end !== der.length)
+    fail(`${der.length - top.end} byte(s) follow the CertificateList`, 'malformed', 'trailing', { count: String(der.length - top.end) });
   const tbs = header(der, top.start, top.end, 'tbsCertList');
   if (tbs.tag !== 0x30) fail('tbsCertList is not a SEQUENCE');
   const sigAlg = header(der, tbs.end, top.end, 'signatureAlgorithm');
@@ -569,12 +589,11 @@ export function readCrl(bytes: Uint8Array): CrlRead {
     const blocks = decodePem(text).filter((b) => b.label === 'X509 CRL');
     if (blocks.length === 0) {
       const other = decodePem(text)[0]?.label;
-      fail(
-        other ? `it is a PEM "${other}", not a PEM "X509 CRL"` : 'it is a PEM text with no readable X509 CRL block',
-        other ? 'not-crl' : 'malformed',
-      );
+      if (other) fail(`it is a PEM "${other}", not a PEM "X509 CRL"`, 'not-crl', 'pem-other', { label: other });
+      fail('it is a PEM text with no readable X509 CRL block', 'malformed', 'pem-unreadable');
     }
-    if (blocks.length > 1) fail(`it holds ${blocks.length} PEM CRLs; give one CRL per file`, 'not-crl');
+    if (blocks.length > 1)
+      fail(`it holds ${blocks.length} PEM CRLs; give one CRL per file`, 'not-crl', 'pem-several', { count: String(blocks.length) });
     return { crl: parseCrl(blocks[0]!.bytes), pem: true };
   }
   return { crl: parseCrl(bytes), pem: false };

@@ -62,6 +62,8 @@ export class DecodeError extends Error {
     readonly code: string,
     /** The field, as in {@link EncodingIssue.where}, when known. */
     readonly where?: string,
+    /** The numbers a message in any language needs (`given`, `count` …), so that none has to read them out of `message`. */
+    readonly params?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'DecodeError';
@@ -142,6 +144,7 @@ export function decodeSlow(bytes: Uint8Array, label: Labeller, sink: IssueSink):
       `${label([])}: ${bytes.length - node.encoded.length} trailing byte(s) after the DER value`,
       'trailing',
       label([]),
+      { count: String(bytes.length - node.encoded.length) },
     );
   return node;
 }
@@ -159,11 +162,14 @@ function parseBlock(bytes: Uint8Array, offset: number, limit: number, label: Lab
   }
   const where = label(ancestors);
   const inside = limit < bytes.length || offset > 0;
+  const cut = /End of input reached|inconsistent offset and length/i.test(r.result.error);
   const what =
-    inside && /End of input reached|inconsistent offset and length/i.test(r.result.error)
+    inside && cut
       ? 'a value runs past the end of the value that contains it (X.690 §8.1.1)'
       : describeAsn1Error(r.result.error, limit - offset);
-  throw new DecodeError(`${where}: ${what}${offset ? ` at offset ${offset}` : ''}`, 'not-ber', where);
+  // `code` stays not-ber (the class of refusal); `params.kind` says which, for messages in every language.
+  const params = { kind: cut ? (inside ? 'overrun' : 'truncated') : 'other', given: String(limit - offset), offset: String(offset) };
+  throw new DecodeError(`${where}: ${what}${offset ? ` at offset ${offset}` : ''}`, 'not-ber', where, params);
 }
 
 export function describeAsn1Error(error: string, length: number): string {
@@ -406,7 +412,46 @@ const HEADER_PRIMITIVE_ONLY = new Set([1, 2, 3, 4, 5, 6, 12, 19, 20, 22, 23, 24,
  * and primitive strings only. Iterative and without a tree, so it also serves inputs far larger than a certificate
  * (the CRL reader says with it why a CRL of hundreds of megabytes is not DER); certificates go through {@link decodeChecked}.
  */
+/** The first DER violation of a value's headers, as data (the catalogues word it); see {@link derViolation}. */
+export interface DerViolation {
+  code:
+    | 'tag-leading-zero'
+    | 'cut-short'
+    | 'indefinite'
+    | 'length-overflow'
+    | 'length-leading-zero'
+    | 'long-form'
+    | 'overrun'
+    | 'constructed-primitive';
+  offset: number;
+}
+
+/** Violations that are BER forms (a BER reader reads them), as opposed to bytes no reader can. */
+export const BER_FORMS: ReadonlySet<DerViolation['code']> = new Set([
+  'tag-leading-zero',
+  'indefinite',
+  'length-leading-zero',
+  'long-form',
+  'constructed-primitive',
+]);
+
+const VIOLATION_WORDS: Record<DerViolation['code'], string> = {
+  'tag-leading-zero': 'a tag number with a leading zero byte',
+  'cut-short': 'a value cut short',
+  indefinite: 'an indefinite length',
+  'length-overflow': 'a length field that does not fit',
+  'length-leading-zero': 'a length with a leading zero byte',
+  'long-form': 'a long-form length for a short value',
+  overrun: 'a length that runs past its container',
+  'constructed-primitive': 'a constructed (BER) encoding of a primitive type',
+};
+
 export function derViolation(bytes: Uint8Array): string | null {
+  const v = derViolationAt(bytes);
+  return v && `${VIOLATION_WORDS[v.code]} at offset ${v.offset}`;
+}
+
+export function derViolationAt(bytes: Uint8Array): DerViolation | null {
   const stack: [start: number, end: number][] = [[0, bytes.length]];
   while (stack.length) {
     const [start, end] = stack.pop()!;
@@ -418,26 +463,25 @@ export function derViolation(bytes: Uint8Array): string | null {
       let tag = id & 0x1f;
       if (tag === 0x1f) {
         tag = 0;
-        if (bytes[i] === 0x80) return `a tag number with a leading zero byte at offset ${at}`;
+        if (bytes[i] === 0x80) return { code: 'tag-leading-zero', offset: at };
         while (i < end && bytes[i]! & 0x80) tag = tag * 128 + (bytes[i++]! & 0x7f);
         tag = tag * 128 + (bytes[i++]! & 0x7f);
       }
-      if (i >= end) return `a value cut short at offset ${at}`;
+      if (i >= end) return { code: 'cut-short', offset: at };
       const first = bytes[i++]!;
       let length = first;
-      if (first === 0x80) return `an indefinite length at offset ${at}`;
+      if (first === 0x80) return { code: 'indefinite', offset: at };
       if (first > 0x80) {
         const n = first & 0x7f;
-        if (n > 4 || i + n > end) return `a length field that does not fit at offset ${at}`;
-        if (bytes[i] === 0) return `a length with a leading zero byte at offset ${at}`;
+        if (n > 4 || i + n > end) return { code: 'length-overflow', offset: at };
+        if (bytes[i] === 0) return { code: 'length-leading-zero', offset: at };
         length = 0;
         for (let k = 0; k < n; k++) length = length * 256 + bytes[i++]!;
-        if (length < 0x80) return `a long-form length for a short value at offset ${at}`;
+        if (length < 0x80) return { code: 'long-form', offset: at };
       }
-      if (i + length > end) return `a length that runs past its container at offset ${at}`;
+      if (i + length > end) return { code: 'overrun', offset: at };
       const universal = (id & 0xc0) === 0;
-      if (universal && constructed && HEADER_PRIMITIVE_ONLY.has(tag))
-        return `a constructed (BER) encoding of a primitive type at offset ${at}`;
+      if (universal && constructed && HEADER_PRIMITIVE_ONLY.has(tag)) return { code: 'constructed-primitive', offset: at };
       if (constructed) stack.push([i, i + length]);
       i += length;
     }

@@ -4,9 +4,10 @@
 import type { CertificateFacts, DistinguishedName, KeyInfo, SignatureAlgorithmInfo, SkiMethod } from '../types.js';
 import type { ParsedCertificate } from './parse.js';
 import type { EncodingIssue } from './der-strict.js';
+import type { KeyProblem } from './keys.js';
 import { bytesEqual, encodeBase64, toHex } from './encoding.js';
 import { keyIdentifier, method2FromSha1 } from './key-identifier.js';
-import { verifySignature, type VerifyResult } from './verify.js';
+import { verifySignature, type UnsupportedWhy, type VerifyResult } from './verify.js';
 import { sha1, sha256 } from './sha.js';
 
 /**
@@ -37,6 +38,8 @@ export interface CertificateView {
   /** BER that is not DER, and values outside the X.509 definitions, each with its clause and field (empty for a clean certificate). */
   readonly encodingIssues: readonly EncodingIssue[];
   readonly key: KeyInfo;
+  /** Why the key is not usable (`key.problem` in English), as data for messages in every language; null when it is. */
+  readonly keyProblem: KeyProblem | null;
   /**
    * The algorithm named inside tbsCertificate and the outer one, with the DER of their parameters as upper-case hex
    * (absent when the field is absent); RFC 5280 §4.1.1.2 requires them to be identical.
@@ -49,6 +52,8 @@ export interface CertificateView {
   /** Self-issued and its signature verifies with its own key; null when that could not be checked (then see `selfSignatureError`). */
   readonly selfSigned: boolean | null;
   readonly selfSignatureError: string | null;
+  /** Why the self-signature could not be checked, as data (null when it could, or when not self-issued). */
+  readonly selfSignatureWhy: UnsupportedWhy | null;
   /** Octets of the serial number's INTEGER content (RFC 5280 §4.1.2.2 allows at most 20). */
   readonly serialOctets: number;
   /** RSA keys: the public exponent, the modulus size and whether the AlgorithmIdentifier's parameters are NULL. */
@@ -138,7 +143,7 @@ function algorithmOf(a: ParsedCertificate['signature']): CertificateView['innerS
  */
 function viewOf(
   parsed: ParsedCertificate,
-  computed: Pick<CertificateView, 'thumbprint' | 'selfSigned' | 'selfSignatureError'>,
+  computed: Pick<CertificateView, 'thumbprint' | 'selfSigned' | 'selfSignatureError' | 'selfSignatureWhy'>,
 ): CertificateView {
   return {
     version: parsed.version,
@@ -159,12 +164,14 @@ function viewOf(
     duplicateExtensions: parsed.duplicateExtensions,
     encodingIssues: parsed.encodingIssues,
     key: parsed.publicKey.info,
+    keyProblem: parsed.publicKey.why,
     innerSignatureAlgorithm: algorithmOf(parsed.signature),
     outerSignatureAlgorithm: algorithmOf(parsed.signatureAlgorithm),
     signatureAlgorithm: parsed.signatureInfo,
     selfIssued: parsed.selfIssued,
     selfSigned: computed.selfSigned,
     selfSignatureError: computed.selfSignatureError,
+    selfSignatureWhy: computed.selfSignatureWhy,
     serialOctets: parsed.serialOctets.length,
     rsaKey: parsed.publicKey.rsa
       ? {
@@ -210,7 +217,8 @@ export async function describeCertificate(
   const selfSignature = parsed.selfIssued ? await verifySignature(parsed, parsed.publicKey, crypto) : null;
   const selfSigned = !parsed.selfIssued ? false : selfSignature!.status === 'unsupported' ? null : selfSignature!.status === 'valid';
   const selfSignatureError = selfSignature?.status === 'unsupported' ? selfSignature.reason : null;
-  const view = viewOf(parsed, { thumbprint, selfSigned, selfSignatureError });
+  const selfSignatureWhy = selfSignature?.status === 'unsupported' ? selfSignature.why : null;
+  const view = viewOf(parsed, { thumbprint, selfSigned, selfSignatureError, selfSignatureWhy });
   return new DescribedCertificate(parsed, view, selfSignature, method, known.base64);
 }
 

@@ -20,10 +20,63 @@ export interface RsaKeyFacts {
   parametersNull: boolean;
 }
 
+/** Why the bytes are not a usable key of their algorithm, as data (every language words it; `describeKeyProblem` in English). */
+export type KeyProblem =
+  | { code: 'rsa-modulus' }
+  | { code: 'rsa-exponent' }
+  | { code: 'rsa-unreadable'; detail: string }
+  | { code: 'ec-no-curve' }
+  | { code: 'ec-params' }
+  | { code: 'ec-coordinates'; curve: string }
+  | { code: 'ec-off-curve'; curve: string }
+  | { code: 'ec-x-range'; curve: string }
+  | { code: 'ec-no-point'; curve: string }
+  | { code: 'ec-infinity' }
+  | { code: 'ec-length'; curve: string; uncompressed: number; compressed: number; actual: number; first: string }
+  | { code: 'eddsa-params'; algorithm: string }
+  | { code: 'eddsa-size'; algorithm: string; size: number; actual: number }
+  | { code: 'unused-bits'; count: number };
+
+/** The English account of a key problem (what `problem` and inspect's facts say). */
+export function describeKeyProblem(p: KeyProblem): string {
+  switch (p.code) {
+    case 'rsa-modulus':
+      return 'the RSA modulus is not a positive integer';
+    case 'rsa-exponent':
+      return 'the RSA public exponent is not a positive integer';
+    case 'rsa-unreadable':
+      return p.detail;
+    case 'ec-no-curve':
+      return 'the EC key names no curve (RFC 5480 §2.1.1: the parameters are required)';
+    case 'ec-params':
+      return 'the EC parameters are neither a named curve, implicit nor explicit (RFC 5480 §2.1.1)';
+    case 'ec-coordinates':
+      return `the point's coordinates are not below the field prime of ${p.curve}`;
+    case 'ec-off-curve':
+      return `the point is not on the curve ${p.curve}`;
+    case 'ec-x-range':
+      return `the point's x coordinate is not below the field prime of ${p.curve}`;
+    case 'ec-no-point':
+      return `no point of ${p.curve} has this x coordinate`;
+    case 'ec-infinity':
+      return 'the point is the point at infinity, which is not a public key';
+    case 'ec-length':
+      return `a point of ${p.curve} is ${p.uncompressed} octets (uncompressed) or ${p.compressed} (compressed); this one is ${p.actual} octets starting 0x${p.first}`;
+    case 'eddsa-params':
+      return `the ${p.algorithm} AlgorithmIdentifier has parameters; RFC 8410 §3 requires them absent`;
+    case 'eddsa-size':
+      return `an ${p.algorithm} key is ${p.size} octets; this one is ${p.actual}`;
+    case 'unused-bits':
+      return `the subjectPublicKey BIT STRING has ${p.count} unused bit(s); a key is a whole number of octets`;
+  }
+}
+
 export interface KeyReading {
   info: KeyInfo;
   /** Why the bytes are not a usable key of their algorithm, or null. */
   problem: string | null;
+  /** The same, as data. */
+  why: KeyProblem | null;
   rsa: RsaKeyFacts | null;
 }
 
@@ -83,6 +136,12 @@ function modPow(base: bigint, exp: bigint, p: bigint): bigint {
 
 /** Why `point` (SEC 1 §2.3.3 encoding) is not a point of the curve, or null. */
 export function ecPointProblem(curve: string, point: Uint8Array): string | null {
+  const why = ecPointWhy(curve, point);
+  return why && describeKeyProblem(why);
+}
+
+/** {@link ecPointProblem} as data. */
+export function ecPointWhy(curve: string, point: Uint8Array): KeyProblem | null {
   const params = CURVE_PARAMS[curve];
   const size = Math.ceil(Number(CURVES_BY_NAME[curve]?.bits ?? 0) / 8);
   if (!params || size === 0) return null;
@@ -90,19 +149,26 @@ export function ecPointProblem(curve: string, point: Uint8Array): string | null 
   if (form === 0x04 && point.length === 1 + 2 * size) {
     const x = toBig(point.subarray(1, 1 + size));
     const y = toBig(point.subarray(1 + size));
-    if (x >= params.p || y >= params.p) return `the point's coordinates are not below the field prime of ${curve}`;
+    if (x >= params.p || y >= params.p) return { code: 'ec-coordinates', curve };
     const rhs = mod(x * x * x + params.a * x + params.b, params.p);
-    return mod(y * y, params.p) === rhs ? null : `the point is not on the curve ${curve}`;
+    return mod(y * y, params.p) === rhs ? null : { code: 'ec-off-curve', curve };
   }
   if ((form === 0x02 || form === 0x03) && point.length === 1 + size) {
     const x = toBig(point.subarray(1));
-    if (x >= params.p) return `the point's x coordinate is not below the field prime of ${curve}`;
+    if (x >= params.p) return { code: 'ec-x-range', curve };
     const rhs = mod(x * x * x + params.a * x + params.b, params.p);
     // A square root exists iff rhs is 0 or a quadratic residue (Euler's criterion).
-    return rhs === 0n || modPow(rhs, (params.p - 1n) / 2n, params.p) === 1n ? null : `no point of ${curve} has this x coordinate`;
+    return rhs === 0n || modPow(rhs, (params.p - 1n) / 2n, params.p) === 1n ? null : { code: 'ec-no-point', curve };
   }
-  if (form === 0x00 && point.length === 1) return 'the point is the point at infinity, which is not a public key';
-  return `a point of ${curve} is ${1 + 2 * size} octets (uncompressed) or ${1 + size} (compressed); this one is ${point.length} octets starting 0x${(form ?? 0).toString(16).padStart(2, '0')}`;
+  if (form === 0x00 && point.length === 1) return { code: 'ec-infinity' };
+  return {
+    code: 'ec-length',
+    curve,
+    uncompressed: 1 + 2 * size,
+    compressed: 1 + size,
+    actual: point.length,
+    first: (form ?? 0).toString(16).padStart(2, '0'),
+  };
 }
 
 const CURVES_BY_NAME: Record<string, { bits: number }> = Object.fromEntries(Object.values(CURVES).map((c) => [c.name, c]));
@@ -119,7 +185,11 @@ function bitLength(magnitude: Uint8Array): number {
  */
 export function readKey(algorithmName: string, params: DerNode | undefined, keyBits: Uint8Array, sink: IssueSink): KeyReading {
   const info: KeyInfo = { algorithm: algorithmName };
-  const out: KeyReading = { info, problem: null, rsa: null };
+  const out: KeyReading = { info, problem: null, why: null, rsa: null };
+  const set = (why: KeyProblem | null): void => {
+    out.why = why;
+    out.problem = why && describeKeyProblem(why);
+  };
   try {
     if (algorithmName === 'RSA' || algorithmName === 'RSA-PSS') {
       const key = decodeChecked(keyBits, () => 'subjectPublicKey (RSAPublicKey)', sink);
@@ -129,33 +199,33 @@ export function readKey(algorithmName: string, params: DerNode | undefined, keyB
       // The modulus is only ever looked at as octets (a minimal INTEGER, so its sign and zero-ness are in the first one).
       const c = n!.content;
       const positive = !(c[0]! & 0x80) && !(c.length === 1 && c[0] === 0);
-      if (!positive) out.problem = 'the RSA modulus is not a positive integer';
-      else if (exponent <= 0n) out.problem = 'the RSA public exponent is not a positive integer';
+      if (!positive) set({ code: 'rsa-modulus' });
+      else if (exponent <= 0n) set({ code: 'rsa-exponent' });
       const magnitude = c[0] === 0 ? c.subarray(1) : c;
       info.size = positive ? bitLength(magnitude) : 0;
       out.rsa = { modulus: magnitude, exponent, parametersNull: !!params && params.is(5) };
     } else if (algorithmName === 'EC') {
-      if (!params) out.problem = 'the EC key names no curve (RFC 5480 §2.1.1: the parameters are required)';
+      if (!params) set({ code: 'ec-no-curve' });
       else if (params.is(6)) {
         const oid = readOid(params, 'the EC curve');
         const curve = CURVES[oid];
         info.curve = curve?.name ?? oid;
         if (curve) {
           info.size = curve.bits;
-          out.problem = ecPointProblem(curve.name, keyBits);
+          set(ecPointWhy(curve.name, keyBits));
         }
       } else if (params.is(16)) info.curve = 'explicit parameters';
       else if (params.is(5)) info.curve = 'implicitCurve';
-      else out.problem = 'the EC parameters are neither a named curve, implicit nor explicit (RFC 5480 §2.1.1)';
+      else set({ code: 'ec-params' });
     } else if (algorithmName === 'Ed25519' || algorithmName === 'Ed448') {
       const size = algorithmName === 'Ed25519' ? 32 : 57;
       info.size = algorithmName === 'Ed25519' ? 256 : 456;
-      if (params) out.problem = `the ${algorithmName} AlgorithmIdentifier has parameters; RFC 8410 §3 requires them absent`;
-      else if (keyBits.length !== size) out.problem = `an ${algorithmName} key is ${size} octets; this one is ${keyBits.length}`;
+      if (params) set({ code: 'eddsa-params', algorithm: algorithmName });
+      else if (keyBits.length !== size) set({ code: 'eddsa-size', algorithm: algorithmName, size, actual: keyBits.length });
     }
   } catch (e) {
     if (!(e instanceof DecodeError)) throw e;
-    out.problem = e.message;
+    set({ code: 'rsa-unreadable', detail: e.message });
   }
   return out;
 }

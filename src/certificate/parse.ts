@@ -24,7 +24,7 @@ import {
   readTime,
   STRING_TYPES,
 } from './values.js';
-import { readKey, type RsaKeyFacts } from './keys.js';
+import { describeKeyProblem, readKey, type KeyProblem, type RsaKeyFacts } from './keys.js';
 import { type ExtensionFacts, type ParsedExtension, readExtensions } from './extensions.js';
 
 export type { ParsedExtension } from './extensions.js';
@@ -39,6 +39,8 @@ export class CertificateParseError extends Error {
     readonly code: string = 'structure',
     /** The field the refusal is about (`keyUsage`, `issuer RDN 2`, `validity.notBefore`, …), when known. */
     readonly where?: string,
+    /** The numbers a message needs (`size`, `limit`, `count`, `given` …), so no language reads them out of `message`. */
+    readonly params?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'CertificateParseError';
@@ -63,6 +65,8 @@ export interface SubjectPublicKey {
   info: KeyInfo;
   /** Why these bytes are not a key of their algorithm (then nothing verifies with it), or null. */
   problem: string | null;
+  /** The same, as data. */
+  why: KeyProblem | null;
   rsa: RsaKeyFacts | null;
 }
 
@@ -147,7 +151,7 @@ export function guard<T>(read: () => T): T {
   try {
     return read();
   } catch (e) {
-    if (e instanceof DecodeError) throw new CertificateParseError(e.message, e.code, e.where);
+    if (e instanceof DecodeError) throw new CertificateParseError(e.message, e.code, e.where, e.params);
     throw e;
   }
 }
@@ -250,11 +254,10 @@ function readPublicKey(node: DerNode | undefined, sink: IssueSink): SubjectPubli
   const name = KEY_ALGORITHMS[algorithm.oid] ?? algorithm.oid;
   const key = readKey(name, algorithm.paramsNode, keyBits, sink);
   // Every key encoding (RFC 3279, RFC 5480, RFC 8410) is whole octets: unused bits make the BIT STRING another key.
-  const problem = bits.unused
-    ? `the subjectPublicKey BIT STRING has ${bits.unused} unused bit(s); a key is a whole number of octets`
-    : key.problem;
+  const why: KeyProblem | null = bits.unused ? { code: 'unused-bits', count: bits.unused } : key.why;
+  const problem = why && describeKeyProblem(why);
   if (problem) key.info.problem = problem;
-  return { algorithm, spki: node!.encoded, keyBits, info: key.info, problem, rsa: key.rsa };
+  return { algorithm, spki: node!.encoded, keyBits, info: key.info, problem, why, rsa: key.rsa };
 }
 
 export function readSignatureInfo(alg: AlgorithmIdentifier, sink?: IssueSink): SignatureAlgorithmInfo {
@@ -305,13 +308,18 @@ export function readPssParams(alg: AlgorithmIdentifier, sink?: IssueSink): { has
 /** Parses one DER certificate strictly: exactly one value, no trailing bytes. Throws CertificateParseError. */
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
   if (der.length > MAX_CERTIFICATE_BYTES)
-    fail(`the certificate is ${der.length} bytes, more than the ${MAX_CERTIFICATE_BYTES} accepted`, 'too-large');
+    throw new CertificateParseError(
+      `the certificate is ${der.length} bytes, more than the ${MAX_CERTIFICATE_BYTES} accepted`,
+      'too-large',
+      undefined,
+      { size: String(der.length), limit: String(MAX_CERTIFICATE_BYTES) },
+    );
   const sink: IssueSink = { issues: [] };
   let root: DerNode;
   try {
     root = decodeChecked(der, certificateLabel, sink);
   } catch (e) {
-    if (e instanceof DecodeError) throw new CertificateParseError(e.message.replace(/^certificate: /, ''), e.code, e.where);
+    if (e instanceof DecodeError) throw new CertificateParseError(e.message.replace(/^certificate: /, ''), e.code, e.where, e.params);
     fail(`certificate: ${(e as Error).message}`, 'not-ber'); // e.g. stack exhaustion on absurd nesting
   }
   return guard(() => readCertificate(der, root, sink));

@@ -22,8 +22,11 @@ export type CertificateState =
   | { kind: 'not-base64'; problem: Base64Problem }
   /** Lenient reading only: neither a PEM certificate nor base64, even with white space allowed. */
   | { kind: 'undecodable'; reason: string }
-  /** `bytes`: how many bytes the text decoded to, when it did. */
-  | { kind: 'not-x509'; reason: string; bytes?: number }
+  /**
+   * `reason`: the decoder's account, in English (inspect prints it); `code`, `where` and `params` say the same as data, for
+   * messages in every language. `bytes`: how many bytes the text decoded to, when it did.
+   */
+  | { kind: 'not-x509'; reason: string; code: string; where?: string; params?: Readonly<Record<string, string>>; bytes?: number }
   | { kind: 'ok'; alphabet: 'base64' | 'base64url' | 'lenient' };
 
 export interface CertificateValue {
@@ -82,6 +85,8 @@ export async function readCertificateValue(
     return failed({
       kind: 'not-x509',
       reason: `the text is ${value.length} characters long, more than the ${limit} accepted (certificates of up to ${MAX_CERTIFICATE_BYTES} bytes)`,
+      code: 'text-too-long',
+      params: { size: String(value.length), limit: String(limit), bytes: String(MAX_CERTIFICATE_BYTES) },
     });
   }
   let bytes: Uint8Array;
@@ -104,8 +109,21 @@ export async function readCertificateValue(
   try {
     return { state: { kind: 'ok', alphabet }, record: await describeCertificateBytes(bytes, crypto, base64) };
   } catch (e) {
-    const reason = e instanceof CertificateParseError ? e.message : `not a DER certificate (${(e as Error)?.message ?? String(e)})`;
-    return failed({ kind: 'not-x509', reason, bytes: bytes.length });
+    if (e instanceof CertificateParseError)
+      return failed({
+        kind: 'not-x509',
+        reason: e.message,
+        code: e.code,
+        ...(e.where !== undefined ? { where: e.where } : {}),
+        ...(e.params ? { params: e.params } : {}),
+        bytes: bytes.length,
+      });
+    return failed({
+      kind: 'not-x509',
+      reason: `not a DER certificate (${(e as Error)?.message ?? String(e)})`,
+      code: 'unknown',
+      bytes: bytes.length,
+    });
   }
 }
 

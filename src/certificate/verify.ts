@@ -9,7 +9,18 @@ import { concat, encodeTlv, positiveIntegerMagnitude, readTlv } from './der.js';
 import { readOid } from './values.js';
 import { bytesEqual, encodeBase64 } from './encoding.js';
 
-export type VerifyResult = { status: 'valid' } | { status: 'invalid'; reason?: string } | { status: 'unsupported'; reason: string };
+/** Why a signature could not be checked, as data: the messages of every language word it (`reason` is the English). */
+export type UnsupportedWhy =
+  | { code: 'algorithm'; algorithm: string }
+  | { code: 'pss-params' }
+  | { code: 'pss-hashes'; hash: string; mgf: string }
+  | { code: 'curve'; curve: string }
+  | { code: 'crypto-error'; algorithm: string; error: string };
+
+export type VerifyResult =
+  | { status: 'valid' }
+  | { status: 'invalid'; reason?: string }
+  | { status: 'unsupported'; reason: string; why: UnsupportedWhy };
 
 /**
  * The platform's WebCrypto (node ≥ 20 and every browser have one), or @peculiar/webcrypto where the platform has none:
@@ -149,7 +160,12 @@ export async function verifySignature(cert: SignedObject, issuerKey: SubjectPubl
   const name = alg?.name ?? cert.signatureAlgorithm.oid;
   const keyAlg = issuerKey.info.algorithm;
   if (issuerKey.problem) return { status: 'invalid', reason: `the key is not a valid ${keyAlg} key: ${issuerKey.problem}` };
-  if (!alg?.family) return { status: 'unsupported', reason: `signature algorithm ${name} cannot be verified with WebCrypto` };
+  if (!alg?.family)
+    return {
+      status: 'unsupported',
+      reason: `signature algorithm ${name} cannot be verified with WebCrypto`,
+      why: { code: 'algorithm', algorithm: name },
+    };
   if (cert.signatureUnusedBits)
     return {
       status: 'invalid',
@@ -164,9 +180,13 @@ export async function verifySignature(cert: SignedObject, issuerKey: SubjectPubl
       }
       case 'RSA-PSS': {
         const pss = readPssParams(cert.signatureAlgorithm);
-        if (!pss) return { status: 'unsupported', reason: 'RSASSA-PSS parameters cannot be read' };
+        if (!pss) return { status: 'unsupported', reason: 'RSASSA-PSS parameters cannot be read', why: { code: 'pss-params' } };
         if (pss.hash !== pss.mgfHash || !/^SHA-(1|256|384|512)$/.test(pss.hash)) {
-          return { status: 'unsupported', reason: `RSASSA-PSS with ${pss.hash} and MGF1 ${pss.mgfHash} cannot be verified with WebCrypto` };
+          return {
+            status: 'unsupported',
+            reason: `RSASSA-PSS with ${pss.hash} and MGF1 ${pss.mgfHash} cannot be verified with WebCrypto`,
+            why: { code: 'pss-hashes', hash: pss.hash, mgf: pss.mgfHash },
+          };
         }
         if (keyAlg !== 'RSA' && keyAlg !== 'RSA-PSS')
           return { status: 'invalid', reason: `an RSASSA-PSS signature cannot come from a ${keyAlg} key` };
@@ -180,7 +200,11 @@ export async function verifySignature(cert: SignedObject, issuerKey: SubjectPubl
         const curveOid = curveOidOf(issuerKey);
         const curve = curveOid ? CURVES[curveOid] : undefined;
         if (!curve?.webcrypto)
-          return { status: 'unsupported', reason: `ECDSA on curve ${issuerKey.info.curve ?? 'unknown'} cannot be verified with WebCrypto` };
+          return {
+            status: 'unsupported',
+            reason: `ECDSA on curve ${issuerKey.info.curve ?? 'unknown'} cannot be verified with WebCrypto`,
+            why: { code: 'curve', curve: issuerKey.info.curve ?? '?' },
+          };
         const sig = ecdsaDerToP1363(cert.signatureValue, Math.ceil(curve.bits / 8));
         if (!sig) return { status: 'invalid', reason: 'the ECDSA signature value is not a valid ECDSA-Sig-Value' };
         const key = await importKey(crypto, issuerKey, { name: 'ECDSA', namedCurve: curve.webcrypto });
@@ -193,7 +217,12 @@ export async function verifySignature(cert: SignedObject, issuerKey: SubjectPubl
       }
     }
   } catch (e) {
-    return { status: 'unsupported', reason: `${name} could not be verified here: ${(e as Error).message ?? String(e)}` };
+    const error = (e as Error).message ?? String(e);
+    return {
+      status: 'unsupported',
+      reason: `${name} could not be verified here: ${error}`,
+      why: { code: 'crypto-error', algorithm: name, error },
+    };
   }
 }
 

@@ -5,7 +5,7 @@
  * which callers keep beside their own view of the list.
  */
 import type { SubjectPublicKey } from '../certificate/parse.js';
-import { type SignedObject, type VerifyResult, verifySignature } from '../certificate/verify.js';
+import { type SignedObject, type UnsupportedWhy, type VerifyResult, verifySignature } from '../certificate/verify.js';
 import { mapWindowed } from '../concurrency.js';
 import { type IndexedCertificate, type IssuedCertificate, IssuerIndex } from './issuer-index.js';
 
@@ -21,9 +21,9 @@ export const MAX_CHAIN_WALK = 256;
 export type ChainLink =
   | { status: 'self-signed' }
   /** Self-issued, but its own signature could not be checked (unsupported algorithm). */
-  | { status: 'self-issued-unverified'; reason: string }
+  | { status: 'self-issued-unverified'; reason: string; why: UnsupportedWhy }
   | { status: 'issued'; issuer: number; akiMismatch: boolean }
-  | { status: 'unverifiable'; candidates: number[]; reason: string }
+  | { status: 'unverifiable'; candidates: number[]; reason: string; why: UnsupportedWhy }
   | { status: 'bad-signature'; candidates: number[] }
   /** No listed CA has the issuer's name; `keyIdMatch` is one whose SKI equals the AKI all the same. */
   | { status: 'missing'; keyIdMatch: number | null };
@@ -36,6 +36,8 @@ export interface ChainCertificate extends IndexedCertificate, IssuedCertificate,
   /** Verified with its own key: true, false, or null when the algorithm cannot be checked here. */
   selfSigned: boolean | null;
   selfSignatureError: string | null;
+  /** The same, as data. */
+  selfSignatureWhy: UnsupportedWhy | null;
 }
 
 /** Links every readable certificate of the list (null where `certificates[i]` is null) to its issuer among the others. */
@@ -45,7 +47,8 @@ export async function linkChains(certificates: readonly (ChainCertificate | null
   return mapWindowed(certificates, async (cert, i): Promise<ChainLink | null> => {
     if (!cert) return null;
     if (cert.selfSigned === true) return { status: 'self-signed' };
-    if (cert.selfSigned === null) return { status: 'self-issued-unverified', reason: cert.selfSignatureError ?? '' };
+    if (cert.selfSigned === null && cert.selfSignatureWhy)
+      return { status: 'self-issued-unverified', reason: cert.selfSignatureError ?? '', why: cert.selfSignatureWhy };
     const aki = cert.aki?.keyIdentifier ?? null;
     const own = thumbprint(i);
     const candidates: number[] = [];
@@ -69,7 +72,7 @@ export async function linkChains(certificates: readonly (ChainCertificate | null
     }
     const unsupported = results.find((r) => r.status === 'unsupported');
     return unsupported?.status === 'unsupported'
-      ? { status: 'unverifiable', candidates, reason: unsupported.reason }
+      ? { status: 'unverifiable', candidates, reason: unsupported.reason, why: unsupported.why }
       : { status: 'bad-signature', candidates };
   });
 }

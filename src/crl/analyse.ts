@@ -28,7 +28,7 @@ export interface AnalysedCrl {
   /** The bytes were PEM text. */
   pem: boolean;
   /** Why the bytes are not a readable CRL (null when they are, or when there were no bytes). */
-  problem: { kind: CrlParseError['kind']; message: string } | null;
+  problem: { kind: CrlParseError['kind']; message: string; code: string; params: Readonly<Record<string, string>> } | null;
   /** The listed CA the CRL belongs to, and how that was decided. */
   ca: ListedCa | null;
   matchedBy: 'url' | 'key-identifier' | 'name' | null;
@@ -105,7 +105,7 @@ export async function analyseCrls(cas: readonly ListedCa[], inputs: readonly Crl
         a.pem = read.pem;
       } catch (e) {
         if (!(e instanceof CrlParseError)) throw e;
-        a.problem = { kind: e.kind, message: e.message };
+        a.problem = { kind: e.kind, message: e.message, code: e.code, params: e.params };
         return a;
       }
       const crl = a.crl;

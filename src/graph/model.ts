@@ -92,33 +92,51 @@ export const ENTRY_MODEL = {
  * types and this resource's base types. Any of them resolves (so "could not be resolved" would be wrong); none is
  * assignable where this resource or its entry is expected.
  */
-export const RELATED_TYPES: Readonly<Record<string, string>> = {
-  'microsoft.graph.certificateBasedApplicationConfiguration': 'the application-certificate trust store',
-  'microsoft.graph.certificateAuthorityAsEntity': "the application-certificate trust store's entry",
-  'microsoft.graph.certificateAuthorityDetail': "the PKI trust store's entry",
-  'microsoft.graph.certificateBasedAuthPki': 'the PKI trust store',
-  'microsoft.graph.certificateBasedAuthConfiguration': 'the classic certificate-based-authentication store',
-  'microsoft.graph.trustedCertificateAuthorityBase': "this resource's abstract base type",
-  'microsoft.graph.trustedCertificateAuthorityAsEntityBase': "the application-certificate store's abstract base type",
-  'microsoft.graph.certificateAuthorityPath': 'the certificateAuthorities container',
-  'microsoft.graph.directoryObject': "this resource's base type",
-  'microsoft.graph.entity': 'the root of all entity types',
+/** What each related type is, as a key of the message catalogues' terms (`type.<key>`: "the PKI trust store", …). */
+export const RELATED_TYPES: Readonly<Record<string, RelatedType>> = {
+  'microsoft.graph.certificateBasedApplicationConfiguration': 'app-store',
+  'microsoft.graph.certificateAuthorityAsEntity': 'app-store-entry',
+  'microsoft.graph.certificateAuthorityDetail': 'pki-entry',
+  'microsoft.graph.certificateBasedAuthPki': 'pki-store',
+  'microsoft.graph.certificateBasedAuthConfiguration': 'classic-store',
+  'microsoft.graph.trustedCertificateAuthorityBase': 'abstract-base',
+  'microsoft.graph.trustedCertificateAuthorityAsEntityBase': 'app-abstract-base',
+  'microsoft.graph.certificateAuthorityPath': 'path',
+  'microsoft.graph.directoryObject': 'directory-object',
+  'microsoft.graph.entity': 'entity',
 };
+
+export type RelatedType =
+  | 'app-store'
+  | 'app-store-entry'
+  | 'pki-entry'
+  | 'pki-store'
+  | 'classic-store'
+  | 'abstract-base'
+  | 'app-abstract-base'
+  | 'path'
+  | 'directory-object'
+  | 'entity'
+  | 'resource-on-entry'
+  | 'entry-on-resource';
 
 /**
  * Entry members spelt as the sibling stores' entry types have them (docs/graph-api.md "The sibling trust stores"):
  * the name this type uses instead, or null when it has none, and the sibling type that has the member.
  */
-export const SIBLING_ENTRY_MEMBERS: Readonly<Record<string, { instead: string | null; sibling: string }>> = {
-  issuerSubjectKeyIdentifier: { instead: 'issuerSki', sibling: 'certificateAuthorityDetail, certificateAuthorityAsEntity' },
-  issuerSubjectkeyIdentifier: { instead: 'issuerSki', sibling: "the update page's examples (a doc error)" },
-  thumbprint: { instead: null, sibling: 'certificateAuthorityDetail (the PKI store)' },
-  certificateAuthorityType: { instead: 'isRootAuthority', sibling: 'certificateAuthorityDetail (the PKI store)' },
-  expirationDateTime: { instead: null, sibling: 'certificateAuthorityDetail (the PKI store)' },
-  isIssuerHintEnabled: { instead: null, sibling: 'certificateAuthorityDetail (the PKI store)' },
-  createdDateTime: { instead: null, sibling: 'certificateAuthorityDetail (the PKI store)' },
-  displayName: { instead: null, sibling: 'certificateAuthorityDetail (the PKI store)' },
+/** `sibling`: where the spelling comes from, as a key of the catalogues' terms (`sibling.<key>`). */
+export const SIBLING_ENTRY_MEMBERS: Readonly<Record<string, { instead: string | null; sibling: SiblingSource }>> = {
+  issuerSubjectKeyIdentifier: { instead: 'issuerSki', sibling: 'detail-and-entity' },
+  issuerSubjectkeyIdentifier: { instead: 'issuerSki', sibling: 'update-page' },
+  thumbprint: { instead: null, sibling: 'pki-store' },
+  certificateAuthorityType: { instead: 'isRootAuthority', sibling: 'pki-store' },
+  expirationDateTime: { instead: null, sibling: 'pki-store' },
+  isIssuerHintEnabled: { instead: null, sibling: 'pki-store' },
+  createdDateTime: { instead: null, sibling: 'pki-store' },
+  displayName: { instead: null, sibling: 'pki-store' },
 };
+
+export type SiblingSource = 'detail-and-entity' | 'update-page' | 'pki-store';
 
 /** A directory extension property: `extension_<appId without dashes>_<name>` (extensionProperty). */
 export function isDirectoryExtension(key: string): boolean {

@@ -133,6 +133,7 @@ function chainPart({ parsed: p, view }: CertificateRecord): ChainCertificate {
     thumbprint: view.thumbprint,
     selfSigned: view.selfSigned,
     selfSignatureError: view.selfSignatureError,
+    selfSignatureWhy: view.selfSignatureWhy,
   };
 }
 

@@ -1,6 +1,6 @@
 /** Small shared pieces for rule files. */
 import type { EncodingIssue } from '../certificate/der-strict.js';
-import { ENTRY_TYPE, RELATED_TYPES, RESOURCE_TYPE, VALIDATOR_RESOURCE, odataTypeName } from '../graph/model.js';
+import { ENTRY_TYPE, RELATED_TYPES, RESOURCE_TYPE, VALIDATOR_RESOURCE, odataTypeName, type RelatedType } from '../graph/model.js';
 import type { CertifiedEntry, CheckContext, EntryContext } from './context.js';
 import type { ServerBehaviour } from './rule.js';
 
@@ -76,8 +76,8 @@ export interface OdataTypeMismatch {
   type: string;
   /** The type expected there, with `#`. */
   expected: string;
-  /** What the named type is, when the model has it; null when no type of that name exists. */
-  known: string | null;
+  /** What the named type is, when the model has it (a term key); null when no type of that name exists. */
+  known: RelatedType | null;
 }
 
 export function odataTypeMismatches(ctx: CheckContext): OdataTypeMismatch[] {
@@ -91,9 +91,9 @@ export function odataTypeMismatches(ctx: CheckContext): OdataTypeMismatch[] {
       name === null
         ? null
         : name === RESOURCE_TYPE
-          ? 'the trust-list resource (on an entry)'
+          ? 'resource-on-entry'
           : name === ENTRY_TYPE
-            ? 'the entry type (on the resource)'
+            ? 'entry-on-resource'
             : Object.hasOwn(RELATED_TYPES, name)
               ? RELATED_TYPES[name]!
               : null;

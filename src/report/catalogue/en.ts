@@ -271,12 +271,37 @@ export const en = {
     fix: 'Drop the BEGIN/END lines and join the base64 lines into one string.',
   },
   'certificate.not-x509': {
-    message: 'certificate is base64 but not a DER X.509 certificate: {reason}.',
-    fix: 'Check that the bytes are the certificate itself (not a key, CSR or PKCS#7 bundle) and that nothing was cut or appended.',
+    message: 'certificate is base64 but not a DER X.509 certificate.',
+    fix: "Check that the bytes are the certificate itself (not a key, CSR or PKCS#7 bundle) and that nothing was cut or appended; ca-preflight inspect with this value gives the decoder's own account.",
     variants: {
+      structure: { message: 'certificate is base64 but not a DER X.509 certificate: {where} does not have the form RFC 5280 gives it.' },
+      truncated: {
+        message:
+          'certificate is base64 but not a DER X.509 certificate: the DER is cut short in {where}: a length field announces more than the {given} bytes given.',
+      },
+      overrun: {
+        message:
+          'certificate is base64 but not a DER X.509 certificate: a value in {where} runs past the end of the value that contains it (X.690 §8.1.1).',
+      },
+      'not-ber': { message: 'certificate is base64 but not a DER X.509 certificate: {where} is not encoded as X.690 allows.' },
+      time: {
+        message:
+          'certificate is base64 but not a DER X.509 certificate: {where} is not a valid UTCTime or GeneralizedTime (RFC 5280 §4.1.2.5).',
+      },
+      'integer-range': {
+        message: 'certificate is base64 but not a DER X.509 certificate: {where} holds a number outside the range its field allows.',
+      },
+      trailing: { message: 'certificate is base64 but not a DER X.509 certificate: {count} byte(s) follow its DER value.' },
+      'too-large': {
+        message: 'certificate is base64 but not a DER X.509 certificate: it is {size} bytes, more than the {limit} accepted.',
+      },
+      'text-too-long': {
+        message:
+          'certificate is not read: the text is {size} characters long, more than the {limit} accepted (certificates of up to {bytes} bytes).',
+      },
       pooled: {
         message:
-          "certificate decodes to exactly 8,192 bytes, the size of Node's Buffer pool: this is what the Kiota SDK sends when given buffer.buffer of a small Buffer — the whole pool, other memory of the process included ({reason}).",
+          "certificate decodes to exactly 8,192 bytes, the size of Node's Buffer pool: this is what the Kiota SDK sends when given buffer.buffer of a small Buffer — the whole pool, other memory of the process included.",
         fix: 'Give the SDK only the certificate: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), or new Uint8Array(buf).buffer; treat what was sent as a leak of process memory.',
       },
     },
@@ -399,8 +424,45 @@ export const en = {
     },
   },
   'certificate.key-invalid': {
-    message: 'The public key is not a valid {algorithm} key: {problem}.',
+    message: 'The public key is not a valid {algorithm} key.',
     fix: 'The certificate cannot verify anything: it was corrupted or built wrongly. Replace it with the CA’s genuine certificate.',
+    variants: {
+      'rsa-modulus': { message: 'The public key is not a valid {algorithm} key: the RSA modulus is not a positive integer.' },
+      'rsa-exponent': { message: 'The public key is not a valid {algorithm} key: the RSA public exponent is not a positive integer.' },
+      'rsa-unreadable': {
+        message: 'The public key is not a valid {algorithm} key: its RSAPublicKey is not two DER INTEGERs (RFC 3279 §2.3.1).',
+      },
+      'ec-no-curve': {
+        message: 'The public key is not a valid {algorithm} key: it names no curve (RFC 5480 §2.1.1: the parameters are required).',
+      },
+      'ec-params': {
+        message:
+          'The public key is not a valid {algorithm} key: its parameters are neither a named curve, implicit nor explicit (RFC 5480 §2.1.1).',
+      },
+      'ec-coordinates': {
+        message: "The public key is not a valid {algorithm} key: the point's coordinates are not below the field prime of {curve}.",
+      },
+      'ec-off-curve': { message: 'The public key is not a valid {algorithm} key: the point is not on the curve {curve}.' },
+      'ec-x-range': {
+        message: "The public key is not a valid {algorithm} key: the point's x coordinate is not below the field prime of {curve}.",
+      },
+      'ec-no-point': { message: 'The public key is not a valid {algorithm} key: no point of {curve} has this x coordinate.' },
+      'ec-infinity': {
+        message: 'The public key is not a valid {algorithm} key: the point is the point at infinity, which is not a public key.',
+      },
+      'ec-length': {
+        message:
+          'The public key is not a valid {algorithm} key: a point of {curve} is {uncompressed} octets (uncompressed) or {compressed} (compressed); this one is {actual}.',
+      },
+      'eddsa-params': {
+        message: 'The public key is not a valid {algorithm} key: its AlgorithmIdentifier has parameters; RFC 8410 §3 requires them absent.',
+      },
+      'eddsa-size': { message: 'The public key is not a valid {algorithm} key: such a key is {size} octets; this one is {actual}.' },
+      'unused-bits': {
+        message:
+          'The public key is not a valid {algorithm} key: its BIT STRING has {count} unused bit(s); a key is a whole number of octets.',
+      },
+    },
   },
   'certificate.weak-key': {
     message: 'The {algorithm} key is only {size} bits.',
@@ -411,7 +473,16 @@ export const en = {
     fix: 'Reissue the CA with a SHA-256 (or stronger) signature.',
   },
   'certificate.signature-unverifiable': {
-    message: 'The signature ({algorithm}) could not be verified: {reason}.',
+    message: 'The signature ({algorithm}) could not be verified here.',
+    variants: {
+      algorithm: { message: 'The signature ({algorithm}) could not be verified: WebCrypto has no {algorithm}.' },
+      'pss-params': { message: 'The signature ({algorithm}) could not be verified: its RSASSA-PSS parameters cannot be read.' },
+      'pss-hashes': {
+        message: 'The signature ({algorithm}) could not be verified: WebCrypto has no RSASSA-PSS with {hash} and MGF1 {mgf}.',
+      },
+      curve: { message: 'The signature ({algorithm}) could not be verified: WebCrypto has no ECDSA on the curve {curve}.' },
+      'crypto-error': { message: 'The signature ({algorithm}) could not be verified: the WebCrypto implementation failed ({error}).' },
+    },
     fix: 'Verify the chain with another tool (for example `openssl verify`); the findings assume it is valid.',
   },
   'certificate.basic-constraints-not-critical': {
@@ -645,18 +716,75 @@ export const en = {
     },
   },
   'crl.not-der': {
-    message: 'The{delta} CRL "{source}" is not DER: {reason}. Entra cannot read it (AADSTS2205011 at sign-in).',
+    message: 'The{delta} CRL "{source}" is not DER. Entra cannot read it (AADSTS2205011 at sign-in).',
     fix: 'Publish the CRL exactly as the CA wrote it, in DER (check it with `openssl crl -inform DER -in file.crl -noout -text`).',
     variants: {
-      ber: {
-        message: 'The{delta} CRL "{source}" is BER, not DER ({reason}). Entra requires DER (AADSTS2205011 at sign-in).',
+      'tag-leading-zero': {
+        message:
+          'The{delta} CRL "{source}" is BER, not DER (a tag number with a leading zero byte at offset {offset}). Entra requires DER (AADSTS2205011 at sign-in).',
         fix: 'Have the CA issue the CRL in DER: re-encoding it breaks its signature, which covers the BER bytes.',
+      },
+      indefinite: {
+        message:
+          'The{delta} CRL "{source}" is BER, not DER (an indefinite length at offset {offset}). Entra requires DER (AADSTS2205011 at sign-in).',
+        fix: 'Have the CA issue the CRL in DER: re-encoding it breaks its signature, which covers the BER bytes.',
+      },
+      'length-leading-zero': {
+        message:
+          'The{delta} CRL "{source}" is BER, not DER (a length with a leading zero byte at offset {offset}). Entra requires DER (AADSTS2205011 at sign-in).',
+        fix: 'Have the CA issue the CRL in DER: re-encoding it breaks its signature, which covers the BER bytes.',
+      },
+      'long-form': {
+        message:
+          'The{delta} CRL "{source}" is BER, not DER (a long-form length for a short value at offset {offset}). Entra requires DER (AADSTS2205011 at sign-in).',
+        fix: 'Have the CA issue the CRL in DER: re-encoding it breaks its signature, which covers the BER bytes.',
+      },
+      'constructed-primitive': {
+        message:
+          'The{delta} CRL "{source}" is BER, not DER (a constructed encoding of a primitive type at offset {offset}). Entra requires DER (AADSTS2205011 at sign-in).',
+        fix: 'Have the CA issue the CRL in DER: re-encoding it breaks its signature, which covers the BER bytes.',
+      },
+      'cut-short': {
+        message:
+          'The{delta} CRL "{source}" is not DER: a value is cut short at offset {offset}. Entra cannot read it (AADSTS2205011 at sign-in).',
+      },
+      'length-overflow': {
+        message:
+          'The{delta} CRL "{source}" is not DER: a length field does not fit at offset {offset}. Entra cannot read it (AADSTS2205011 at sign-in).',
+      },
+      overrun: {
+        message:
+          'The{delta} CRL "{source}" is not DER: a length runs past its container at offset {offset}. Entra cannot read it (AADSTS2205011 at sign-in).',
+      },
+      empty: { message: 'The{delta} CRL "{source}" is not DER: there are no bytes. Entra cannot read it (AADSTS2205011 at sign-in).' },
+      'too-large': {
+        message:
+          'The{delta} CRL "{source}" is not DER: it is {size} bytes, more than the {limit} accepted. Entra cannot read it (AADSTS2205011 at sign-in).',
+      },
+      trailing: {
+        message:
+          'The{delta} CRL "{source}" is not DER: {count} byte(s) follow the CertificateList. Entra cannot read it (AADSTS2205011 at sign-in).',
+      },
+      'pem-unreadable': {
+        message:
+          'The{delta} CRL "{source}" is not DER: it is PEM text with no readable X509 CRL block. Entra cannot read it (AADSTS2205011 at sign-in).',
       },
     },
   },
   'crl.not-a-crl': {
-    message: '"{source}" is not a CRL: {reason}. Entra cannot use it (AADSTS500174 at sign-in).',
+    message: '"{source}" is not a CRL: it is not a CertificateList (RFC 5280 §5.1). Entra cannot use it (AADSTS500174 at sign-in).',
     fix: "Give (or publish at the URL) the CA's CRL file, a DER CertificateList, not a certificate or another kind of file.",
+    variants: {
+      certificate: {
+        message: '"{source}" is not a CRL: it is an X.509 certificate ({subject}). Entra cannot use it (AADSTS500174 at sign-in).',
+      },
+      'pem-other': {
+        message: '"{source}" is not a CRL: it is a PEM "{label}", not a PEM "X509 CRL". Entra cannot use it (AADSTS500174 at sign-in).',
+      },
+      'pem-several': {
+        message: '"{source}" holds {count} PEM CRLs: give one CRL per file. Entra cannot use it (AADSTS500174 at sign-in).',
+      },
+    },
   },
   'crl.pem-armour': {
     message: 'The{delta} CRL at "{source}" is served as PEM text; Entra needs the DER bytes (AADSTS2205011 at sign-in).',

@@ -289,12 +289,42 @@ export const fr = {
     fix: 'Supprimez les lignes BEGIN/END et réunissez les lignes base64 en une seule chaîne.',
   },
   'certificate.not-x509': {
-    message: 'certificate est bien du base64, mais pas un certificat X.509 DER : {reason}.',
-    fix: 'Vérifiez que les octets sont ceux du certificat lui-même (et non d’une clé, d’une CSR ou d’un paquet PKCS#7) et que rien n’a été tronqué ni ajouté.',
+    message: 'certificate est bien du base64, mais pas un certificat X.509 DER.',
+    fix: 'Vérifiez que les octets sont ceux du certificat lui-même (et non d’une clé, d’une CSR ou d’un paquet PKCS#7) et que rien n’a été tronqué ni ajouté ; ca-preflight inspect avec cette valeur donne le compte rendu du décodeur (en anglais).',
     variants: {
+      structure: {
+        message: 'certificate est bien du base64, mais pas un certificat X.509 DER : {where} n’a pas la forme que lui donne la RFC 5280.',
+      },
+      truncated: {
+        message:
+          'certificate est bien du base64, mais pas un certificat X.509 DER : le DER est tronqué dans {where} : un champ de longueur annonce plus que les {given} octets donnés.',
+      },
+      overrun: {
+        message:
+          'certificate est bien du base64, mais pas un certificat X.509 DER : une valeur de {where} dépasse la fin de la valeur qui la contient (X.690 §8.1.1).',
+      },
+      'not-ber': {
+        message: 'certificate est bien du base64, mais pas un certificat X.509 DER : {where} n’est pas encodé comme le permet X.690.',
+      },
+      time: {
+        message:
+          'certificate est bien du base64, mais pas un certificat X.509 DER : {where} n’est pas un UTCTime ou un GeneralizedTime valide (RFC 5280 §4.1.2.5).',
+      },
+      'integer-range': {
+        message:
+          'certificate est bien du base64, mais pas un certificat X.509 DER : {where} contient un nombre hors de l’intervalle que permet son champ.',
+      },
+      trailing: { message: 'certificate est bien du base64, mais pas un certificat X.509 DER : {count} octet(s) suivent sa valeur DER.' },
+      'too-large': {
+        message: 'certificate est bien du base64, mais pas un certificat X.509 DER : il fait {size} octets, plus que les {limit} acceptés.',
+      },
+      'text-too-long': {
+        message:
+          'certificate n’est pas lu : le texte fait {size} caractères, plus que les {limit} acceptés (certificats de {bytes} octets au plus).',
+      },
       pooled: {
         message:
-          'certificate fait exactement 8 192 octets une fois décodé, la taille du pool de Buffer de Node : c’est ce qu’envoie le SDK Kiota quand on lui donne buffer.buffer d’un petit Buffer — tout le pool, y compris d’autres données du processus ({reason}).',
+          'certificate fait exactement 8 192 octets une fois décodé, la taille du pool de Buffer de Node : c’est ce qu’envoie le SDK Kiota quand on lui donne buffer.buffer d’un petit Buffer — tout le pool, y compris d’autres données du processus.',
         fix: 'Ne donnez au SDK que le certificat : buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), ou new Uint8Array(buf).buffer ; considérez ce qui a été envoyé comme une fuite de mémoire du processus.',
       },
     },
@@ -422,8 +452,54 @@ export const fr = {
     },
   },
   'certificate.key-invalid': {
-    message: 'La clé publique n’est pas une clé {algorithm} valide : {problem}.',
+    message: 'La clé publique n’est pas une clé {algorithm} valide.',
     fix: 'Ce certificat ne peut rien vérifier : il a été altéré ou mal construit. Remplacez-le par le certificat authentique de l’autorité.',
+    variants: {
+      'rsa-modulus': { message: 'La clé publique n’est pas une clé {algorithm} valide : le module RSA n’est pas un entier positif.' },
+      'rsa-exponent': {
+        message: 'La clé publique n’est pas une clé {algorithm} valide : l’exposant public RSA n’est pas un entier positif.',
+      },
+      'rsa-unreadable': {
+        message:
+          'La clé publique n’est pas une clé {algorithm} valide : sa RSAPublicKey n’est pas faite de deux INTEGER DER (RFC 3279 §2.3.1).',
+      },
+      'ec-no-curve': {
+        message:
+          'La clé publique n’est pas une clé {algorithm} valide : elle ne nomme aucune courbe (RFC 5480 §2.1.1 : les paramètres sont obligatoires).',
+      },
+      'ec-params': {
+        message:
+          'La clé publique n’est pas une clé {algorithm} valide : ses paramètres ne sont ni une courbe nommée, ni implicites, ni explicites (RFC 5480 §2.1.1).',
+      },
+      'ec-coordinates': {
+        message:
+          'La clé publique n’est pas une clé {algorithm} valide : les coordonnées du point ne sont pas inférieures au nombre premier du corps de {curve}.',
+      },
+      'ec-off-curve': { message: 'La clé publique n’est pas une clé {algorithm} valide : le point n’est pas sur la courbe {curve}.' },
+      'ec-x-range': {
+        message:
+          'La clé publique n’est pas une clé {algorithm} valide : la coordonnée x du point n’est pas inférieure au nombre premier du corps de {curve}.',
+      },
+      'ec-no-point': { message: 'La clé publique n’est pas une clé {algorithm} valide : aucun point de {curve} n’a cette coordonnée x.' },
+      'ec-infinity': {
+        message: 'La clé publique n’est pas une clé {algorithm} valide : le point est le point à l’infini, qui n’est pas une clé publique.',
+      },
+      'ec-length': {
+        message:
+          'La clé publique n’est pas une clé {algorithm} valide : un point de {curve} fait {uncompressed} octets (non compressé) ou {compressed} (compressé) ; celui-ci en fait {actual}.',
+      },
+      'eddsa-params': {
+        message:
+          'La clé publique n’est pas une clé {algorithm} valide : son AlgorithmIdentifier a des paramètres ; la RFC 8410 §3 exige qu’il n’en ait pas.',
+      },
+      'eddsa-size': {
+        message: 'La clé publique n’est pas une clé {algorithm} valide : une telle clé fait {size} octets ; celle-ci en fait {actual}.',
+      },
+      'unused-bits': {
+        message:
+          'La clé publique n’est pas une clé {algorithm} valide : sa BIT STRING a {count} bit(s) inutilisé(s) ; une clé est un nombre entier d’octets.',
+      },
+    },
   },
   'certificate.weak-key': {
     message: 'La clé {algorithm} ne fait que {size} bits.',
@@ -434,7 +510,18 @@ export const fr = {
     fix: 'Réémettez le certificat de l’autorité de certification avec une signature SHA-256 (ou plus robuste).',
   },
   'certificate.signature-unverifiable': {
-    message: 'La signature ({algorithm}) n’a pas pu être vérifiée : {reason}.',
+    message: 'La signature ({algorithm}) n’a pas pu être vérifiée ici.',
+    variants: {
+      algorithm: { message: 'La signature ({algorithm}) n’a pas pu être vérifiée : WebCrypto n’offre pas {algorithm}.' },
+      'pss-params': { message: 'La signature ({algorithm}) n’a pas pu être vérifiée : ses paramètres RSASSA-PSS ne se lisent pas.' },
+      'pss-hashes': {
+        message: 'La signature ({algorithm}) n’a pas pu être vérifiée : WebCrypto n’offre pas RSASSA-PSS avec {hash} et MGF1 {mgf}.',
+      },
+      curve: { message: 'La signature ({algorithm}) n’a pas pu être vérifiée : WebCrypto n’offre pas ECDSA sur la courbe {curve}.' },
+      'crypto-error': {
+        message: 'La signature ({algorithm}) n’a pas pu être vérifiée : l’implémentation de WebCrypto a échoué ({error}).',
+      },
+    },
     fix: 'Vérifiez la chaîne avec un autre outil (par exemple `openssl verify`) ; les remarques supposent qu’elle est valide.',
   },
   'certificate.basic-constraints-not-critical': {
@@ -681,18 +768,82 @@ export const fr = {
     },
   },
   'crl.not-der': {
-    message: 'La CRL{delta} "{source}" n’est pas en DER : {reason}. Entra ne peut pas la lire (AADSTS2205011 à la connexion).',
+    message: 'La CRL{delta} "{source}" n’est pas en DER. Entra ne peut pas la lire (AADSTS2205011 à la connexion).',
     fix: 'Publiez la CRL telle que l’autorité de certification l’a écrite, en DER (vérifiez-la avec `openssl crl -inform DER -in fichier.crl -noout -text`).',
     variants: {
-      ber: {
-        message: 'La CRL{delta} "{source}" est en BER et non en DER ({reason}). Entra exige le DER (AADSTS2205011 à la connexion).',
+      'tag-leading-zero': {
+        message:
+          'La CRL{delta} "{source}" est en BER et non en DER (un numéro d’étiquette avec un octet de tête nul à l’octet {offset}). Entra exige le DER (AADSTS2205011 à la connexion).',
         fix: 'Faites émettre la CRL en DER par l’autorité de certification : la réencoder casserait sa signature, qui porte sur les octets BER.',
+      },
+      indefinite: {
+        message:
+          'La CRL{delta} "{source}" est en BER et non en DER (une longueur indéfinie à l’octet {offset}). Entra exige le DER (AADSTS2205011 à la connexion).',
+        fix: 'Faites émettre la CRL en DER par l’autorité de certification : la réencoder casserait sa signature, qui porte sur les octets BER.',
+      },
+      'length-leading-zero': {
+        message:
+          'La CRL{delta} "{source}" est en BER et non en DER (une longueur avec un octet de tête nul à l’octet {offset}). Entra exige le DER (AADSTS2205011 à la connexion).',
+        fix: 'Faites émettre la CRL en DER par l’autorité de certification : la réencoder casserait sa signature, qui porte sur les octets BER.',
+      },
+      'long-form': {
+        message:
+          'La CRL{delta} "{source}" est en BER et non en DER (une longueur de forme longue pour une valeur courte à l’octet {offset}). Entra exige le DER (AADSTS2205011 à la connexion).',
+        fix: 'Faites émettre la CRL en DER par l’autorité de certification : la réencoder casserait sa signature, qui porte sur les octets BER.',
+      },
+      'constructed-primitive': {
+        message:
+          'La CRL{delta} "{source}" est en BER et non en DER (un encodage construit d’un type primitif à l’octet {offset}). Entra exige le DER (AADSTS2205011 à la connexion).',
+        fix: 'Faites émettre la CRL en DER par l’autorité de certification : la réencoder casserait sa signature, qui porte sur les octets BER.',
+      },
+      'cut-short': {
+        message:
+          'La CRL{delta} "{source}" n’est pas en DER : une valeur est tronquée à l’octet {offset}. Entra ne peut pas la lire (AADSTS2205011 à la connexion).',
+      },
+      'length-overflow': {
+        message:
+          'La CRL{delta} "{source}" n’est pas en DER : un champ de longueur déborde à l’octet {offset}. Entra ne peut pas la lire (AADSTS2205011 à la connexion).',
+      },
+      overrun: {
+        message:
+          'La CRL{delta} "{source}" n’est pas en DER : une longueur dépasse la fin de son conteneur à l’octet {offset}. Entra ne peut pas la lire (AADSTS2205011 à la connexion).',
+      },
+      empty: {
+        message:
+          'La CRL{delta} "{source}" n’est pas en DER : il n’y a aucun octet. Entra ne peut pas la lire (AADSTS2205011 à la connexion).',
+      },
+      'too-large': {
+        message:
+          'La CRL{delta} "{source}" n’est pas en DER : elle fait {size} octets, plus que les {limit} acceptés. Entra ne peut pas la lire (AADSTS2205011 à la connexion).',
+      },
+      trailing: {
+        message:
+          'La CRL{delta} "{source}" n’est pas en DER : {count} octet(s) suivent la CertificateList. Entra ne peut pas la lire (AADSTS2205011 à la connexion).',
+      },
+      'pem-unreadable': {
+        message:
+          'La CRL{delta} "{source}" n’est pas en DER : c’est du texte PEM sans bloc X509 CRL lisible. Entra ne peut pas la lire (AADSTS2205011 à la connexion).',
       },
     },
   },
   'crl.not-a-crl': {
-    message: '"{source}" n’est pas une CRL : {reason}. Entra ne peut pas l’utiliser (AADSTS500174 à la connexion).',
+    message:
+      '"{source}" n’est pas une CRL : ce n’est pas une CertificateList (RFC 5280 §5.1). Entra ne peut pas l’utiliser (AADSTS500174 à la connexion).',
     fix: 'Indiquez (ou publiez à l’URL) le fichier de CRL de l’autorité de certification, une CertificateList DER, et non un certificat ou un autre type de fichier.',
+    variants: {
+      certificate: {
+        message:
+          '"{source}" n’est pas une CRL : c’est un certificat X.509 ({subject}). Entra ne peut pas l’utiliser (AADSTS500174 à la connexion).',
+      },
+      'pem-other': {
+        message:
+          '"{source}" n’est pas une CRL : c’est un PEM « {label} », et non un PEM « X509 CRL ». Entra ne peut pas l’utiliser (AADSTS500174 à la connexion).',
+      },
+      'pem-several': {
+        message:
+          '"{source}" contient {count} CRL PEM : donnez une CRL par fichier. Entra ne peut pas l’utiliser (AADSTS500174 à la connexion).',
+      },
+    },
   },
   'crl.pem-armour': {
     message: 'La CRL{delta} à "{source}" est servie en texte PEM ; Entra a besoin des octets DER (AADSTS2205011 à la connexion).',

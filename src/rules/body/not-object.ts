@@ -1,5 +1,6 @@
 import { NOT_JSON_MESSAGE } from '../../graph/model.js';
 import { defineRule } from '../rule.js';
+import { jsonTypeTerm } from '../../report/catalogue/index.js';
 import { typeOfJson } from '../context.js';
 
 export default defineRule({
@@ -19,6 +20,6 @@ export default defineRule({
       'the message observed for an unreadable payload (microsoft-graph-docs-contrib#6337); for a JSON value that is not an object, an inference',
   },
   check(ctx, emit) {
-    if (!ctx.jsonError && !ctx.tooLarge && !ctx.bodyObject) emit({ path: '', params: { type: typeOfJson(ctx.body) } });
+    if (!ctx.jsonError && !ctx.tooLarge && !ctx.bodyObject) emit({ path: '', params: { type: jsonTypeTerm(typeOfJson(ctx.body)) } });
   },
 });

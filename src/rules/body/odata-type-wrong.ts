@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { term } from '../../report/catalogue/index.js';
 import { odataTypeMismatches } from '../helpers.js';
 
 export default defineRule({
@@ -21,6 +22,6 @@ export default defineRule({
   },
   check(ctx, emit) {
     for (const m of odataTypeMismatches(ctx))
-      if (m.known) emit({ path: m.path, params: { type: m.type, expected: m.expected, what: m.known } });
+      if (m.known) emit({ path: m.path, params: { type: m.type, expected: m.expected, what: term(`type.${m.known}`) } });
   },
 });

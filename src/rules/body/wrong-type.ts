@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { jsonTypeTerm } from '../../report/catalogue/index.js';
 import { hasOwn } from '../../graph/model.js';
 import { pointer } from '../../graph/json-text.js';
 import { typeOfJson } from '../context.js';
@@ -18,7 +19,7 @@ export default defineRule({
     if (hasOwn(body, 'displayName') && body.displayName !== null && typeof body.displayName !== 'string') {
       emit({
         path: pointer('displayName'),
-        params: { property: 'displayName', actual: typeOfJson(body.displayName) },
+        params: { property: 'displayName', actual: jsonTypeTerm(typeOfJson(body.displayName)) },
         variant: 'string-or-null',
       });
     }
@@ -28,7 +29,7 @@ export default defineRule({
     } else if (hasOwn(body, 'certificateAuthorities') && !Array.isArray(body.certificateAuthorities)) {
       emit({
         path: pointer('certificateAuthorities'),
-        params: { property: 'certificateAuthorities', actual: typeOfJson(body.certificateAuthorities) },
+        params: { property: 'certificateAuthorities', actual: jsonTypeTerm(typeOfJson(body.certificateAuthorities)) },
         variant: 'array',
       });
     }

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { term } from '../../report/catalogue/index.js';
 import { certifiedEntries, isoTime, memberPath } from '../helpers.js';
 import { daysBetween, firstToExpire } from '../expiry.js';
 
@@ -16,7 +17,7 @@ export default defineRule({
       const days = daysBetween(ctx.at, e.cert.notAfter);
       if (e.cert.notAfter.getTime() < ctx.at.getTime() || days >= ctx.warnExpiryDays) continue;
       const params = {
-        subject: e.cert.subject.rfc4514 || '(empty subject)',
+        subject: e.cert.subject.rfc4514 || term('empty-subject'),
         notAfter: isoTime(e.cert.notAfter),
         days: String(days),
         horizon: String(ctx.warnExpiryDays),

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { jsonTypeTerm } from '../../report/catalogue/index.js';
 import { CERTIFICATE_REJECTED, memberPath } from '../helpers.js';
 
 export default defineRule({
@@ -13,7 +14,7 @@ export default defineRule({
   check(ctx, emit) {
     for (const e of ctx.entries) {
       const c = e.certificate;
-      if (c.kind === 'wrong-type') emit({ path: memberPath(e, 'certificate'), params: { actual: c.type }, variant: 'type' });
+      if (c.kind === 'wrong-type') emit({ path: memberPath(e, 'certificate'), params: { actual: jsonTypeTerm(c.type) }, variant: 'type' });
       else if (c.kind === 'not-base64') {
         const p = c.problem;
         const path = memberPath(e, 'certificate');

@@ -12,7 +12,15 @@ export default defineRule({
     for (const e of certifiedEntries(ctx)) {
       const c = e.chain;
       if (c.status === 'self-issued-unverified' || c.status === 'unverifiable') {
-        emit({ path: memberPath(e, 'certificate'), params: { reason: c.reason, algorithm: e.cert.signatureAlgorithm.name } });
+        const path = memberPath(e, 'certificate');
+        const algorithm = e.cert.signatureAlgorithm.name;
+        // Why, as data, so every language words it.
+        const w = c.why;
+        if (w.code === 'algorithm') emit({ path, variant: 'algorithm', params: { algorithm } });
+        else if (w.code === 'pss-params') emit({ path, variant: 'pss-params', params: { algorithm } });
+        else if (w.code === 'pss-hashes') emit({ path, variant: 'pss-hashes', params: { algorithm, hash: w.hash, mgf: w.mgf } });
+        else if (w.code === 'curve') emit({ path, variant: 'curve', params: { algorithm, curve: w.curve } });
+        else emit({ path, variant: 'crypto-error', params: { algorithm, error: w.error } });
       }
     }
   },

@@ -4,6 +4,7 @@ import type { ParsedCrl } from '../../certificate/crl.js';
 import type { ListedCa } from '../../crl/types.js';
 import type { CheckContext } from '../context.js';
 import { isoTime } from '../helpers.js';
+import { term } from '../../report/catalogue/index.js';
 
 export { crlPointer } from '../../crl/pointer.js';
 export { SIGN_IN } from '../../crl/sign-in.js';
@@ -40,15 +41,15 @@ export function crlParams(a: AnalysedCrl): CrlParams {
   return {
     source: a.input.source,
     delta: a.role === 'delta' ? ' delta' : '',
-    issuer: a.crl ? a.crl.issuer.rfc4514 || '(empty name)' : '',
+    issuer: a.crl ? a.crl.issuer.rfc4514 || term('empty-name') : '',
     thisUpdate: a.crl ? isoTime(a.crl.thisUpdate) : '',
-    nextUpdate: a.crl?.nextUpdate ? isoTime(a.crl.nextUpdate) : '(none)',
-    aki: a.crl?.aki?.keyIdentifier ?? '(none)',
-    number: a.crl?.crlNumber?.toString() ?? '(none)',
+    nextUpdate: a.crl?.nextUpdate ? isoTime(a.crl.nextUpdate) : term('none'),
+    aki: a.crl?.aki?.keyIdentifier ?? term('none'),
+    number: a.crl?.crlNumber?.toString() ?? term('none'),
     count: a.crl ? String(a.crl.revokedCount) : '0',
     ca: a.ca ? `#${a.ca.index}` : '',
-    subject: a.ca ? a.ca.parsed.subject.rfc4514 || '(empty subject)' : '',
-    ski: a.ca?.parsed.ski?.value ?? '(none)',
+    subject: a.ca ? a.ca.parsed.subject.rfc4514 || term('empty-subject') : '',
+    ski: a.ca?.parsed.ski?.value ?? term('none'),
     size: String(a.size),
   };
 }

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { term } from '../../report/catalogue/index.js';
 import { CRL_PAGE, SIGN_IN, crlParams, crlPointer, givenCrls } from './files.js';
 
 export default defineRule({
@@ -11,6 +12,15 @@ export default defineRule({
   signIn: SIGN_IN.notCrl,
   check(ctx, emit) {
     for (const a of givenCrls(ctx))
-      if (a.problem?.kind === 'not-crl') emit({ path: crlPointer(a), params: { ...crlParams(a), reason: a.problem.message } });
+      if (a.problem?.kind === 'not-crl') {
+        const base = crlParams(a);
+        const path = crlPointer(a);
+        const p = a.problem.params;
+        if (a.problem.code === 'certificate')
+          emit({ path, variant: 'certificate', params: { ...base, subject: p.subject || term('empty-subject') } });
+        else if (a.problem.code === 'pem-other') emit({ path, variant: 'pem-other', params: { ...base, label: p.label ?? '' } });
+        else if (a.problem.code === 'pem-several') emit({ path, variant: 'pem-several', params: { ...base, count: p.count ?? '' } });
+        else emit({ path, params: base });
+      }
   },
 });

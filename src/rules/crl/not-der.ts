@@ -12,9 +12,34 @@ export default defineRule({
   check(ctx, emit) {
     for (const a of givenCrls(ctx)) {
       if (!a.problem || a.problem.kind === 'not-crl') continue;
-      const params = { ...crlParams(a), reason: a.problem.message };
-      if (a.problem.kind === 'ber') emit({ path: crlPointer(a), params, variant: 'ber' });
-      else emit({ path: crlPointer(a), params });
+      const base = crlParams(a);
+      const path = crlPointer(a);
+      const p = a.problem.params;
+      // What is wrong, as data (the reader's code and its numbers), so every language words it.
+      switch (a.problem.code) {
+        case 'tag-leading-zero':
+        case 'indefinite':
+        case 'length-leading-zero':
+        case 'long-form':
+        case 'constructed-primitive':
+        case 'cut-short':
+        case 'length-overflow':
+        case 'overrun':
+          emit({ path, variant: a.problem.code, params: { ...base, offset: p.offset ?? '' } });
+          break;
+        case 'too-large':
+          emit({ path, variant: 'too-large', params: { ...base, size: p.size ?? '', limit: p.limit ?? '' } });
+          break;
+        case 'trailing':
+          emit({ path, variant: 'trailing', params: { ...base, count: p.count ?? '' } });
+          break;
+        case 'empty':
+        case 'pem-unreadable':
+          emit({ path, variant: a.problem.code, params: base });
+          break;
+        default:
+          emit({ path, params: base });
+      }
     }
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import { CRL_PAGE, SIGN_IN, crlParams } from './files.js';
 import { isoTime } from '../helpers.js';
+import { term } from '../../report/catalogue/index.js';
 
 export default defineRule({
   id: 'crl.revokes-listed-ca',
@@ -20,7 +21,7 @@ export default defineRule({
           revoked: e.cert?.subject.rfc4514 || `#${e.index}`,
           serial: hit.revocation.serial,
           date: isoTime(hit.revocation.date),
-          reason: hit.revocation.reason ?? 'no reason given',
+          reason: hit.revocation.reason ?? term('no-reason'),
         },
       });
     }

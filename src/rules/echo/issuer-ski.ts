@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { term } from '../../report/catalogue/index.js';
 import { hasOwn } from '../../graph/model.js';
 import { certifiedEntries, memberPath } from '../helpers.js';
 
@@ -22,7 +23,7 @@ export default defineRule({
           path,
           params: {
             given: typeof given === 'string' ? given : JSON.stringify(given),
-            computed: computed || '(none: the certificate has no SKI)',
+            computed: computed || term('no-ski'),
           },
         });
     }

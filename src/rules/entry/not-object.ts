@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { jsonTypeTerm } from '../../report/catalogue/index.js';
 import { typeOfJson } from '../context.js';
 import { invalidValue } from '../helpers.js';
 
@@ -12,7 +13,7 @@ export default defineRule({
   server: invalidValue(3, 'certificateAuthorities'),
   check(ctx, emit) {
     for (const e of ctx.entries) {
-      if (!e.object) emit({ path: e.path, params: { actual: typeOfJson(e.value) } });
+      if (!e.object) emit({ path: e.path, params: { actual: jsonTypeTerm(typeOfJson(e.value)) } });
     }
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { jsonTypeTerm } from '../../report/catalogue/index.js';
 import { hasOwn } from '../../graph/model.js';
 import { typeOfJson } from '../context.js';
 import { invalidValue, memberPath } from '../helpers.js';
@@ -16,7 +17,7 @@ export default defineRule({
       const has = hasOwn(e.object, 'isRootAuthority');
       const v = e.object.isRootAuthority;
       if (!has) emit({ path: memberPath(e, 'isRootAuthority'), variant: 'missing' });
-      else if (typeof v !== 'boolean') emit({ path: memberPath(e, 'isRootAuthority'), params: { actual: typeOfJson(v) } });
+      else if (typeof v !== 'boolean') emit({ path: memberPath(e, 'isRootAuthority'), params: { actual: jsonTypeTerm(typeOfJson(v)) } });
     }
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { term } from '../../report/catalogue/index.js';
 import { READ_ONLY_ENTRY, SIBLING_ENTRY_MEMBERS, WRITABLE_ENTRY, isControlInformation } from '../../graph/model.js';
 import { pointer } from '../../graph/json-text.js';
 import { suggestMember } from '../suggest.js';
@@ -29,8 +30,12 @@ export default defineRule({
         const path = e.path + pointer(key);
         const sibling = Object.hasOwn(SIBLING_ENTRY_MEMBERS, key) ? SIBLING_ENTRY_MEMBERS[key] : undefined;
         if (sibling?.instead)
-          emit({ path, variant: 'sibling', params: { property: key, suggestion: sibling.instead, sibling: sibling.sibling } });
-        else if (sibling) emit({ path, variant: 'sibling-only', params: { property: key, sibling: sibling.sibling } });
+          emit({
+            path,
+            variant: 'sibling',
+            params: { property: key, suggestion: sibling.instead, sibling: term(`sibling.${sibling.sibling}`) },
+          });
+        else if (sibling) emit({ path, variant: 'sibling-only', params: { property: key, sibling: term(`sibling.${sibling.sibling}`) } });
         else {
           const suggestion = suggestMember(key, KNOWN);
           if (suggestion) emit({ path, variant: 'suggestion', params: { property: key, suggestion } });

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { jsonTypeTerm } from '../../report/catalogue/index.js';
 import { URL_MEMBERS, hasOwn } from '../../graph/model.js';
 import { typeOfJson } from '../context.js';
 import { invalidValue, memberPath } from '../helpers.js';
@@ -15,7 +16,7 @@ export default defineRule({
       if (!e.object) continue;
       for (const m of URL_MEMBERS) {
         if (hasOwn(e.object, m) && e.object[m] !== null && typeof e.object[m] !== 'string') {
-          emit({ path: memberPath(e, m), params: { property: m, actual: typeOfJson(e.object[m]) } });
+          emit({ path: memberPath(e, m), params: { property: m, actual: jsonTypeTerm(typeOfJson(e.object[m])) } });
         }
       }
     }

@@ -1,0 +1,32 @@
+/** The French words of terms-en.ts (loaded with the French catalogue). */
+import type { Terms } from './terms-en.js';
+
+export const frTerms: Terms = {
+  'json.null': 'null',
+  'json.array': 'tableau',
+  'json.object': 'objet',
+  'json.string': 'chaîne',
+  'json.number': 'nombre',
+  'json.boolean': 'booléen',
+  none: '(aucun)',
+  'no-ski': '(aucun : le certificat n’a pas de SKI)',
+  'empty-name': '(nom vide)',
+  'empty-subject': '(sujet vide)',
+  'no-reason': 'sans motif indiqué',
+  'cut-value': '… ({length} caractères)',
+  'type.resource-on-entry': 'la ressource de liste de confiance (sur une entrée)',
+  'type.entry-on-resource': 'le type des entrées (sur la ressource)',
+  'type.app-store': 'le magasin de confiance des certificats d’application',
+  'type.app-store-entry': 'l’entrée du magasin de confiance des certificats d’application',
+  'type.pki-entry': 'l’entrée du magasin de confiance PKI',
+  'type.pki-store': 'le magasin de confiance PKI',
+  'type.classic-store': 'le magasin classique de l’authentification par certificat',
+  'type.abstract-base': 'le type de base abstrait de cette ressource',
+  'type.app-abstract-base': 'le type de base abstrait du magasin des certificats d’application',
+  'type.path': 'le conteneur certificateAuthorities',
+  'type.directory-object': 'le type de base de cette ressource',
+  'type.entity': 'la racine de tous les types d’entité',
+  'sibling.detail-and-entity': 'certificateAuthorityDetail, certificateAuthorityAsEntity',
+  'sibling.update-page': 'les exemples de la page de mise à jour (une erreur de la documentation)',
+  'sibling.pki-store': 'certificateAuthorityDetail (le magasin PKI)',
+};
