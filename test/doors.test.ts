@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOOR_AT, doorCases, libraryOutcome, type DoorCase } from './support/door-cases.js';
+import { DOOR_AT, doorCases, libraryOutcome, libraryVerdict, type DoorCase } from './support/door-cases.js';
 import { runCli } from './helpers/cli.js';
 
 const cases = await doorCases();
@@ -36,6 +36,21 @@ function cliArgs(c: DoorCase, n: number): string[] {
 }
 
 describe.each(cases.map((c, n) => [c.name, c, n] as const))('an update that %s', (_name, c, n) => {
+  it('gets the same verdict on its body from the library and from check --format json', async () => {
+    const verdict = await libraryVerdict(c);
+    const body = join(dir, `verdict-body-${n}.json`);
+    writeFileSync(body, c.body);
+    const args = ['check', body, '--at', DOOR_AT, '--format', 'json'];
+    if (c.current !== undefined) {
+      const current = join(dir, `verdict-current-${n}.json`);
+      writeFileSync(current, c.current);
+      args.push('--current', current, ...(c.id ? ['--id', c.id] : []));
+    }
+    const r = await runCli(args);
+    if (verdict === null) expect(r.code).toBe(2);
+    else expect(JSON.parse(r.stdout).verdict).toBe(verdict);
+  });
+
   it('gets the outcome it should from the library', async () => {
     const outcome = await libraryOutcome(c);
     expect({ state: outcome.state, refusals: outcome.refusals }).toEqual({ state: c.expect.state, refusals: c.expect.refusals });

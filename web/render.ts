@@ -65,6 +65,7 @@ export function renderReport(views: ResultViews, report: Report, labels: Labels,
   const counts = countBySeverity(report.findings);
   views.summary.textContent = labels.summary(counts, report.verdict);
   views.summary.dataset.state = report.graphError ? 'refused' : report.ok ? 'accepted' : 'errors';
+  views.summary.dataset.verdict = report.verdict;
   views.findings.replaceChildren(...report.findings.map((f) => findingItem(f, labels, onReveal)));
   if (report.findings.length === 0) views.findings.append(el('li', 'finding-none', labels.noFindings));
   views.graph.textContent = graphResponseText(report, labels.answerUnknown);

@@ -139,6 +139,24 @@ export async function doorCases(): Promise<DoorCase[]> {
   ];
 }
 
+/**
+ * The verdict the library gives on the case's body checked against its current resource, or null when the current
+ * resource cannot be used (not JSON, a collection without a choice): then the CLI stops (exit 2) and nothing is compared.
+ */
+export async function libraryVerdict(c: DoorCase): Promise<string | null> {
+  try {
+    const report = await preflight(c.body, {
+      at: DOOR_AT,
+      ...(c.current !== undefined ? { current: c.current } : {}),
+      ...(c.id ? { id: c.id } : {}),
+    });
+    return report.verdict;
+  } catch (e) {
+    if (e instanceof TypeError) return null;
+    throw e;
+  }
+}
+
 /** What the library gives for a case: the outcome, and the request body when there is one to send. */
 export async function libraryOutcome(
   c: DoorCase,
