@@ -148,6 +148,8 @@ export interface PreflightRun {
     prefix: string;
     /** The configuration checked, when it is a JSON object. */
     configuration: Record<string, unknown> | null;
+    /** Where a pointer sits in the body's text (absent when the body was given as a value, or is not JSON). */
+    positionOf?: (pointer: string) => { line: number; column: number } | undefined;
   };
 }
 
@@ -280,7 +282,9 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
     thumbprint: e.cert?.thumbprint ?? null,
     isRootAuthority: e.object?.isRootAuthority,
   }));
-  return { report, cas, context: { entries: ctx.entries, crl: ctx.crl, prefix, configuration: ctx.bodyObject } };
+  const context: PreflightRun['context'] = { entries: ctx.entries, crl: ctx.crl, prefix, configuration: ctx.bodyObject };
+  if (text) context.positionOf = text.positionOf.bind(text);
+  return { report, cas, context };
 }
 
 /** The server answers once: the first failure in its order (step), then in document order. */

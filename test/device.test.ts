@@ -126,4 +126,17 @@ describe('ca-preflight device', () => {
     );
     expect(cli).toEqual(JSON.parse(JSON.stringify(lib)));
   });
+
+  it('puts a finding about an entry of the configuration text at its line and column, and none on a value', async () => {
+    const url = 'http://crl.example.test/sub.crl';
+    const listed = entries().map((e, i) => (i === 1 ? { ...e, certificateRevocationListUrl: url } : e));
+    const value = { tlsClientAuthParameter: 'tls_client_auth_subject_dn', certificateAuthorities: listed };
+    const text = JSON.stringify(value, null, 2);
+    const unchecked = (await checkDevice(leaf.pem, text)).findings.find((f) => f.rule === 'device.revocation-unchecked');
+    expect(unchecked?.path).toBe('/certificateAuthorities/1/certificateRevocationListUrl');
+    const line = text.split('\n').findIndex((l) => l.includes(url));
+    expect([unchecked?.line, unchecked?.column]).toEqual([line + 1, text.split('\n')[line]!.indexOf(`"${url}"`) + 1]);
+    const fromValue = (await checkDevice(leaf.pem, value)).findings.find((f) => f.rule === 'device.revocation-unchecked');
+    expect(fromValue && 'line' in fromValue).toBe(false);
+  });
 });

@@ -2,13 +2,15 @@
  * The offline page: paste a body (or a GET response), add certificate files, check, read the findings and the
  * response Graph would give, copy the request. Everything happens in this document; nothing is sent anywhere.
  */
-import { isCollectionResponse, preflight, type Lang, type PreflightOptions, type Report } from '../src/index.js';
+import { isCollectionResponse, preflight, type CrlInput, type Lang, type PreflightOptions, type Report } from '../src/index.js';
+import { isTlsClientAuthParameter } from '../src/device/identity.js';
 import { isCloud, type Cloud } from '../src/graph/clouds.js';
 import { applyLabels, LABELS, type Labels } from './i18n.js';
 import { LineNumberedEditor } from './editor.js';
 import { appendCertificates, readCertificateFile, type FileOutcome } from './certificates.js';
 import { renderReport } from './render.js';
 import { needsCloudAllowance, requestPanel, type RequestPanel } from './request.js';
+import { checkDeviceFile, renderDevice, type DeviceFile } from './device.js';
 
 function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
@@ -21,6 +23,9 @@ const ui = {
   dropzone: byId<HTMLButtonElement>('dropzone'),
   files: byId<HTMLInputElement>('files'),
   fileStatus: byId<HTMLElement>('file-status'),
+  crlFiles: byId<HTMLElement>('crl-files'),
+  crlFilesList: byId<HTMLElement>('crl-files-list'),
+  clearCrls: byId<HTMLButtonElement>('clear-crls'),
   currentError: byId<HTMLElement>('current-error'),
   at: byId<HTMLInputElement>('at'),
   cloud: byId<HTMLSelectElement>('cloud'),
@@ -43,6 +48,15 @@ const ui = {
   copy: byId<HTMLButtonElement>('copy'),
   copyCurl: byId<HTMLButtonElement>('copy-curl'),
   copyStatus: byId<HTMLElement>('copy-status'),
+  deviceDropzone: byId<HTMLButtonElement>('device-dropzone'),
+  deviceFile: byId<HTMLInputElement>('device-file'),
+  deviceParameter: byId<HTMLSelectElement>('device-parameter'),
+  deviceSummary: byId<HTMLElement>('device-summary'),
+  deviceBasis: byId<HTMLElement>('device-basis'),
+  deviceFacts: byId<HTMLDListElement>('device-facts'),
+  deviceResult: byId<HTMLElement>('device-result'),
+  devicePath: byId<HTMLOListElement>('device-path'),
+  deviceFindings: byId<HTMLOListElement>('device-findings'),
 };
 const body = new LineNumberedEditor(byId('body'), byId('body-gutter'));
 const current = new LineNumberedEditor(byId('current'), byId('current-gutter'));
@@ -61,6 +75,11 @@ let panel: RequestPanel | null = null;
 const allowedRemovals = new Set<string>();
 /** Checks can overlap (paste, then a click); only the latest one may paint. */
 let generation = 0;
+/** The CRL files dropped on the page, by file name (a file dropped again replaces the one of that name). */
+const crls = new Map<string, CrlInput>();
+/** The device certificate chosen in the device panel. */
+let deviceFile: DeviceFile | null = null;
+let deviceGeneration = 0;
 
 /** A refused request is shown as refused, never as ready to send. */
 function requestHelpText(): string {
@@ -121,7 +140,9 @@ async function check(): Promise<void> {
   if (problem) current.textarea.closest('details')?.setAttribute('open', '');
   offerIds(text, currentText);
 
-  const options: PreflightOptions = { lang, strict: ui.strict.checked };
+  // The cloud names the request URL and whose CRL size limit applies, as check --cloud does.
+  const options: PreflightOptions = { lang, strict: ui.strict.checked, cloud };
+  if (crls.size) options.crls = [...crls.values()];
   if (at) options.at = at;
   if (id) options.id = id;
   ui.summary.textContent = labels.checking;
@@ -156,12 +177,75 @@ async function check(): Promise<void> {
     showRequest(next);
     // How many checks have been painted: lets a test (or a script) wait for the one it caused.
     document.documentElement.dataset.checks = String(Number(document.documentElement.dataset.checks ?? 0) + 1);
+    void checkDevicePanel();
   } catch (e) {
     if (mine !== generation) return;
     ui.summary.textContent = e instanceof Error ? e.message : String(e);
   } finally {
     if (mine === generation) ui.check.removeAttribute('aria-busy');
   }
+}
+
+/** The device panel follows the body, the CRLs, the time, the id and the language of the last check. */
+async function checkDevicePanel(): Promise<void> {
+  if (!deviceFile) return;
+  const mine = ++deviceGeneration;
+  const file = deviceFile;
+  const at = readAt();
+  const id = ui.configId.value.trim() || undefined;
+  const parameter = ui.deviceParameter.value;
+  const cloud: Cloud = isCloud(ui.cloud.value) ? ui.cloud.value : 'global';
+  ui.deviceSummary.textContent = labels.deviceChecking;
+  try {
+    const outcome = await checkDeviceFile(
+      file,
+      {
+        configuration: body.value,
+        crls: [...crls.values()],
+        lang,
+        cloud,
+        ...(isTlsClientAuthParameter(parameter) ? { tlsClientAuthParameter: parameter } : {}),
+        ...(at ? { at } : {}),
+        ...(id ? { id } : {}),
+      },
+      labels,
+    );
+    if (mine !== deviceGeneration) return;
+    renderDevice(
+      {
+        summary: ui.deviceSummary,
+        basis: ui.deviceBasis,
+        facts: ui.deviceFacts,
+        result: ui.deviceResult,
+        path: ui.devicePath,
+        findings: ui.deviceFindings,
+      },
+      file,
+      outcome,
+      labels,
+      (line, column) => body.reveal(line, column),
+    );
+  } catch (e) {
+    if (mine !== deviceGeneration) return;
+    ui.deviceSummary.textContent = e instanceof Error ? e.message : String(e);
+    ui.deviceSummary.dataset.state = 'refused';
+    ui.deviceBasis.hidden = true;
+    ui.deviceResult.hidden = true;
+  }
+  // How many device checks have been painted, as data-checks counts the body's.
+  document.documentElement.dataset.deviceChecks = String(Number(document.documentElement.dataset.deviceChecks ?? 0) + 1);
+}
+
+async function chooseDevice(files: readonly File[]): Promise<void> {
+  const file = files[0];
+  if (!file) return;
+  deviceFile = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), given: files.length };
+  await checkDevicePanel();
+}
+
+function showCrls(): void {
+  ui.crlFiles.hidden = crls.size === 0;
+  ui.crlFilesList.textContent = crls.size ? labels.crlsShown([...crls.keys()]) : '';
 }
 
 function removalItem(r: RequestPanel['removals'][number], index: number): HTMLLIElement {
@@ -225,6 +309,8 @@ async function addFiles(files: readonly File[]): Promise<void> {
     if (o.error) messages.push({ text: o.error, error: true });
     for (const note of o.notes) messages.push({ text: labels.fileNote(o.file, note), error: false });
   }
+  for (const o of outcomes) if (o.crl) crls.set(o.file, o.crl);
+  showCrls();
   const certificates = outcomes.flatMap((o) => (o.error ? [] : o.certificates));
   if (certificates.length) {
     const appended = appendCertificates(body.value, certificates);
@@ -241,7 +327,7 @@ async function addFiles(files: readonly File[]): Promise<void> {
   ui.fileStatus.replaceChildren(
     ...messages.map((m) => Object.assign(document.createElement('p'), { textContent: m.text, className: m.error ? 'file-error' : '' })),
   );
-  if (certificates.length) await check();
+  if (certificates.length || outcomes.some((o) => o.crl)) await check();
 }
 
 // Controls ---------------------------------------------------------------------------------------------------
@@ -250,9 +336,19 @@ ui.check.addEventListener('click', () => void check());
 ui.copy.addEventListener('click', () => void copy(panel?.bodyText, labels.copied));
 ui.copyCurl.addEventListener('click', () => void copy(panel?.curl, labels.copiedCurl));
 for (const control of [ui.cloud, ui.allowCloud, ui.configId]) control.addEventListener('change', () => void check());
+ui.clearCrls.addEventListener('click', () => {
+  crls.clear();
+  showCrls();
+  ui.dropzone.focus();
+  void check();
+});
+ui.deviceParameter.addEventListener('change', () => void checkDevicePanel());
 ui.lang.addEventListener('change', () => {
   setLang(ui.lang.value === 'fr' ? 'fr' : 'en');
-  if (lastReport) void check(); // the findings' messages come from the library in the chosen language
+  showCrls();
+  if (lastReport)
+    void check(); // the findings' messages come from the library in the chosen language
+  else void checkDevicePanel();
 });
 
 for (const editor of [body, current]) {
@@ -265,30 +361,34 @@ for (const editor of [body, current]) {
   });
 }
 
-// The drop zone is a button: Enter/Space or a click opens the file picker, and files can be dropped on it
-// (or on the body textarea). Dropping anywhere else must not navigate away from the page.
-ui.dropzone.addEventListener('click', () => ui.files.click());
-ui.files.addEventListener('change', () => {
-  const files = [...(ui.files.files ?? [])];
-  ui.files.value = '';
-  void addFiles(files);
-});
-for (const target of [ui.dropzone, body.textarea] as HTMLElement[]) {
-  target.addEventListener('dragover', (event) => {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    ui.dropzone.classList.add('dragging');
+// A drop zone is a button: Enter/Space or a click opens its file picker, and files can be dropped on it (the
+// certificate zone also takes them on the body textarea). Dropping anywhere else must not navigate away from the page.
+function fileZone(zone: HTMLElement, input: HTMLInputElement, targets: HTMLElement[], take: (files: File[]) => Promise<void>): void {
+  zone.addEventListener('click', () => input.click());
+  input.addEventListener('change', () => {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    void take(files);
   });
-  target.addEventListener('dragleave', () => ui.dropzone.classList.remove('dragging'));
-  target.addEventListener('drop', (event) => {
-    const files = [...(event.dataTransfer?.files ?? [])];
-    if (files.length === 0) return; // dropped text goes into the textarea as usual
-    event.preventDefault();
-    ui.dropzone.classList.remove('dragging');
-    void addFiles(files);
-  });
+  for (const target of targets) {
+    target.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      zone.classList.add('dragging');
+    });
+    target.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+    target.addEventListener('drop', (event) => {
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 0) return; // dropped text goes into the textarea as usual
+      event.preventDefault();
+      zone.classList.remove('dragging');
+      void take(files);
+    });
+  }
 }
+fileZone(ui.dropzone, ui.files, [ui.dropzone, body.textarea], addFiles);
+fileZone(ui.deviceDropzone, ui.deviceFile, [ui.deviceDropzone], chooseDevice);
 for (const type of ['dragover', 'drop'] as const) {
   window.addEventListener(type, (event) => {
     if (event.dataTransfer?.types.includes('Files')) event.preventDefault();

@@ -11,6 +11,11 @@ export interface FileOutcome {
   notes: string[];
   /** Why the file gave no certificate, when it did not: what it is and what to do. */
   error?: string;
+  /**
+   * The file is a CRL (its content says so, or its name ends in .crl): the page checks it against the list instead of
+   * adding it, and the CRL checks say what is wrong with one that cannot be read.
+   */
+  crl?: { source: string; bytes: Uint8Array };
 }
 
 /**
@@ -23,6 +28,8 @@ export async function readCertificateFile(name: string, bytes: Uint8Array, lang:
     const read = await inspectInput(bytes, crypto ? { crypto } : {});
     return { file: name, certificates: read.certificates.map((c) => c.facts), notes: read.notes.map((n) => words.note(n)) };
   } catch (e) {
+    if (e instanceof CertificateInputError && (e.problem.kind === 'crl' || /\.crl$/i.test(name)))
+      return { file: name, certificates: [], notes: [], crl: { source: name, bytes } };
     if (e instanceof CertificateInputError)
       return {
         file: name,

@@ -76,6 +76,38 @@ export interface Labels {
   diffRemoved: string;
   diffChanged: string;
   diffUnchanged: (n: number) => string;
+  crlsShown: (names: string[]) => string;
+  clearCrls: string;
+  deviceHeading: string;
+  deviceHelp: string;
+  deviceChoose: string;
+  deviceFileInput: string;
+  deviceParameterLabel: string;
+  deviceParameterUnset: string;
+  deviceNotChecked: string;
+  deviceChecking: string;
+  devicePath: string;
+  deviceFindings: string;
+  deviceFile: string;
+  deviceIsCrl: (file: string) => string;
+  deviceSubject: string;
+  deviceIssuer: string;
+  deviceValidity: string;
+  deviceIdentity: (parameter: string) => string;
+  deviceWindows: string;
+  deviceNone: string;
+  deviceItself: string;
+  deviceNoPath: string;
+  deviceRoot: string;
+  deviceYes: string;
+  deviceNo: (failures: number, codes: string[]) => string;
+  deviceCodesBasis: string;
+  deviceConfiguration: (message: string) => string;
+  deviceNeedsBody: string;
+  deviceBodyNotJson: string;
+  deviceChooseConfiguration: (ids: string[]) => string;
+  deviceConfigurationNotFound: (id: string | null, ids: string[]) => string;
+  deviceSeveralFiles: (used: string, count: number) => string;
 }
 
 /** English counts 0 as plural ("0 errors"), French as singular ("0 erreur"). */
@@ -90,9 +122,9 @@ export const LABELS: Record<Lang, Labels> = {
     language: 'Language',
     bodyLabel: 'Request body (PATCH) or GET response',
     bodyHelp: 'Paste JSON here; pasting checks it at once. Ctrl+Enter checks too.',
-    addFiles: 'Add certificate files',
+    addFiles: 'Add certificate or CRL files',
     addFilesHelp:
-      'Drop .cer, .crt, .der or .pem files (a chain too) or a .p7b bundle here, or press to choose them. Each certificate is appended to the list above.',
+      'Drop .cer, .crt, .der or .pem files (a chain too), a .p7b bundle or .crl files here, or press to choose them. Each certificate is appended to the list above; each CRL is checked against the CA it belongs to.',
     fileInput: 'Certificate files',
     currentSummary: 'Current resource (optional)',
     currentLabel: 'Current resource: the GET response being replaced',
@@ -170,6 +202,46 @@ export const LABELS: Record<Lang, Labels> = {
     diffRemoved: 'removed',
     diffChanged: 'changed',
     diffUnchanged: (n) => `${plural(n, 'CA', 'CAs')} unchanged`,
+    crlsShown: (names) => `CRLs checked against the list: ${names.join('; ')}.`,
+    clearCrls: 'Remove the CRLs',
+    deviceHeading: 'Test a device certificate',
+    deviceHelp:
+      'Will this device sign in with the configuration above? Choose or drop its certificate (.cer, .pem, a chain with the device first, or a .p7b): the path to a listed root, the certificate itself, revocation against the CRLs added, and the identity Entra reads from it.',
+    deviceChoose: 'Choose or drop a device certificate',
+    deviceFileInput: 'Device certificate file',
+    deviceParameterLabel: 'Identity field, when the configuration does not say (a PATCH body)',
+    deviceParameterUnset: 'As configured (else subject DN)',
+    deviceNotChecked: 'No device certificate chosen yet.',
+    deviceChecking: 'Checking the device…',
+    devicePath: 'Path to the listed root',
+    deviceFindings: 'Device findings',
+    deviceFile: 'File',
+    deviceIsCrl: (file) =>
+      `${file} is a CRL, not a device certificate: add it with the certificate files above, and the device is checked against it.`,
+    deviceSubject: 'Subject',
+    deviceIssuer: 'Issuer',
+    deviceValidity: 'Valid',
+    deviceIdentity: (parameter) => `Identity (${parameter})`,
+    deviceWindows: 'Windows form',
+    deviceNone: '(none)',
+    deviceItself: '(the device certificate)',
+    deviceNoPath: 'No path to a listed root.',
+    deviceRoot: 'root',
+    deviceYes: 'The device would authenticate.',
+    deviceNo: (n, codes) =>
+      `The device would not authenticate: ${plural(n, 'failure', 'failures')}${codes.length ? ` (${codes.join(', ')})` : ''}.`,
+    deviceCodesBasis: 'AADSTS codes as Entra documents them for certificate-based authentication; for device mTLS they are inferred.',
+    deviceConfiguration: (message) => `The device cannot be checked against the configuration above: ${message}.`,
+    deviceNeedsBody:
+      'There is no configuration to check the device against yet: paste a body or a GET response above, or add its CA certificate files.',
+    deviceBodyNotJson: 'The request body above is not JSON, so the device cannot be checked against it: its finding says where to fix it.',
+    deviceChooseConfiguration: (ids) =>
+      `The request body above is a collection response with ${ids.length} configurations (${ids.join(', ')}): choose the one to check the device against with the configuration id in the options.`,
+    deviceConfigurationNotFound: (id, ids) =>
+      id === null
+        ? 'The request body above is a collection response with no configuration in it: there is nothing to check the device against.'
+        : `The request body above is a collection response without a configuration whose id is "${id}" (ids: ${ids.join(', ') || 'none'}).`,
+    deviceSeveralFiles: (used, count) => `${count} files were given; the device panel checks one: ${used}.`,
   },
   fr: {
     title: 'Vérification préalable de la liste d’autorités de certification',
@@ -178,9 +250,9 @@ export const LABELS: Record<Lang, Labels> = {
     language: 'Langue',
     bodyLabel: 'Corps de la requête (PATCH) ou réponse GET',
     bodyHelp: 'Collez le JSON ici ; le collage lance la vérification. Ctrl+Entrée aussi.',
-    addFiles: 'Ajouter des fichiers de certificat',
+    addFiles: 'Ajouter des fichiers de certificat ou de CRL',
     addFilesHelp:
-      'Déposez ici des fichiers .cer, .crt, .der ou .pem (une chaîne aussi) ou un lot .p7b, ou appuyez pour les choisir. Chaque certificat est ajouté à la liste ci-dessus.',
+      'Déposez ici des fichiers .cer, .crt, .der ou .pem (une chaîne aussi), un lot .p7b ou des fichiers .crl, ou appuyez pour les choisir. Chaque certificat est ajouté à la liste ci-dessus ; chaque CRL est vérifiée avec l’autorité dont elle dépend.',
     fileInput: 'Fichiers de certificat',
     currentSummary: 'Ressource actuelle (facultatif)',
     currentLabel: 'Ressource actuelle : la réponse GET que la mise à jour remplace',
@@ -259,6 +331,48 @@ export const LABELS: Record<Lang, Labels> = {
     diffRemoved: 'retirée',
     diffChanged: 'modifiée',
     diffUnchanged: (n) => `${pluriel(n, 'autorité inchangée', 'autorités inchangées')}`,
+    crlsShown: (names) => `CRL vérifiées avec la liste : ${names.join(' ; ')}.`,
+    clearCrls: 'Retirer les CRL',
+    deviceHeading: 'Tester un certificat d’appareil',
+    deviceHelp:
+      'Cet appareil se connectera-t-il avec la configuration ci-dessus ? Choisissez ou déposez son certificat (.cer, .pem, une chaîne qui commence par l’appareil, ou un .p7b) : le chemin vers une racine de la liste, le certificat lui-même, la révocation selon les CRL ajoutées, et l’identité qu’Entra y lit.',
+    deviceChoose: 'Choisir ou déposer un certificat d’appareil',
+    deviceFileInput: 'Fichier du certificat d’appareil',
+    deviceParameterLabel: 'Champ d’identité, quand la configuration ne le dit pas (un corps PATCH)',
+    deviceParameterUnset: 'Configuré (sinon DN du sujet)',
+    deviceNotChecked: 'Aucun certificat d’appareil choisi.',
+    deviceChecking: 'Vérification de l’appareil…',
+    devicePath: 'Chemin vers la racine de la liste',
+    deviceFindings: 'Constats sur l’appareil',
+    deviceFile: 'Fichier',
+    deviceIsCrl: (file) =>
+      `${file} est une CRL, pas un certificat d’appareil : ajoutez-la avec les fichiers de certificat ci-dessus, et l’appareil est vérifié avec elle.`,
+    deviceSubject: 'Sujet',
+    deviceIssuer: 'Émetteur',
+    deviceValidity: 'Valide',
+    deviceIdentity: (parameter) => `Identité (${parameter})`,
+    deviceWindows: 'Forme Windows',
+    deviceNone: '(aucune)',
+    deviceItself: '(le certificat de l’appareil)',
+    deviceNoPath: 'Aucun chemin vers une racine de la liste.',
+    deviceRoot: 'racine',
+    deviceYes: 'L’appareil s’authentifierait.',
+    deviceNo: (n, codes) =>
+      `L’appareil ne s’authentifierait pas : ${pluriel(n, 'échec', 'échecs')}${codes.length ? ` (${codes.join(', ')})` : ''}.`,
+    deviceCodesBasis:
+      'Codes AADSTS tels qu’Entra les documente pour l’authentification par certificat ; pour le mTLS des appareils, ils sont déduits.',
+    deviceConfiguration: (message) => `L’appareil ne peut pas être vérifié avec la configuration ci-dessus : ${message}.`,
+    deviceNeedsBody:
+      'Il n’y a pas encore de configuration avec laquelle vérifier l’appareil : collez un corps ou une réponse GET ci-dessus, ou ajoutez les fichiers de certificat de ses autorités.',
+    deviceBodyNotJson:
+      'Le corps de la requête ci-dessus n’est pas du JSON : l’appareil ne peut pas être vérifié avec lui. Son constat dit où le corriger.',
+    deviceChooseConfiguration: (ids) =>
+      `Le corps de la requête ci-dessus est une réponse de collection de ${ids.length} configurations (${ids.join(', ')}) : choisissez celle avec laquelle vérifier l’appareil grâce à l’identifiant de configuration, dans les options.`,
+    deviceConfigurationNotFound: (id, ids) =>
+      id === null
+        ? 'Le corps de la requête ci-dessus est une réponse de collection qui ne contient aucune configuration : rien avec quoi vérifier l’appareil.'
+        : `Le corps de la requête ci-dessus est une réponse de collection sans configuration d’identifiant "${id}" (identifiants : ${ids.join(', ') || 'aucun'}).`,
+    deviceSeveralFiles: (used, count) => `${count} fichiers ont été donnés ; le panneau de l’appareil en vérifie un : ${used}.`,
   },
 };
 

@@ -315,6 +315,12 @@ export async function runDeviceCheck(
     const rule = deviceRuleById.get(x.id)!;
     const { message, fix } = renderMessage(catalogue, x.id, x.params, x.variant);
     const f: Finding = { rule: x.id, severity: x.severity ?? rule.severity, path: x.path, message, basis: rule.basis };
+    // A finding about an entry of the configuration text sits where preflight's findings sit: at the value it names.
+    const pos = x.path === '' ? undefined : run.context.positionOf?.(x.path);
+    if (pos) {
+      f.line = pos.line;
+      f.column = pos.column;
+    }
     if (fix) f.fix = fix;
     return f;
   });

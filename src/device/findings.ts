@@ -221,7 +221,7 @@ export const DEVICE_EN: Catalogue = {
   'device.revocation-unchecked': {
     message:
       'The CA {subject} on the path configures the CRL "{url}", which Entra downloads at sign-in; no CRL was given for it, so revocation was not checked here.',
-    fix: 'Give that CRL with --crl FILE.',
+    fix: 'Give that CRL (--crl FILE; in the library, the crls option; on the page, drop its file with the certificate files).',
   },
   'device.crl-chain-limit': {
     message: 'The path holds {count} CAs; Entra checks the CRLs of the first 10 from the device only.',
@@ -237,7 +237,7 @@ export const DEVICE_EN: Catalogue = {
   },
   'device.parameter-unknown': {
     message: 'The configuration does not say which field identifies a device (no tlsClientAuthParameter); the subject DN is shown.',
-    fix: 'Give the GET response of the configuration (it carries tlsClientAuthParameter), or name the field with --tls-client-auth-parameter.',
+    fix: 'Give the GET response of the configuration (it carries tlsClientAuthParameter), or name the field (--tls-client-auth-parameter; in the library, the tlsClientAuthParameter option; on the page, the identity field).',
   },
   'device.expires-soon': {
     message: 'The device certificate expires on {notAfter}, in {days} days (warning horizon {horizon} days).',
@@ -328,7 +328,7 @@ export const DEVICE_FR: Catalogue = {
   'device.revocation-unchecked': {
     message:
       'L’autorité {subject} du chemin configure la CRL "{url}", qu’Entra télécharge à la connexion ; aucune CRL n’a été indiquée pour elle, la révocation n’a donc pas été vérifiée ici.',
-    fix: 'Indiquez cette CRL avec --crl FICHIER.',
+    fix: 'Indiquez cette CRL (--crl FICHIER ; dans la bibliothèque, l’option crls ; sur la page, déposez son fichier avec les fichiers de certificat).',
   },
   'device.crl-chain-limit': {
     message: 'Le chemin compte {count} autorités ; Entra ne vérifie les CRL que des 10 premières à partir de l’appareil.',
@@ -346,7 +346,7 @@ export const DEVICE_FR: Catalogue = {
   'device.parameter-unknown': {
     message:
       'La configuration n’indique pas quel champ identifie un appareil (pas de tlsClientAuthParameter) ; le DN du sujet est affiché.',
-    fix: 'Indiquez la réponse GET de la configuration (elle porte tlsClientAuthParameter), ou nommez le champ avec --tls-client-auth-parameter.',
+    fix: 'Indiquez la réponse GET de la configuration (elle porte tlsClientAuthParameter), ou nommez le champ (--tls-client-auth-parameter ; dans la bibliothèque, l’option tlsClientAuthParameter ; sur la page, le champ d’identité).',
   },
   'device.expires-soon': {
     message: 'Le certificat de l’appareil expire le {notAfter}, dans {days} jours (horizon d’avertissement : {horizon} jours).',

@@ -874,7 +874,7 @@ export const en = {
   },
   'crl.delta-without-base-crl': {
     message: 'The delta CRL "{source}" of CA {ca} was given without the complete CRL it updates.',
-    fix: "Give the CA's complete CRL too (--crl FILE), or use --fetch-crls.",
+    fix: "Give the CA's complete CRL too (--crl FILE; in the library, the crls option; on the page, drop its file), or use --fetch-crls.",
   },
   'crl.revokes-listed-ca': {
     message:
@@ -930,7 +930,7 @@ export const en = {
   },
   'crl.not-checked': {
     message: 'No CRL was given for "{url}"; Entra downloads it at sign-in, and it was not checked here.',
-    fix: 'Give that CRL with --crl FILE, or download every configured CRL with --fetch-crls.',
+    fix: 'Give that CRL (--crl FILE; in the library, the crls option; on the page, drop its file), or download every configured CRL with --fetch-crls.',
   },
   'certificate.expires-soon': {
     message: '{subject} expires on {notAfter}, in {days} days (warning horizon {horizon} days).',

@@ -934,7 +934,7 @@ export const fr = {
   },
   'crl.delta-without-base-crl': {
     message: 'La CRL delta "{source}" de l’autorité {ca} a été indiquée sans la CRL complète qu’elle met à jour.',
-    fix: 'Indiquez aussi la CRL complète de l’autorité (--crl FICHIER), ou utilisez --fetch-crls.',
+    fix: 'Indiquez aussi la CRL complète de l’autorité (--crl FICHIER ; dans la bibliothèque, l’option crls ; sur la page, déposez son fichier), ou utilisez --fetch-crls.',
   },
   'crl.revokes-listed-ca': {
     message:
@@ -993,7 +993,7 @@ export const fr = {
   },
   'crl.not-checked': {
     message: 'Aucune CRL n’a été indiquée pour "{url}" ; Entra la télécharge à la connexion, et elle n’a pas été vérifiée ici.',
-    fix: 'Indiquez cette CRL avec --crl FICHIER, ou téléchargez toutes les CRL configurées avec --fetch-crls.',
+    fix: 'Indiquez cette CRL (--crl FICHIER ; dans la bibliothèque, l’option crls ; sur la page, déposez son fichier), ou téléchargez toutes les CRL configurées avec --fetch-crls.',
   },
   'certificate.expires-soon': {
     message: '{subject} expire le {notAfter}, dans {days} jours (horizon d’avertissement : {horizon} jours).',

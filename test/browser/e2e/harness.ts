@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { buildBrowser, projectRoot } from '../../../scripts/build-browser.mjs';
 import { startServer, type RunningServer } from '../../../scripts/serve-web.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
+import { expect } from 'vitest';
 import type { Finding } from '../../../src/index.js';
 
 export const SCREENSHOTS = join(projectRoot, 'test-results', 'screenshots');
@@ -80,8 +81,9 @@ export interface ShownFinding {
   fix?: string;
 }
 
-export async function shownFindings(page: Page): Promise<ShownFinding[]> {
-  return page.$$eval('#findings .finding-button', (buttons) =>
+/** The findings a list shows: the body's (#findings) or another list's, such as the device panel's. */
+export async function shownFindings(page: Page, list = '#findings'): Promise<ShownFinding[]> {
+  return page.$$eval(`${list} .finding-button`, (buttons) =>
     buttons.map((b) => {
       const el = b as HTMLElement;
       const out: Record<string, unknown> = {
@@ -119,6 +121,38 @@ export async function shownResponse(page: Page): Promise<{ statusLine: string; b
   const text = (await page.textContent('#graph-response')) ?? '';
   const [head = '', ...rest] = text.split('\n\n');
   return { statusLine: head.split('\n')[0] ?? '', body: rest.length ? JSON.parse(rest.join('\n\n')) : null };
+}
+
+/** Where the focus is and what it selects: the focused element's id, selectionStart and selectionEnd. */
+export function focusedSelection(page: Page): Promise<[string | undefined, number, number]> {
+  return page.evaluate(() => {
+    const t = document.activeElement as HTMLTextAreaElement | null;
+    return [t?.id, t?.selectionStart ?? -1, t?.selectionEnd ?? -1] as [string | undefined, number, number];
+  });
+}
+
+/** A phone-sized screen, 360 px wide: the narrowest the page is laid out for. */
+export const NARROW: BrowserContextOptions = {
+  viewport: { width: 360, height: 780 },
+  deviceScaleFactor: 1,
+  isMobile: true,
+  hasTouch: true,
+};
+
+/** The elements matching `selector` that stick out of a `width`-pixel screen, named tag#id.class. */
+export async function overflowing(page: Page, selector: string, width = 360): Promise<string[]> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  return page.$$eval(
+    selector,
+    (els, w) =>
+      els
+        .filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && (r.left < 0 || r.right > w + 0.5);
+        })
+        .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`),
+    width,
+  );
 }
 
 /** Waits until the summary has changed from `before` and no check is running. */

@@ -15,6 +15,9 @@ import { projectRoot } from '../../../scripts/build-browser.mjs';
 import {
   asShown,
   EXAMPLE_2_REQUEST,
+  focusedSelection,
+  NARROW,
+  overflowing,
   SCREENSHOTS,
   shownFindings,
   shownResponse,
@@ -90,13 +93,7 @@ describe('the page', () => {
     for (const f of expected.findings) {
       await page.click(`#findings .finding-button[data-rule="${f.rule}"][data-path="${f.path}"]`);
       const [start, end] = selectionAt(example2, offsetOf(example2, f.line!, f.column!));
-      expect(
-        await page.evaluate(() => [
-          document.activeElement?.id,
-          (document.activeElement as HTMLTextAreaElement).selectionStart,
-          (document.activeElement as HTMLTextAreaElement).selectionEnd,
-        ]),
-      ).toEqual(['body', start, end]);
+      expect(await focusedSelection(page)).toEqual(['body', start, end]);
     }
     expect(foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
@@ -264,26 +261,12 @@ describe('the page', () => {
   });
 
   it('fits a 360 px wide screen without sideways scrolling', async () => {
-    const { page, errors } = await harness.open({
-      viewport: { width: 360, height: 780 },
-      deviceScaleFactor: 1,
-      isMobile: true,
-      hasTouch: true,
-    });
+    const { page, errors } = await harness.open(NARROW);
     await page.fill('#body', example2);
     const before = await page.textContent('#summary');
     await page.click('#check');
     await waitForCheck(page, before);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const overflowing = await page.$$eval('main *, header *, footer *', (els) =>
-      els
-        .filter((e) => {
-          const r = e.getBoundingClientRect();
-          return r.width > 0 && (r.left < 0 || r.right > 360 + 0.5);
-        })
-        .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`),
-    );
-    expect(overflowing).toEqual([]);
+    expect(await overflowing(page, 'main *, header *, footer *')).toEqual([]);
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'web-360.png'), fullPage: true });
   });

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import * as pkijs from 'pkijs';
 import { preflight } from '../../../src/index.js';
 import { buildHierarchy } from '../../../src/testing/builder.js';
+import { buildCrl } from '../../../src/testing/crl-builder.js';
 import { offsetOf, selectionAt } from '../../../web/editor.js';
 import { appendCertificates, readCertificateFile } from '../../../web/certificates.js';
 import { plainRequestText } from '../../../web/request.js';
@@ -107,6 +108,27 @@ describe('certificate files', () => {
     expect(outcome.error).toMatch(/^notes\.txt is neither PEM, DER nor base64/);
     const french = await readCertificateFile('notes.txt', new TextEncoder().encode('hello, not a certificate'), 'fr');
     expect(french.error).toMatch(/^notes\.txt n'est ni du PEM, ni du DER, ni du base64/);
+  });
+
+  it('keeps a CRL (DER, PEM, or any file named .crl) for the CRL checks instead of calling it an error', async () => {
+    const [root] = await buildHierarchy({ depth: 1, namePrefix: 'CRL File' });
+    const crl = await buildCrl({
+      issuer: root!,
+      thisUpdate: new Date('2026-01-01T00:00:00Z'),
+      nextUpdate: new Date('2026-01-08T00:00:00Z'),
+    });
+    for (const [name, bytes] of [
+      ['root.crl', crl.der],
+      ['root.pem', new TextEncoder().encode(crl.pem)],
+    ] as const) {
+      const outcome = await readCertificateFile(name, bytes);
+      expect([outcome.error, outcome.certificates, outcome.crl]).toEqual([undefined, [], { source: name, bytes }]);
+    }
+    // A damaged .crl is kept too: the CRL checks say what is wrong with it. The same bytes under another name are an error.
+    const damaged = new Uint8Array([0x30, 0x03, 0x02, 0x01]);
+    expect((await readCertificateFile('broken.crl', damaged)).crl).toEqual({ source: 'broken.crl', bytes: damaged });
+    const other = await readCertificateFile('broken.bin', damaged);
+    expect([other.crl, typeof other.error]).toEqual([undefined, 'string']);
   });
 
   it('appends entries to an empty or existing body, once each, and the result checks clean', async () => {
