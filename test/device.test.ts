@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHierarchy, type BuiltCertificate } from '../src/testing/builder.js';
 import { checkDevice } from '../src/index.js';
-import { runCli } from './helpers/cli.js';
+import { encodePem } from '../src/certificate/encoding.js';
+import { p7b } from '../scripts/vectors/cases-device.js';
+import { runCli, spawnCli } from './helpers/cli.js';
 
 let dir: string;
 let root: BuiltCertificate;
@@ -116,6 +118,37 @@ describe('ca-preflight device', () => {
     const bad = await runCli(['device', leafFile, '--config', join(dir, 'body.json'), '--tls-client-auth-parameter', 'upn']);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/must be one of tls_client_auth_subject_dn/)]);
     expect((await runCli(['device', '--help'])).stdout).toMatch(/Will this device sign in\?/);
+  });
+
+  it('reads the device as PEM, DER, a chain with the device first, a .p7b (DER or PEM, root first) and standard input', async () => {
+    const config = file(
+      'inputs.json',
+      JSON.stringify({ id: 'a', tlsClientAuthParameter: 'tls_client_auth_subject_dn', certificateAuthorities: entries() }),
+    );
+    const bundle = p7b([root.der, sub.der, leaf.der]);
+    const inputs: [string, string | Uint8Array, string[]][] = [
+      ['leaf.pem', leaf.pem, []],
+      ['leaf.cer', leaf.der, []],
+      ['chain.pem', leaf.pem + sub.pem + root.pem, ['device.other-certificates']],
+      ['bundle.p7b', bundle, ['device.other-certificates']],
+      ['bundle-pem.p7b', encodePem(bundle, 'PKCS7'), ['device.other-certificates']],
+    ];
+    const expected = { parameter: 'tls_client_auth_subject_dn', value: 'CN=Device CLI Leaf,O=Device CLI,C=US' };
+    for (const [name, content, rules] of inputs) {
+      const r = await runCli(['device', file(name, content), '--config', config, '--format', 'json']);
+      expect(r.code, name).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect([out.authenticates, out.path.map((p: { index: number }) => p.index), out.identity], name).toEqual([true, [1, 0], expected]);
+      expect(
+        out.findings.map((f: { rule: string }) => f.rule),
+        name,
+      ).toEqual(rules);
+    }
+    const piped = spawnCli(['device', '-', '--config', config, '--format', 'json'], leaf.pem);
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.stdout).identity).toEqual(expected);
+    const text = spawnCli(['device', '-', '--config', config], leaf.pem);
+    expect(text.stdout).toMatch(/^\(stdin\)\n/);
   });
 
   it('gives the library and the CLI the same verdict', async () => {

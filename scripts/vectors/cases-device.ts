@@ -6,6 +6,7 @@ import * as pkijs from 'pkijs';
 import { buildCertificate, generateKeyPair, OID, type BuiltCertificate, type CertificateSpec, type KeyPairHandle } from '../../src/testing/builder.js';
 import { buildCrl, type CrlSpec } from '../../src/testing/crl-builder.js';
 import { parseCertificate } from '../../src/certificate/parse.js';
+import { encodePem } from '../../src/certificate/encoding.js';
 import type { CrlInput } from '../../src/crl/types.js';
 import type { TlsClientAuthParameter } from '../../src/device/identity.js';
 import { ecdsaKeyPair } from '../lib/node-signers.js';
@@ -34,7 +35,7 @@ const DEVICE_DN = 'CN=device-001, O=Contoso Devices, C=US';
 const DEVICE_RFC4514 = 'CN=device-001,O=Contoso Devices,C=US';
 
 /** A degenerate SignedData (certificates only, no signers), as Windows' "PKCS #7 (.p7b)" export writes it. */
-function p7b(certs: Uint8Array[]): Uint8Array {
+export function p7b(certs: Uint8Array[]): Uint8Array {
   const signed = new pkijs.SignedData({
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: '1.2.840.113549.1.7.1' }),
@@ -234,6 +235,22 @@ export async function deviceCases(): Promise<DeviceCase[]> {
       name: 'p7b-root-first',
       description: 'A .p7b bundle that starts at the root (as Windows exports it): the device is the certificate that issued none of the others.',
       device: p7b([root.der, sub.der, plain.der]),
+      config: both(),
+      expect: { ...ok(), findings: [f('device.other-certificates', '', 'info')] },
+    },
+    {
+      ...base,
+      name: 'der',
+      description: 'The device certificate as DER (a .cer file as Windows exports it): read as the PEM one is.',
+      device: plain.der,
+      config: both(),
+      expect: ok(),
+    },
+    {
+      ...base,
+      name: 'p7b-pem',
+      description: 'A base64 .p7b bundle (-----BEGIN PKCS7-----) holding the device, its issuing CA and the root: the device is found and the others are not used.',
+      device: encodePem(p7b([plain.der, sub.der, root.der]), 'PKCS7'),
       config: both(),
       expect: { ...ok(), findings: [f('device.other-certificates', '', 'info')] },
     },
