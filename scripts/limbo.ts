@@ -58,6 +58,10 @@ export const KNOWN_DIVERGENCES: Record<string, string> = {
   'webpki::ee-basicconstraints-ca': 'CA/B Forum subscriber profile (cA must be false); RFC 5280 puts no CA/EE condition on the leaf',
   'webpki::ca-as-leaf':
     'CA/B Forum subscriber profile; RFC 5280 accepts a CA certificate as the leaf (rfc5280::ca-as-leaf expects SUCCESS)',
+  'rfc5280::aki::cross-signed-root-missing-aki':
+    "RFC 5280 §6.1.1 (d) takes the trust anchor as an input: the AKI that would find the anchor's own issuer (§4.2.1.1) is not asked of it, as OpenSSL's -x509_strict exempts the last certificate of a chain (cve::cve-2024-0567 expects SUCCESS for an anchor without AKI)",
+  'rfc5280::validity::notafter-fractional':
+    'notAfter 240401000000Z is the instant 2024-04-01T00:00:00.000Z (X.690 §11.7/§11.8: seconds always present, a zero fraction omitted); "through notAfter, inclusive" (RFC 5280 §4.1.2.5) ends there, so 00:00:00.005 is after it (upstream calls the case ambiguous; OpenSSL rejects it too)',
 };
 
 /** Features whose cases need checks the validator does not make. */

@@ -31,9 +31,13 @@ export interface ValidatePathOptions {
   /**
    * Also reject certificates that break the RFC 5280 §4 profile rules that strict verifiers enforce (OpenSSL's
    * -x509_strict, x509-limbo's expectations): a CA without SKI, with a non-critical basicConstraints or an empty
-   * subject; a missing AKI key identifier on a certificate that is not self-signed; a critical AKI or SKI; an AKI that
-   * differs from its issuer's SKI; keyCertSign without cA; pathLenConstraint without cA or keyCertSign; extensions in a
-   * certificate that is not version 3; an empty issuer name. Default false: Windows and most verifiers accept these.
+   * subject; a critical AKI or SKI; an AKI that differs from its issuer's SKI; keyCertSign without cA;
+   * pathLenConstraint without cA or keyCertSign; extensions in a certificate that is not version 3; an empty issuer
+   * name; authorityInfoAccess or subjectInfoAccess marked critical, name or policy constraints or inhibitAnyPolicy not.
+   * Below the trust anchor (which RFC 5280 §6.1 takes as an input) also: a missing AKI key identifier on a certificate
+   * that is not self-signed; a serial number that is zero, negative or longer than 20 octets; and whatever the decoder
+   * reports (BER that is not DER, values outside the X.509 definitions). Default false: Windows and most verifiers
+   * accept these.
    */
   strict?: boolean;
 }
@@ -104,12 +108,34 @@ function certificateProblems(node: Node, role: Role, options: ValidatePathOption
   if (role !== 'device' && c.keyUsage && !c.keyUsage.bits.includes('keyCertSign')) {
     out.push('has a keyUsage without keyCertSign (RFC 5280 §6.1.4 (n))');
   }
-  if (options.strict) out.push(...profileProblems(node));
+  if (options.strict) out.push(...profileProblems(node, role));
   return out;
 }
 
-/** RFC 5280 §4 profile rules checked with `strict`. */
-function profileProblems(node: Node): string[] {
+/** Extensions RFC 5280 requires to be marked critical, or non-critical, in conforming certificates (`strict`). */
+const MUST_BE_CRITICAL: Record<string, [name: string, clause: string]> = {
+  '2.5.29.30': ['nameConstraints', '§4.2.1.10'],
+  '2.5.29.36': ['policyConstraints', '§4.2.1.11'],
+  '2.5.29.54': ['inhibitAnyPolicy', '§4.2.1.14'],
+};
+const MUST_NOT_BE_CRITICAL: Record<string, [name: string, clause: string]> = {
+  '1.3.6.1.5.5.7.1.1': ['authorityInfoAccess', '§4.2.2.1'],
+  '1.3.6.1.5.5.7.1.11': ['subjectInfoAccess', '§4.2.2.2'],
+};
+
+/**
+ * RFC 5280 §4 profile rules checked with `strict`. Every certificate of the path is held to the rules on its own form
+ * as a certificate and as a CA — the ones OpenSSL's -x509_strict applies at every depth, trust anchor included. The
+ * rules below are not applied to the trust anchor, which RFC 5280 §6.1.1 (d) takes as an input (its name, key and
+ * constraints), not as a certificate of the path:
+ * - the authorityKeyIdentifier it must carry to find its own issuer (§4.2.1.1: "to facilitate certification path
+ *   construction"; the path ends at the anchor, and OpenSSL's check exempts the last certificate of the chain);
+ * - its serial number (§4.1.2.2), which identifies it under its issuer, for revocation the anchor is not subject to
+ *   (nine roots of the Mozilla store have serial number 0);
+ * - what the decoder reports about its encoding (BER that is not DER, values outside the ASN.1 definitions): the
+ *   anchor's name and key are read exactly or refused, and OpenSSL applies neither.
+ */
+function profileProblems(node: Node, role: Role): string[] {
   const c = node.cert;
   const out: string[] = [];
   const isCa = c.basicConstraints?.cA === true;
@@ -117,12 +143,10 @@ function profileProblems(node: Node): string[] {
   if (c.issuer.rdns.length === 0) out.push('has an empty issuer name (RFC 5280 §4.1.2.4)');
   if (c.aki?.critical) out.push('marks authorityKeyIdentifier critical (RFC 5280 §4.2.1.1)');
   if (c.ski?.critical) out.push('marks subjectKeyIdentifier critical (RFC 5280 §4.2.1.2)');
-  if (!node.selfSigned && !c.aki?.keyIdentifier) {
-    out.push(
-      c.version < 3
-        ? `is a version ${c.version} certificate, so it lacks the authorityKeyIdentifier every certificate that is not self-signed must carry (RFC 5280 §4.2.1.1)`
-        : 'is not self-signed and has no authorityKeyIdentifier keyIdentifier (RFC 5280 §4.2.1.1)',
-    );
+  for (const e of c.extensions) {
+    const [name, clause] = (e.critical ? MUST_NOT_BE_CRITICAL : MUST_BE_CRITICAL)[e.oid] ?? [];
+    if (name)
+      out.push(`${e.critical ? 'marks' : 'does not mark'} ${name} critical (RFC 5280 ${clause}: it MUST${e.critical ? ' NOT' : ''} be)`);
   }
   if (node.selfSigned && c.aki?.keyIdentifier && c.ski && c.aki.keyIdentifier !== c.ski.value) {
     out.push('is self-signed but its authorityKeyIdentifier differs from its own subjectKeyIdentifier (RFC 5280 §4.2.1.2)');
@@ -141,7 +165,32 @@ function profileProblems(node: Node): string[] {
     if (!c.basicConstraints!.critical) out.push('is a CA whose basicConstraints is not critical (RFC 5280 §4.2.1.9)');
     if (c.subject.rdns.length === 0) out.push('is a CA with an empty subject (RFC 5280 §4.1.2.6)');
   }
+  if (role === 'anchor') return out;
+  if (!node.selfSigned && !c.aki?.keyIdentifier) {
+    out.push(
+      c.version < 3
+        ? `is a version ${c.version} certificate, so it lacks the authorityKeyIdentifier every certificate that is not self-signed must carry (RFC 5280 §4.2.1.1)`
+        : 'is not self-signed and has no authorityKeyIdentifier keyIdentifier (RFC 5280 §4.2.1.1)',
+    );
+  }
+  const serial = serialProblem(c.serialOctets);
+  if (serial) out.push(`has ${serial}, where a conforming CA assigns a positive integer of at most 20 octets (RFC 5280 §4.1.2.2)`);
+  for (const issue of c.encodingIssues) {
+    out.push(
+      issue.kind === 'der'
+        ? `is not DER: ${issue.where} (${issue.code}, ${issue.clause}); RFC 5280 §4.1 signs the DER encoding`
+        : `has a value the X.509 definitions do not allow: ${issue.where} (${issue.code}, ${issue.clause})`,
+    );
+  }
   return out;
+}
+
+/** What is wrong with a serial number's INTEGER content octets (two's complement), or null. */
+function serialProblem(octets: Uint8Array): string | null {
+  if (octets.every((b) => b === 0)) return 'serial number 0';
+  if (octets[0]! & 0x80) return 'a negative serial number';
+  if (octets.length > 20) return `a serial number of ${octets.length} octets`;
+  return null;
 }
 
 /**
