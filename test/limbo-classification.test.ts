@@ -14,12 +14,13 @@ import {
   type CertificateSpec,
   type KeyPairHandle,
 } from '../src/testing/builder.js';
+import { concat } from '../src/certificate/der.js';
 
 const base = { notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2035-01-01T00:00:00Z') };
 const pem = (c: BuiltCertificate) => toPem(c.der, 'CERTIFICATE');
 const dnsSan = (...names: string[]) => {
   const gn = names.map((n) => Uint8Array.of(0x82, n.length, ...new TextEncoder().encode(n)));
-  const body = gn.reduce((a, b) => Uint8Array.of(...a, ...b), new Uint8Array(0));
+  const body = concat(...gn);
   return [{ oid: '2.5.29.17', value: Uint8Array.of(0x30, body.length, ...body) }];
 };
 
