@@ -4,13 +4,14 @@
  * English and in French, and bad input that is refused with a message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { checkDevice, preflight, type CrlInput } from '../../../src/index.js';
 import { parseCertificate } from '../../../src/certificate/parse.js';
 import { buildHierarchy, type BuiltCertificate } from '../../../src/testing/builder.js';
+import { projectRoot } from '../../../scripts/build-browser.mjs';
 import { buildCrl } from '../../../src/testing/crl-builder.js';
 import { offsetOf, selectionAt } from '../../../web/editor.js';
 import {
@@ -142,6 +143,9 @@ describe('the device panel', () => {
     expect(await shownDeviceFindings(page)).toEqual(asShown(expected.findings));
     expect((await shownDeviceFindings(page)).map((f) => f.rule)).toContain('device.revoked');
     await page.screenshot({ path: join(SCREENSHOTS, 'device-1280.png'), fullPage: true });
+    // The README's second picture: UPDATE_SCREENSHOT=1 npm run test:browser refreshes docs/screenshots/device.png.
+    if (process.env.UPDATE_SCREENSHOT)
+      await copyFile(join(SCREENSHOTS, 'device-1280.png'), join(projectRoot, 'docs', 'screenshots', 'device.png'));
 
     // In French: the page's words and the library's French findings.
     n = await deviceChecks(page);
