@@ -3,9 +3,10 @@
  *
  * For each testcase, the trust list is trusted_certs (the trust anchors) followed by untrusted_intermediates; the peer
  * certificate is validated against it with validateDevicePath (strict RFC 5280 profile, or its default checks with
- * --lenient) at validation_time (now when null) with max_chain_depth, and the verdict is compared with upstream's
- * expected_result. Cases that need what the validator leaves out (revocation, name constraints, policies, peer names)
- * are "n/a". Beside the verdict, each case's list goes through preflight as a Graph body (trusted → isRootAuthority
+ * --lenient) at validation_time (now when null) with max_chain_depth; when the case gives CRLs, the path found is
+ * checked for revocation against them by the product's own revocation logic (src/crl/path.ts, what `ca-preflight
+ * device` and `check --crl` use); and the verdict is compared with upstream's expected_result. Cases that need what the
+ * validator leaves out (name constraints, policies, peer names, indirect CRLs) are "n/a". Beside the verdict, each case's list goes through preflight as a Graph body (trusted → isRootAuthority
  * true, intermediates → false) and its error findings are printed, to show how the list lint relates to the path
  * verdict. Exit 1 on an unexpected disagreement, or when a known divergence agrees again (the list must shrink).
  *
@@ -21,6 +22,10 @@ import { decodePem, encodeBase64 } from '../src/certificate/encoding.js';
 import { validateDevicePath, type PathValidation } from '../src/chain/validate-path.js';
 import { children, content, decode, isContext, parseCertificate, type ParsedCertificate } from '../src/certificate/parse.js';
 import { preflight } from '../src/preflight.js';
+import { readCrl } from '../src/certificate/crl.js';
+import { checkPathRevocation } from '../src/crl/path.js';
+import { CRL_REFUSAL_CLAUSE, DEVICE, type PathRevocation } from '../src/crl/revocation.js';
+import type { AnalysedCrl } from '../src/crl/analyse.js';
 
 export interface LimboTestcase {
   id: string;
@@ -66,7 +71,6 @@ export const KNOWN_DIVERGENCES: Record<string, string> = {
 
 /** Features whose cases need checks the validator does not make. */
 const OUT_OF_SCOPE_FEATURES: Record<string, string> = {
-  'has-crl': 'revocation (CRLs) is not checked',
   'name-constraint-dn': 'name constraints are not evaluated',
   'has-policy-constraints': 'certificate policies are not evaluated',
   'has-cert-policies': 'certificate policies are not evaluated',
@@ -80,7 +84,6 @@ const OUT_OF_SCOPE_NAMESPACES: Record<string, string> = {
   'name-constraints': 'name constraints are not evaluated',
   pc: 'certificate policies are not evaluated',
   policies: 'certificate policies are not evaluated',
-  crl: 'revocation (CRLs) is not checked',
   san: 'peer names are not matched',
   cn: 'peer names are not matched',
 };
@@ -100,7 +103,6 @@ export function notApplicable(tc: LimboTestcase): string | null {
     const why = OUT_OF_SCOPE_NAMESPACES[s];
     if (why) return `${why} (${s})`;
   }
-  if (tc.crls?.length) return 'revocation (CRLs) is not checked';
   return notApplicableByContent(tc);
 }
 
@@ -128,6 +130,9 @@ function notApplicableByContent(tc: LimboTestcase): string | null {
   if ([peer, ...all].some((c) => c?.extensions.some((e) => e.oid === NAME_CONSTRAINTS)))
     return 'name constraints are not evaluated (a certificate of the case carries nameConstraints)';
   if (!peer) return null;
+  const indirect = indirectCrl(tc);
+  if (indirect !== null)
+    return `crls[${indirect}] is an indirect CRL (issuingDistributionPoint indirectCRL, RFC 5280 §5.2.5): Entra matches each CRL to the CA that issued it, so a CA list does not decide revocation by another issuer's CRL`;
   const asked = tc.extended_key_usage ?? [];
   const eku = peer.extendedKeyUsage;
   if (asked.length && eku?.length && !eku.includes('anyExtendedKeyUsage') && !asked.some((u) => eku.includes(u)))
@@ -142,6 +147,18 @@ function notApplicableByContent(tc: LimboTestcase): string | null {
 }
 
 const NAME_CONSTRAINTS = '2.5.29.30';
+
+/** The position of the first of the case's CRLs that is indirect, or null. */
+function indirectCrl(tc: LimboTestcase): number | null {
+  const i = (tc.crls ?? []).findIndex((pem) => {
+    try {
+      return readCrl(new TextEncoder().encode(pem)).crl.issuingDistributionPoint?.indirectCRL === true;
+    } catch {
+      return false;
+    }
+  });
+  return i < 0 ? null : i;
+}
 
 /** The dNSName entries of the peer's subjectAltName. */
 function dnsNames(cert: ParsedCertificate): string[] {
@@ -189,6 +206,10 @@ export interface CaseOutcome {
   notApplicable: string | null;
   verdict: 'SUCCESS' | 'FAILURE';
   validation: PathValidation;
+  /** The revocation check of the path found, when the case gives CRLs and a path validated. */
+  revocation: PathRevocation<number> | null;
+  /** Why the verdict is FAILURE: the validator's reasons, then revocation's. */
+  reasons: string[];
   agrees: boolean;
   known: string | null;
 }
@@ -209,13 +230,33 @@ export async function runCase(tc: LimboTestcase, crypto: Crypto, options: { leni
   } catch (e) {
     validation = { ok: false, path: null, reasons: [`the peer certificate cannot be read: ${(e as Error).message}`], unchecked: [] };
   }
-  const verdict = validation.ok ? 'SUCCESS' : 'FAILURE';
+  let revocation: PathRevocation<number> | null = null;
+  const revocationReasons: string[] = [];
+  if (validation.ok && validation.path && tc.crls?.length) {
+    const parsedList = list.map((der) => parseCertificate(der));
+    const device = parseCertificate(pemToDer(tc.peer_certificate));
+    const crls = tc.crls.map((text, i) => ({ source: `crls[${i}]`, bytes: new TextEncoder().encode(text) }));
+    revocation = await checkPathRevocation(parsedList, device, validation.path, crls, { at, crypto, strict: !options.lenient });
+    const who = (key: number) =>
+      key === DEVICE ? `the peer "${device.subject.rfc4514}"` : `${describeIndex(tc, key)} "${parsedList[key]!.subject.rfc4514}"`;
+    for (const hit of revocation.revoked)
+      revocationReasons.push(
+        `${who(hit.key)} (serial ${hit.revocation.serial}) is revoked by ${hit.crl.input.source} since ${hit.revocation.date.toISOString()} (${hit.revocation.reason ?? 'no reason given'})`,
+      );
+    for (const u of revocation.undetermined)
+      revocationReasons.push(
+        `the revocation status of ${who(u.key)} is undetermined (RFC 5280 §6.3.3 (k)): ${u.refused.map((r) => `${r.crl.input.source} ${refusalText(r.crl, r.why)} (${CRL_REFUSAL_CLAUSE[r.why]})`).join('; ')}`,
+      );
+  }
+  const verdict = validation.ok && revocationReasons.length === 0 ? 'SUCCESS' : 'FAILURE';
   return {
     tc,
     family: familyOf(tc),
     notApplicable: notApplicable(tc),
     verdict,
     validation,
+    revocation,
+    reasons: [...validation.reasons, ...revocationReasons],
     agrees: verdict === tc.expected_result,
     known: options.lenient ? null : (KNOWN_DIVERGENCES[tc.id] ?? null),
   };
@@ -228,7 +269,8 @@ export async function lintCase(tc: LimboTestcase, crypto: Crypto): Promise<strin
     certificateAuthorities: [...tc.trusted_certs.map((p) => entry(p, true)), ...tc.untrusted_intermediates.map((p) => entry(p, false))],
   };
   const at = tc.validation_time ? new Date(tc.validation_time) : new Date();
-  const report = await preflight(body, { at, crypto });
+  const crls = (tc.crls ?? []).map((text, i) => ({ source: `crls[${i}]`, bytes: new TextEncoder().encode(text) }));
+  const report = await preflight(body, { at, crypto, ...(crls.length ? { crls } : {}) });
   return report.findings
     .filter((f) => f.severity === 'error')
     .map((f) => {
@@ -239,9 +281,29 @@ export async function lintCase(tc: LimboTestcase, crypto: Crypto): Promise<strin
     });
 }
 
+const REFUSAL_TEXT: Record<keyof typeof CRL_REFUSAL_CLAUSE, string> = {
+  unread: 'is not a CRL',
+  signature: "does not verify with its issuer's key",
+  'unknown-critical-extension': 'has a critical extension that is not processed',
+  'no-crl-sign': 'is signed by a CA whose keyUsage lacks cRLSign',
+  expired: 'is past its nextUpdate',
+  'not-yet-valid': 'is not yet valid (thisUpdate in the future)',
+  'some-reasons': 'covers only some revocation reasons',
+  'crl-number-missing': 'has no cRLNumber',
+  'crl-number-critical': 'marks cRLNumber critical',
+};
+
+function refusalText(crl: AnalysedCrl, why: keyof typeof CRL_REFUSAL_CLAUSE): string {
+  return why === 'unread' && crl.problem ? `is not a CRL: ${crl.problem.message}` : REFUSAL_TEXT[why];
+}
+
+function describeIndex(tc: LimboTestcase, i: number): string {
+  return i < tc.trusted_certs.length ? `T${i}` : `I${i - tc.trusted_certs.length}`;
+}
+
 function describePath(tc: LimboTestcase, path: number[] | null): string {
   if (!path) return '-';
-  return ['peer', ...path.map((i) => (i < tc.trusted_certs.length ? `T${i}` : `I${i - tc.trusted_certs.length}`))].join('→');
+  return ['peer', ...path.map((i) => describeIndex(tc, i))].join('→');
 }
 
 const USAGE = `usage: npm run limbo -- <limbo.json> [--family X]... [--verbose] [--lenient]
@@ -291,7 +353,8 @@ async function main(): Promise<number> {
   console.log(`x509-limbo: ${relative(process.cwd(), file) || file} — ${cases.length} testcase(s)`);
   const lenient = values.lenient === true;
   console.log(
-    `verdict: validateDevicePath (${lenient ? 'default checks, no strict profile' : 'strict RFC 5280 profile'}); ` +
+    `verdict: validateDevicePath (${lenient ? 'default checks, no strict profile' : 'strict RFC 5280 profile'}), then revocation ` +
+      `of the path against the case's CRLs (RFC 5280 §6.3${lenient ? '' : ', CRLs held to the §5 profile'}); ` +
       'lint: preflight error findings on the list (T = trusted, I = intermediate)\n',
   );
 
@@ -306,7 +369,7 @@ async function main(): Promise<number> {
     );
     if (values.verbose) {
       if (o.notApplicable) console.log(`      n/a: ${o.notApplicable}`);
-      for (const r of o.validation.reasons) console.log(`      - ${r}`);
+      for (const r of o.reasons) console.log(`      - ${r}`);
       for (const u of o.validation.unchecked) console.log(`      ~ ${u}`);
     }
   }
@@ -358,7 +421,7 @@ async function main(): Promise<number> {
   );
   for (const o of unexpected) {
     console.log(`  ${o.tc.id}: expected ${o.tc.expected_result}, got ${o.verdict}`);
-    for (const r of o.validation.reasons.length ? o.validation.reasons : [`(a path validated: ${describePath(o.tc, o.validation.path)})`])
+    for (const r of o.reasons.length ? o.reasons : [`(a path validated: ${describePath(o.tc, o.validation.path)})`])
       console.log(`    - ${r}`);
   }
   const naReasons = new Map<string, number>();

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHierarchy, type BuiltCertificate } from '../src/testing/builder.js';
+import { buildCertificate, buildHierarchy, generateKeyPair, type BuiltCertificate } from '../src/testing/builder.js';
+import { buildCrl } from '../src/testing/crl-builder.js';
 import { checkDevice } from '../src/index.js';
 import { encodePem } from '../src/certificate/encoding.js';
 import { p7b } from '../scripts/vectors/cases-device.js';
@@ -171,5 +172,46 @@ describe('ca-preflight device', () => {
     expect([unchecked?.line, unchecked?.column]).toEqual([line + 1, text.split('\n')[line]!.indexOf(`"${url}"`) + 1]);
     const fromValue = (await checkDevice(leaf.pem, value)).findings.find((f) => f.rule === 'device.revocation-unchecked');
     expect(fromValue && 'line' in fromValue).toBe(false);
+  });
+});
+
+describe('checkDevice and revocation', () => {
+  it('takes no revocation from a CRL whose CA lacks cRLSign (RFC 5280 §6.3.3 (f)), and takes it when the CA has the bit', async () => {
+    const at = new Date('2026-06-01T00:00:00Z');
+    const period = { notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2035-01-01T00:00:00Z') };
+    const [rootKey, deviceKey] = await Promise.all([generateKeyPair('P-256'), generateKeyPair('P-256')]);
+    const url = 'http://crl.example.test/root.crl';
+    const verdict = async (bits: ('keyCertSign' | 'cRLSign')[]) => {
+      const ca = await buildCertificate({ ...period, subject: 'CN=Revocation Root', key: rootKey, keyUsage: { bits } });
+      const device = await buildCertificate({
+        ...period,
+        subject: 'CN=device-7',
+        key: deviceKey,
+        issuer: ca,
+        serialNumber: 0x77,
+        basicConstraints: { cA: false },
+        keyUsage: { bits: ['digitalSignature'] },
+      });
+      const crl = await buildCrl({
+        issuer: ca,
+        thisUpdate: new Date('2026-05-01T00:00:00Z'),
+        nextUpdate: new Date('2026-07-01T00:00:00Z'),
+        revoked: [{ serial: 0x77, date: new Date('2026-05-02T00:00:00Z') }],
+      });
+      const config = {
+        tlsClientAuthParameter: 'tls_client_auth_subject_dn',
+        certificateAuthorities: [{ certificate: ca.base64, isRootAuthority: true, certificateRevocationListUrl: url }],
+      };
+      const r = await checkDevice(device.pem, config, { at, crls: [{ source: 'root.crl', bytes: crl.der }] });
+      return { authenticates: r.authenticates, rules: r.findings.map((f) => `${f.severity} ${f.rule}`) };
+    };
+    const withBit = await verdict(['keyCertSign', 'cRLSign']);
+    expect(withBit.authenticates).toBe(false);
+    expect(withBit.rules).toContain('error device.revoked');
+    expect(withBit.rules).not.toContain('warning crl.ca-lacks-crl-sign');
+    const withoutBit = await verdict(['keyCertSign']);
+    expect(withoutBit.authenticates).toBe(true);
+    expect(withoutBit.rules).not.toContain('error device.revoked');
+    expect(withoutBit.rules).toContain('warning crl.ca-lacks-crl-sign');
   });
 });

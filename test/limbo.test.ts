@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KNOWN_DIVERGENCES, notApplicable, readLimboFile, runCase, type LimboTestcase } from '../scripts/limbo.js';
 import { validateDevicePath } from '../src/chain/validate-path.js';
+import { buildCrl, CRL_OID, type CrlSpec } from '../src/testing/crl-builder.js';
 import {
   buildCertificate,
   buildHierarchy,
+  encodeInteger,
   generateKeyPair,
   type BuiltCertificate,
   type CertificateSpec,
@@ -32,7 +34,7 @@ async function generatedLimboFile(): Promise<{ version: 1; testcases: LimboTestc
   const [k0, k1, k2, k3, k9] = await Promise.all([0, 1, 2, 3, 9].map(() => generateKeyPair('P-256')));
   const base = { notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2035-01-01T00:00:00Z') };
   const root = await buildCertificate({ ...base, subject: 'CN=Limbo Root', key: k0! });
-  const inter = await buildCertificate({ ...base, subject: 'CN=Limbo Issuing', key: k1!, issuer: root });
+  const inter = await buildCertificate({ ...base, subject: 'CN=Limbo Issuing', key: k1!, issuer: root, serialNumber: 0x77 });
   const expired = await buildCertificate({
     ...base,
     subject: 'CN=Limbo Expired',
@@ -48,7 +50,7 @@ async function generatedLimboFile(): Promise<{ version: 1; testcases: LimboTestc
     basicConstraints: { cA: true, pathLenConstraint: 0 },
   });
   const underCapped = await buildCertificate({ ...base, subject: 'CN=Limbo Under Capped', key: k1!, issuer: capped });
-  const leaf = (issuer: BuiltCertificate) =>
+  const leaf = (issuer: BuiltCertificate, serialNumber?: number) =>
     buildCertificate({
       ...base,
       subject: 'CN=device.limbo.test',
@@ -56,7 +58,31 @@ async function generatedLimboFile(): Promise<{ version: 1; testcases: LimboTestc
       issuer,
       basicConstraints: { cA: false },
       keyUsage: { bits: ['digitalSignature'] },
+      ...(serialNumber !== undefined ? { serialNumber } : {}),
     });
+  // CRLs: valid at the runner's time unless a case says otherwise; the device has serial 0x4242.
+  const crl = async (issuer: BuiltCertificate, extra: Partial<CrlSpec> = {}): Promise<string> =>
+    (
+      await buildCrl({
+        issuer,
+        thisUpdate: new Date('2026-05-01T00:00:00Z'),
+        nextUpdate: new Date('2026-07-01T00:00:00Z'),
+        ...extra,
+      })
+    ).pem;
+  const serial = 0x4242;
+  const revoking = (...serials: number[]) => ({ revoked: serials.map((s) => ({ serial: s, date: new Date('2026-05-02T00:00:00Z') })) });
+  const noCrlSign = await buildCertificate({ ...base, subject: 'CN=Limbo Root', key: k0!, keyUsage: { bits: ['keyCertSign'] } });
+  const noKeyUsage = await buildCertificate({ ...base, subject: 'CN=Limbo Root', key: k0!, keyUsage: null });
+  const otherRoot = await buildCertificate({ ...base, subject: 'CN=Limbo Other Root', key: k3! });
+  const crlCase = (crls: string[], trusted: BuiltCertificate[] = [root]) => ({ features: ['has-crl'], crls, trusted });
+  const withCrls = async (
+    id: string,
+    expected: 'SUCCESS' | 'FAILURE',
+    c: { features: string[]; crls: string[]; trusted: BuiltCertificate[] },
+    intermediates: BuiltCertificate[] = [],
+    peer?: BuiltCertificate,
+  ) => tc(id, expected, c.trusted, intermediates, peer ?? (await leaf(c.trusted[0]!, serial)), { features: c.features, crls: c.crls });
   const tc = (
     id: string,
     expected: 'SUCCESS' | 'FAILURE',
@@ -85,7 +111,44 @@ async function generatedLimboFile(): Promise<{ version: 1; testcases: LimboTestc
       tc('validity::expired-intermediate', 'FAILURE', [root], [expired], await leaf(expired)),
       tc('pathlen::exceeded', 'FAILURE', [root], [capped, underCapped], await leaf(underCapped)),
       tc('pathlen::max-chain-depth', 'FAILURE', [root], [inter], await leaf(inter), { max_chain_depth: 0 }),
-      tc('crl::revoked-intermediate', 'FAILURE', [root], [inter], await leaf(inter), { features: ['has-crl'] }),
+      await withCrls('crl::device-revoked', 'FAILURE', crlCase([await crl(root, revoking(7, serial))])),
+      await withCrls('crl::device-not-on-crl', 'SUCCESS', crlCase([await crl(root, revoking(7, serial + 1))])),
+      await withCrls(
+        'crl::intermediate-revoked',
+        'FAILURE',
+        crlCase([await crl(root, revoking(0x77)), await crl(inter)]),
+        [inter],
+        await leaf(inter, serial),
+      ),
+      await withCrls(
+        'crl::serial-on-another-issuers-crl',
+        'SUCCESS',
+        crlCase([await crl(root), await crl(otherRoot, revoking(serial))], [root, otherRoot]),
+      ),
+      await withCrls('crl::issuer-lacks-crl-sign', 'FAILURE', crlCase([await crl(noCrlSign)], [noCrlSign])),
+      await withCrls('crl::issuer-without-key-usage', 'SUCCESS', crlCase([await crl(noKeyUsage)], [noKeyUsage])),
+      await withCrls('crl::wrong-signer', 'FAILURE', crlCase([await crl(root, { signWith: k2! })])),
+      await withCrls('crl::expired', 'FAILURE', crlCase([await crl(root, { nextUpdate: new Date('2026-05-15T00:00:00Z') })])),
+      await withCrls('crl::number-missing', 'FAILURE', crlCase([await crl(root, { crlNumber: null })])),
+      await withCrls(
+        'crl::number-critical',
+        'FAILURE',
+        crlCase([
+          await crl(root, { crlNumber: null, extraExtensions: [{ oid: CRL_OID.crlNumber, critical: true, value: encodeInteger(1) }] }),
+        ]),
+      ),
+      // An indirect CRL (issuingDistributionPoint indirectCRL TRUE): not a question a CA list decides.
+      await withCrls(
+        'crl::indirect',
+        'FAILURE',
+        crlCase([
+          await crl(root, {
+            extraExtensions: [
+              { oid: CRL_OID.issuingDistributionPoint, critical: true, value: new Uint8Array([0x30, 0x03, 0x84, 0x01, 0xff]) },
+            ],
+          }),
+        ]),
+      ),
     ],
   };
 }
@@ -103,18 +166,46 @@ describe("the x509-limbo runner, on cases in limbo's format made here", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads the file and gives every applicable case its expected verdict; a case with CRLs is not applicable', async () => {
+  it('reads the file and gives every applicable case its expected verdict, CRL cases included; an indirect CRL is not applicable', async () => {
     const cases = readLimboFile(file);
     expect(cases.map((c) => c.id)).toEqual(data.testcases.map((c) => c.id));
     for (const tc of cases) {
       const outcome = await runCase(tc, crypto);
-      if (tc.id.startsWith('ca-preflight::crl::')) {
-        expect(outcome.notApplicable, tc.id).toMatch(/revocation/);
+      if (tc.id === 'ca-preflight::crl::indirect') {
+        expect(outcome.notApplicable, tc.id).toMatch(
+          /^crls\[0\] is an indirect CRL \(issuingDistributionPoint indirectCRL, RFC 5280 §5\.2\.5\)/,
+        );
         continue;
       }
       expect(outcome.notApplicable, tc.id).toBeNull();
-      expect(outcome.verdict, `${tc.id}: ${outcome.validation.reasons.join('; ')}`).toBe(tc.expected_result);
+      expect(outcome.verdict, `${tc.id}: ${outcome.reasons.join('; ')}`).toBe(tc.expected_result);
+      if (outcome.verdict === 'FAILURE') expect(outcome.reasons.length, tc.id).toBeGreaterThan(0);
     }
+  });
+
+  it('says why a path with CRLs fails: the revoked certificate and its CRL, or why no CRL given could decide', async () => {
+    const byId = new Map(data.testcases.map((t) => [t.id.replace('ca-preflight::', ''), t]));
+    const reasons = async (id: string, lenient = false) => (await runCase(byId.get(id)!, crypto, { lenient })).reasons;
+    expect(await reasons('crl::device-revoked')).toEqual([
+      'the peer "CN=device.limbo.test" (serial 4242) is revoked by crls[0] since 2026-05-02T00:00:00.000Z (no reason given)',
+    ]);
+    expect(await reasons('crl::intermediate-revoked')).toEqual([
+      'I0 "CN=Limbo Issuing" (serial 77) is revoked by crls[0] since 2026-05-02T00:00:00.000Z (no reason given)',
+    ]);
+    const undetermined = 'the revocation status of the peer "CN=device.limbo.test" is undetermined (RFC 5280 §6.3.3 (k)): crls[0] ';
+    expect(await reasons('crl::issuer-lacks-crl-sign')).toEqual([
+      `${undetermined}is signed by a CA whose keyUsage lacks cRLSign (RFC 5280 §6.3.3 (f))`,
+    ]);
+    expect(await reasons('crl::wrong-signer')).toEqual([`${undetermined}does not verify with its issuer's key (RFC 5280 §6.3.3 (g))`]);
+    expect(await reasons('crl::expired')).toEqual([`${undetermined}is past its nextUpdate (RFC 5280 §6.3.3 (a))`]);
+    expect(await reasons('crl::number-missing')).toEqual([`${undetermined}has no cRLNumber (RFC 5280 §5.2.3)`]);
+    expect(await reasons('crl::number-critical')).toEqual([`${undetermined}marks cRLNumber critical (RFC 5280 §5.2.3)`]);
+    // The §5 profile is the strict mode's: without it, a CRL that lacks its number or marks it critical still decides.
+    expect(await reasons('crl::number-missing', true)).toEqual([]);
+    expect(await reasons('crl::number-critical', true)).toEqual([]);
+    // What RFC 5280 §6.3 itself refuses is refused in both modes.
+    expect(await reasons('crl::issuer-lacks-crl-sign', true)).toHaveLength(1);
+    expect(await reasons('crl::device-revoked', true)).toHaveLength(1);
   });
 
   it('prints the agreement per family and exits 0; one wrong expectation makes it exit 1 and name the case', () => {
@@ -122,7 +213,8 @@ describe("the x509-limbo runner, on cases in limbo's format made here", () => {
       spawnSync(process.execPath, ['--import', 'tsx', 'scripts/limbo.ts', path], { cwd: root, encoding: 'utf8', timeout: 120_000 });
     const ok = run(file);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^total\s+6\s+5\s+5\s+0\s+0\s+1$/m);
+    expect(ok.stdout).toMatch(/^total\s+16\s+15\s+15\s+0\s+0\s+1$/m);
+    expect(ok.stdout).toMatch(/^ca-preflight::crl\s+11\s+10\s+10\s+0\s+0\s+1$/m);
     expect(ok.stdout).toMatch(/^ca-preflight::pathlen\s+2\s+2\s+2\s+0\s+0\s+0$/m);
 
     const wrong = structuredClone(data);

@@ -49,7 +49,12 @@ export interface AnalysedCrl {
   tooLarge: boolean;
   /** For a delta CRL: the complete CRL of the same CA it is checked with (the highest CRL number given). */
   base: AnalysedCrl | null;
-  /** Its entries decide revocation: read, matched, signature not disproved, no unprocessed critical extension. */
+  /** The CA's keyUsage is present without cRLSign: its key may not sign CRLs (RFC 5280 §6.3.3 (f)). */
+  caLacksCrlSign: boolean;
+  /**
+   * Its entries decide revocation: read, matched, signature not disproved, no unprocessed critical extension, and a CA
+   * allowed to sign CRLs (RFC 5280 §6.3.3 (f)).
+   */
   usable: boolean;
 }
 
@@ -96,6 +101,7 @@ export async function analyseCrls(cas: readonly ListedCa[], inputs: readonly Crl
         size: input.bytes?.length ?? 0,
         tooLarge: (input.bytes?.length ?? 0) > CRL_SIGN_IN_LIMIT_BYTES[cloud],
         base: null,
+        caLacksCrlSign: false,
         usable: false,
       };
       if (!input.bytes) return a;
@@ -133,7 +139,9 @@ export async function analyseCrls(cas: readonly ListedCa[], inputs: readonly Crl
       const aki = crl.aki?.keyIdentifier ?? null;
       a.aki = !aki ? 'missing' : !ski ? 'ca-has-no-ski' : aki === ski ? 'match' : 'mismatch';
       a.signature = await verifySignature(crl, ca.parsed.publicKey, options.crypto);
-      a.usable = a.signature.status !== 'invalid' && !a.algorithmMismatch && crl.unknownCriticalExtensions.length === 0;
+      a.caLacksCrlSign = ca.parsed.keyUsage !== null && !ca.parsed.keyUsage.bits.includes('cRLSign');
+      a.usable =
+        a.signature.status !== 'invalid' && !a.algorithmMismatch && crl.unknownCriticalExtensions.length === 0 && !a.caLacksCrlSign;
       return a;
     }),
   );

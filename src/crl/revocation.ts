@@ -2,7 +2,9 @@
  * Which certificates the given CRLs revoke: listed CAs revoked by their issuer's CRL (every device under them then
  * fails), or the certificates on a device's path. A delta CRL adds its entries and lifts the holds it marks
  * removeFromCRL (RFC 5280 §5.2.4, §5.3.1); a CRL whose issuingDistributionPoint limits it to end-entity or to CA
- * certificates is only consulted for those (§5.2.5).
+ * certificates is only consulted for those (§5.2.5). And, for the certificates on a path, whose status the CRLs given
+ * for their issuer cannot decide (`checkRevocation`, RFC 5280 §6.3.3): the one revocation logic of the list check,
+ * the device check and the x509-limbo runner.
  */
 import { findRevocations, serialKeyOfHex, type Revocation } from '../certificate/crl.js';
 import type { ParsedCertificate } from '../certificate/parse.js';
@@ -20,6 +22,25 @@ export interface RevocationHit<K> {
   key: K;
   crl: AnalysedCrl;
   revocation: Revocation;
+}
+
+/** The device's handle in the results: list positions are 0 and up. */
+export const DEVICE = -1;
+
+/**
+ * What a verifier checks for revocation on `path` (list positions from the device's issuer up to the anchor, as
+ * `validateDevicePath` returns it): the device, issued by `path[0]`, and each CA but the last, issued by the next.
+ */
+export function coveredOnPath(
+  device: ParsedCertificate,
+  path: readonly number[],
+  parsedAt: (index: number) => ParsedCertificate,
+): CoveredCertificate<number>[] {
+  if (path.length === 0) return [];
+  return [
+    { key: DEVICE, parsed: device, issuerIndex: path[0]! },
+    ...path.slice(0, -1).map((i, k) => ({ key: i, parsed: parsedAt(i), issuerIndex: path[k + 1]! })),
+  ];
 }
 
 function inScope(a: AnalysedCrl, cert: ParsedCertificate): boolean {
@@ -59,4 +80,97 @@ export function findRevoked<K>(analysed: readonly AnalysedCrl[], certs: readonly
     if (hit && hit.crl.role === 'base' && hit.revocation.reason === 'certificateHold') revoked.delete(k);
   }
   return [...revoked.values()];
+}
+
+/**
+ * Why a complete CRL given for a certificate's issuer cannot say that the certificate is not revoked (RFC 5280 §6.3.3):
+ * - `unread`: the bytes are not a CRL;
+ * - `signature`: the issuer's key does not verify it (§6.3.3 (g)), or the two signature algorithms differ (§5.1.1.2);
+ * - `unknown-critical-extension`: a critical extension that is not processed (§5.2: the CRL "MUST NOT" be used);
+ * - `no-crl-sign`: the issuer's keyUsage lacks cRLSign (§6.3.3 (f));
+ * - `expired`, `not-yet-valid`: the CRL is not current at the validation time (§6.3.3 (a), §5.1.2.4, §5.1.2.5);
+ * - `some-reasons`: it covers only some revocation reasons (§5.2.5 onlySomeReasons; §6.3.3 (k) leaves the rest undetermined);
+ * - with `strict`, the §5 profile that conforming CRL issuers follow: `crl-number-missing` and `crl-number-critical`
+ *   (§5.2.3: "CRL issuers conforming to this profile MUST include this extension in all CRLs and MUST mark this
+ *   extension as non-critical"), as the strict path validation holds certificates to the §4 profile.
+ */
+export type CrlRefusal =
+  | 'unread'
+  | 'signature'
+  | 'unknown-critical-extension'
+  | 'no-crl-sign'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'some-reasons'
+  | 'crl-number-missing'
+  | 'crl-number-critical';
+
+/** The clause behind each refusal, for messages. */
+export const CRL_REFUSAL_CLAUSE: Record<CrlRefusal, string> = {
+  unread: 'RFC 5280 §5.1',
+  signature: 'RFC 5280 §6.3.3 (g)',
+  'unknown-critical-extension': 'RFC 5280 §5.2',
+  'no-crl-sign': 'RFC 5280 §6.3.3 (f)',
+  expired: 'RFC 5280 §6.3.3 (a)',
+  'not-yet-valid': 'RFC 5280 §5.1.2.4',
+  'some-reasons': 'RFC 5280 §6.3.3 (k)',
+  'crl-number-missing': 'RFC 5280 §5.2.3',
+  'crl-number-critical': 'RFC 5280 §5.2.3',
+};
+
+const CRL_NUMBER = '2.5.29.20';
+
+/** Why `a` cannot establish that a certificate of its CA is not revoked, or null when it can. */
+export function crlRefusal(a: AnalysedCrl, options: { strict?: boolean } = {}): CrlRefusal | null {
+  const crl = a.crl;
+  if (!crl) return 'unread';
+  if (a.signature?.status === 'invalid' || a.algorithmMismatch) return 'signature';
+  if (crl.unknownCriticalExtensions.length) return 'unknown-critical-extension';
+  if (a.caLacksCrlSign) return 'no-crl-sign';
+  if (a.window !== 'valid') return a.window;
+  if (crl.issuingDistributionPoint?.onlySomeReasons) return 'some-reasons';
+  if (options.strict) {
+    const number = crl.extensions.find((e) => e.oid === CRL_NUMBER);
+    if (!number) return 'crl-number-missing';
+    if (number.critical) return 'crl-number-critical';
+  }
+  return null;
+}
+
+export interface UndeterminedStatus<K> {
+  key: K;
+  /** Every complete CRL given for the certificate's issuer, each with why it cannot decide. */
+  refused: { crl: AnalysedCrl; why: CrlRefusal }[];
+}
+
+export interface PathRevocation<K> {
+  /** The certificates a usable CRL lists (findRevoked). */
+  revoked: RevocationHit<K>[];
+  /**
+   * The certificates, not revoked, for whose issuer complete CRLs were given but none can decide: their status is
+   * UNDETERMINED (RFC 5280 §6.3.3 (k)). A certificate whose issuer has no CRL given is in neither list.
+   */
+  undetermined: UndeterminedStatus<K>[];
+}
+
+/**
+ * The revocation status of `certs` against the CRLs given: which are revoked, and which cannot be decided because every
+ * complete CRL of their issuer is refused (`crlRefusal`).
+ */
+export function checkRevocation<K>(
+  analysed: readonly AnalysedCrl[],
+  certs: readonly CoveredCertificate<K>[],
+  options: { strict?: boolean } = {},
+): PathRevocation<K> {
+  const revoked = findRevoked(analysed, certs);
+  const hit = new Set(revoked.map((r) => r.key));
+  const undetermined: UndeterminedStatus<K>[] = [];
+  for (const c of certs) {
+    if (hit.has(c.key)) continue;
+    const given = analysed.filter((a) => a.ca?.index === c.issuerIndex && a.role === 'base' && (!a.crl || inScope(a, c.parsed)));
+    if (given.length === 0) continue;
+    const refused = given.map((crl) => ({ crl, why: crlRefusal(crl, options) }));
+    if (refused.every((r) => r.why !== null)) undetermined.push({ key: c.key, refused: refused as UndeterminedStatus<K>['refused'] });
+  }
+  return { revoked, undetermined };
 }

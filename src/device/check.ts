@@ -16,7 +16,7 @@ import { sha256 } from '../certificate/sha.js';
 import { toHex } from '../certificate/encoding.js';
 import { serialKeyOfHex } from '../certificate/crl.js';
 import { validateDevicePath } from '../chain/validate-path.js';
-import { findRevoked } from '../crl/revocation.js';
+import { checkRevocation, coveredOnPath, DEVICE } from '../crl/revocation.js';
 import { CRL_CHAIN_LIMIT } from '../crl/limits.js';
 import { renderMessage } from '../report/catalogue/index.js';
 import { ruleById } from '../rules/registry.js';
@@ -246,12 +246,10 @@ export async function runDeviceCheck(
         });
     }
     // Revocation of the device and of every CA below the root, against the CRLs given for their issuers.
-    const covered = [
-      { key: -1, parsed: cert, issuerIndex: path[0]! },
-      ...path.slice(0, -1).map((i, k) => ({ key: i, parsed: byIndex.get(i)!.parsed, issuerIndex: path![k + 1]! })),
-    ];
-    for (const hit of crl ? findRevoked(crl.analysed, covered) : []) {
-      const revokedCert = hit.key === -1 ? cert : byIndex.get(hit.key)!.parsed;
+    // (A certificate whose CRLs are all refused is undetermined; the CRL's own findings say why, with Entra's code.)
+    const covered = coveredOnPath(cert, path, (i) => byIndex.get(i)!.parsed);
+    for (const hit of crl ? checkRevocation(crl.analysed, covered).revoked : []) {
+      const revokedCert = hit.key === DEVICE ? cert : byIndex.get(hit.key)!.parsed;
       const params = {
         serial: serialKeyOfHex(revokedCert.serialNumber),
         source: hit.crl.input.source,
@@ -259,11 +257,11 @@ export async function runDeviceCheck(
         reason: hit.revocation.reason ?? 'no reason given',
         subject: revokedCert.subject.rfc4514,
       };
-      const where = hit.key === -1 ? '' : `${entryPath(hit.key)}/certificate`;
+      const where = hit.key === DEVICE ? '' : `${entryPath(hit.key)}/certificate`;
       // Entra checks a CRL only where its CA configures the URL.
       const enforced = hit.crl.input.from !== undefined || hit.crl.member !== null;
       if (!enforced) emit({ id: 'device.revoked', path: where, params, variant: 'not-configured', severity: 'warning' });
-      else if (hit.key === -1) emit({ id: 'device.revoked', path: where, params });
+      else if (hit.key === DEVICE) emit({ id: 'device.revoked', path: where, params });
       else emit({ id: 'device.revoked', path: where, params, variant: 'ca' });
     }
     // CRLs Entra downloads at sign-in that were not checked (with CRLs given, crl.not-checked says it per URL).
