@@ -208,15 +208,22 @@ console.log(r.outcome, graph.resources()[0].displayName);`;
     return run(process.execPath, [tsc, '-p', config], { cwd: consumer });
   };
 
-  const esmConsumer = `import { preflight, inspectCertificate, type Report, type WebCrypto } from 'ca-preflight';
-import { createArbitraries, type CaPreflightArbitraries } from 'ca-preflight/arbitraries';
+  const esmConsumer = `import { preflight, inspectCertificate, checkDevice, type Report, type WebCrypto } from 'ca-preflight';
+import { createArbitraries, deviceCaseKinds, type CaPreflightArbitraries, type CrlCase, type DeviceCase, type DeviceCaseKind } from 'ca-preflight/arbitraries';
 import { applyPlan, createPlan, type ApplyResult } from 'ca-preflight/apply';
 const crypto: WebCrypto = globalThis.crypto;
 const report: Report = await preflight('{}', { crypto, at: new Date() });
 const arbitraries: CaPreflightArbitraries = await createArbitraries({ poolSize: 1 });
 const planned = await createPlan({ id: 'c1', certificateAuthorities: [] }, [{ op: 'rename', displayName: 'x' }], { crypto });
 const applied: ApplyResult | null = planned.ok && planned.plan ? await applyPlan(planned.plan, { token: () => 'tok', crypto }) : null;
-export const used = [report.ok, arbitraries.validBody, inspectCertificate, applied?.outcome];
+const crlHolds = async (m: CrlCase) => (await preflight(m.body, { crls: m.crls, at: arbitraries.at })).findings.some((f) => f.rule === m.expected.rule);
+const deviceHolds = async (m: DeviceCase) => {
+  const parameter = m.tlsClientAuthParameter ? { tlsClientAuthParameter: m.tlsClientAuthParameter } : {};
+  const result = await checkDevice(m.device, m.configuration, { crls: m.crls, at: arbitraries.at, ...parameter });
+  return result.authenticates === m.expected.authenticates && result.failures.every((f) => f.code === m.expected.code);
+};
+const revoked: DeviceCaseKind = 'device-revoked';
+export const used = [report.ok, arbitraries.validBody, inspectCertificate, applied?.outcome, crlHolds, deviceHolds, arbitraries.deviceMutation(revoked), deviceCaseKinds];
 `;
 
   it('type-checks for a TypeScript consumer under node16 resolution, with node types only (no DOM library)', () => {

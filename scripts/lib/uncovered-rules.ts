@@ -1,9 +1,10 @@
-/** The rules no mutation kind of `invalidBody` produces, as docs/arbitraries.md lists them (`npm run generate`). */
+/** The rules no kind of `invalidBody` or `crlCase` produces, as docs/arbitraries.md lists them (`npm run generate`). */
 import { describeRules } from '../../src/rules/registry.js';
 import { mutationKinds } from '../../src/testing/mutations/index.js';
+import { crlCaseKinds } from '../../src/testing/crl-cases.js';
 
 export function uncoveredRules(): string[] {
-  const covered = new Set(mutationKinds.map((k) => k.rule));
+  const covered = new Set([...mutationKinds, ...crlCaseKinds].map((k) => k.rule));
   return describeRules()
     .map((r) => r.id)
     .filter((id) => !covered.has(id) && id !== 'internal.rule-failed');

@@ -5,6 +5,9 @@
  *
  * - `validBody`: complete chains, right root flags, http CRL URLs or null, matching echoes → no error finding at `at`.
  * - `invalidBody`: a valid body with exactly one defect and the finding it must produce: `{ rule, path, severity }`.
+ * - `crlCase`: a valid body and CRLs (files or downloads) with one CRL defect, and the crl.* finding it must produce.
+ * - `deviceCase`: a device certificate, a configuration and CRLs, with what `checkDevice` must answer (authenticates,
+ *   the AADSTS code, the finding, the identity, the path).
  *
  * Reproducibility: the same `seed` and options give the same pool layout (names, depths, serial numbers, URLs, order)
  * and, with the same fast-check seed, the same choices. Keys come from WebCrypto and ECDSA/RSA-PSS signatures are
@@ -18,9 +21,23 @@ import { bodyPlanArb, renderPlan } from './body-plan.js';
 import { MUTATIONS, mutationKinds, mutationSpec, type MutationKind, type MutationKindInfo } from './mutations/index.js';
 import { currentResourceArb, updateCaseArb, type UpdateCase } from './resource.js';
 import { invalidTextArb, textMutationKinds, validTextArb, type InvalidText, type TextMutationKind } from './text.js';
+import { buildCrlPool, type CrlPool, type CrlVariant, type PooledCrls } from './crl-pool.js';
+import { crlCaseArb, crlCaseKinds, validCrlsArb, type CrlCase, type CrlCaseKind, type CrlCaseKindInfo } from './crl-cases.js';
+import type { CrlInput } from '../crl/types.js';
+import { buildDevicePool, type DeviceIdentities, type DeviceVariant, type PooledDevices } from './device-pool.js';
+import {
+  deviceCaseArb,
+  deviceCaseKinds,
+  type DeviceCase,
+  type DeviceCaseKind,
+  type DeviceCaseKindInfo,
+  type DeviceEncoding,
+} from './device-cases.js';
 
-export { mutationKinds, textMutationKinds };
+export { mutationKinds, textMutationKinds, crlCaseKinds, deviceCaseKinds };
 export type { MutationKind, MutationKindInfo, TextMutationKind, InvalidText, UpdateCase, CertificatePool, PooledCertificate, KeySpec };
+export type { CrlCase, CrlCaseKind, CrlCaseKindInfo, CrlPool, PooledCrls, CrlVariant, CrlInput };
+export type { DeviceCase, DeviceCaseKind, DeviceCaseKindInfo, DeviceEncoding, PooledDevices, DeviceVariant, DeviceIdentities };
 export type { PooledCa, TwinKind } from './pool.js';
 export type { WebCrypto } from '../platform-types.js';
 
@@ -70,6 +87,20 @@ export interface CaPreflightArbitraries {
   currentResource: fc.Arbitrary<Record<string, unknown>>;
   /** A current resource and a valid desired body, with the thumbprints the body removes and adds. */
   update: fc.Arbitrary<UpdateCase>;
+  /** The CRLs of every pooled CA: good, delta, and one defect each (for your own combinations). */
+  readonly crls: CrlPool;
+  /** A valid body and good CRLs of CAs that configure their URL (files, downloads, deltas): no error, no warning. */
+  validCrls: fc.Arbitrary<{ body: Record<string, unknown>; crls: CrlInput[] }>;
+  /** A valid body with CRLs carrying one defect, and the finding it must produce (`preflight(body, { crls, at })`). */
+  crlCase: fc.Arbitrary<CrlCase>;
+  /** `crlCase` restricted to the given kinds. */
+  crlMutation(...kinds: CrlCaseKind[]): fc.Arbitrary<CrlCase>;
+  /** Every hierarchy's device certificates (issued by its last CA) and the CRL that revokes the plain one. */
+  readonly devices: readonly PooledDevices[];
+  /** A device file, a configuration and CRLs, with what `checkDevice(device, configuration, { crls, at })` must answer. */
+  deviceCase: fc.Arbitrary<DeviceCase>;
+  /** `deviceCase` restricted to the given kinds. */
+  deviceMutation(...kinds: DeviceCaseKind[]): fc.Arbitrary<DeviceCase>;
 }
 
 export const DEFAULT_SEED = 0x5eed;
@@ -100,6 +131,7 @@ export async function createArbitraries(options: ArbitrariesOptions = {}): Promi
   if (!crypto?.subtle)
     throw new Error('No WebCrypto available: pass options.crypto (for example new (await import("@peculiar/webcrypto")).Crypto()).');
   const pool = await buildPool({ seed, keySpecs, poolSize, at, crypto });
+  const [crls, devices] = await Promise.all([buildCrlPool(pool), buildDevicePool(pool)]);
 
   const mutationArb = (kind: MutationKind): fc.Arbitrary<InvalidBody> => {
     const spec = mutationSpec(kind);
@@ -131,5 +163,12 @@ export async function createArbitraries(options: ArbitrariesOptions = {}): Promi
     invalidText: invalidTextArb(pool),
     currentResource: currentResourceArb(pool),
     update: updateCaseArb(pool),
+    crls,
+    validCrls: validCrlsArb(pool, crls),
+    crlCase: crlCaseArb(pool, crls, []),
+    crlMutation: (...kinds) => crlCaseArb(pool, crls, kinds),
+    devices,
+    deviceCase: deviceCaseArb(pool, crls, devices, []),
+    deviceMutation: (...kinds) => deviceCaseArb(pool, crls, devices, kinds),
   };
 }

@@ -56,6 +56,11 @@ export function rfc4514(parts: NameParts): string {
   return parts.map(([t, v]) => `${t}=${escapeRfc4514Value(v)}`).join(', ');
 }
 
+/** The RFC 4514 string as RFC 4514 writes it (§2.1: RDNs separated by a bare comma), the form Entra's subject DN takes. */
+export function rfc4514Compact(parts: NameParts): string {
+  return parts.map(([t, v]) => `${t}=${escapeRfc4514Value(v)}`).join(',');
+}
+
 const WINDOWS_TYPE: Record<NameParts[number][0], string> = { CN: 'CN', OU: 'OU', O: 'O', L: 'L', ST: 'S', C: 'C' };
 
 /** Windows CertNameToStr X500 style, as Graph echoes `issuer`: values with special characters are double-quoted. */

@@ -117,6 +117,31 @@ export interface CertificatePool {
   readonly profile: Readonly<Record<ProfileKind, PooledCertificate>>;
 }
 
+/**
+ * The keys behind a pool, for the CRLs and device certificates built on it (crl-pool.ts, device-pool.ts). Kept off
+ * the pool object itself: the public pool is certificates only.
+ */
+export interface PoolKeys {
+  /** The key of each hierarchy CA (twins share it). */
+  ca: ReadonlyMap<PooledCa, KeyPairHandle>;
+  /** Another key of the CA's type: signs what claims to come from it but does not verify. */
+  forger(ca: PooledCa): KeyPairHandle;
+  /** The key of the pool's leaves. */
+  leaf: KeyPairHandle;
+  /** A CA listed in no hierarchy (cross/a of the cross-certified pair) and its key. */
+  stranger: { cert: PooledCertificate; key: KeyPairHandle };
+  crypto: Crypto;
+}
+
+const KEYS = new WeakMap<CertificatePool, PoolKeys>();
+
+/** The keys of a pool this module built. */
+export function poolKeys(pool: CertificatePool): PoolKeys {
+  const keys = KEYS.get(pool);
+  if (!keys) throw new Error('this pool was not built by buildPool: its keys are unknown');
+  return keys;
+}
+
 export interface PoolOptions {
   seed: number;
   keySpecs: readonly KeySpec[];
@@ -455,5 +480,14 @@ export async function buildPool(opts: PoolOptions): Promise<CertificatePool> {
     ) as Record<ProfileKind, PooledCertificate>,
   );
 
-  return Object.freeze({ seed: opts.seed, at, hierarchies, leaves, crossPair, weakRoot, profile });
+  const pool: CertificatePool = Object.freeze({ seed: opts.seed, at, hierarchies, leaves, crossPair, weakRoot, profile });
+  const caKey = new Map<PooledCa, KeyPairHandle>(hierarchies.flatMap((chain, h) => chain.map((ca, level) => [ca, caKeys[h]![level]!])));
+  KEYS.set(pool, {
+    ca: caKey,
+    forger: (ca) => forgerOf(ca.hierarchy),
+    leaf: leafKey,
+    stranger: { cert: crossPair[0], key: crossA },
+    crypto,
+  });
+  return pool;
 }
