@@ -397,6 +397,40 @@ describe('tokens as the ecosystem gives them', () => {
     );
   });
 
+  it('get refuses a cloud where the API is not documented before a token is asked for or a request sent; --allow-undocumented-cloud reads it', async () => {
+    const seed = JSON.parse(readFileSync(join(examples, 'get-response.json'), 'utf8'));
+    const graph = createGraphHandler([seed]);
+    const requests: string[] = [];
+    let tokenAsked = 0;
+    const io: Partial<CommandIO> = {
+      importModule: async () => {
+        tokenAsked++;
+        return {
+          DefaultAzureCredential: class {
+            async getToken() {
+              return { token: GOOD_TOKEN, expiresOnTimestamp: 4102444800000 };
+            }
+          },
+        };
+      },
+      fetch: async (input, init) => {
+        requests.push(String(input));
+        return graph(input, init);
+      },
+    };
+    const refused = await cli(['get', '--id', ID, '--cloud', 'usgov'], io);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/Microsoft does not document this API as available in US Government L4: its availability table reads/);
+    expect(refused.err).toMatch(/--allow-undocumented-cloud.*Nothing was sent\./s);
+    expect(requests).toEqual([]);
+    expect(tokenAsked).toBe(0);
+
+    const allowed = await cli(['get', '--id', ID, '--cloud', 'usgov', '--allow-undocumented-cloud'], io);
+    expect(allowed.code, allowed.err).toBe(0);
+    expect(requests).toEqual([`https://graph.microsoft.us/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/${ID}`]);
+    expect(JSON.parse(allowed.out).id).toBe(ID);
+  });
+
   it('refuses plain http:// to another machine, and a base URL with a path', async () => {
     const remote = await cli(['get', '--base-url', 'http://graph.example.com']);
     expect(remote.code).toBe(2);

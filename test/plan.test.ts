@@ -153,4 +153,21 @@ describe('waiting and where to send', () => {
     const ok = await getConfiguration({ fetch, token: 'tok' });
     expect(ok.ok && ok.value).toEqual({ '@odata.context': 'ctx', value: [{ id: 'a' }, { id: 'b' }] });
   });
+
+  it('getConfiguration refuses a cloud where the API is not documented, sending nothing, unless allowUndocumentedCloud', async () => {
+    const seen: string[] = [];
+    const fetch = async (url: string) => {
+      seen.push(url);
+      return new Response(JSON.stringify({ id: 'x', certificateAuthorities: [] }), { status: 200 });
+    };
+    const refused = await getConfiguration({ fetch, token: 'tok', id: 'x', cloud: 'china' });
+    expect(refused.ok === false && refused.failure).toMatchObject({ kind: 'input' });
+    expect(refused.ok === false && refused.failure.message).toMatch(
+      /not document this API as available in China operated by 21Vianet.*Nothing was sent\./s,
+    );
+    expect(seen).toEqual([]);
+    const allowed = await getConfiguration({ fetch, token: 'tok', id: 'x', cloud: 'china', allowUndocumentedCloud: true });
+    expect(allowed.ok).toBe(true);
+    expect(seen).toEqual(['https://microsoftgraph.chinacloudapi.cn/beta/directory/certificateAuthorities/mutualTlsOauthConfigurations/x']);
+  });
 });

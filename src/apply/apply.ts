@@ -8,7 +8,7 @@
 import type { CaSummary, Lang, Report } from '../types.js';
 import { defaultCrypto } from '../certificate/verify.js';
 import { compareConfigurations, type Comparison } from '../diff/diff.js';
-import { planPatch, TROUBLE_KINDS, type RefusalReason } from '../diff/request.js';
+import { cloudRefusal, planPatch, TROUBLE_KINDS, type RefusalReason } from '../diff/request.js';
 import { shortHash, writableHash } from './canonical.js';
 import { connect, EndpointError, resolveBaseUrl, type ConnectionOptions } from './endpoint.js';
 import { readJson, RetryBudget, type Exchange, type Failure } from './graph-client.js';
@@ -121,6 +121,9 @@ export async function applyPlan(planInput: unknown, options: ApplyOptions = {}):
   if (!reading.ok)
     return fail({ kind: 'input', message: `the plan cannot be used: ${reading.problems.join('; ')}.`, status: null, graphError: null });
   const plan = reading.plan;
+  // A cloud where the API is not documented is refused before the first read, not only when the request is checked.
+  const cloud = cloudRefusal(plan.configuration.cloud, plan.options.allowUndocumentedCloud);
+  if (cloud) return fail({ kind: 'input', message: cloud.message, status: null, graphError: null });
   let url: string;
   let conn: Awaited<ReturnType<typeof connect>>;
   try {

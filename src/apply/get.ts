@@ -7,11 +7,17 @@ import { connect, EndpointError, resolveBaseUrl, type ConnectionOptions } from '
 import { readJson, RetryBudget, type Exchange, type Failure } from './graph-client.js';
 import type { TokenPermission } from './token-claims.js';
 import { configurationUrlOn } from './receipt.js';
+import { cloudRefusal } from '../diff/request.js';
 
 export interface GetOptions extends ConnectionOptions {
   /** One configuration; without it, the collection. */
   id?: string;
   cloud?: Cloud;
+  /**
+   * Read a cloud where Microsoft does not document this API as available (today every national cloud). Without it such a
+   * read is refused before any request or token is made, as `plan` and `patch` refuse to build the request.
+   */
+  allowUndocumentedCloud?: boolean;
   /** Lines for people while it waits (throttling, retries). */
   onProgress?: (line: string) => void;
 }
@@ -25,6 +31,14 @@ const MAX_PAGES = 100;
 
 export async function getConfiguration(options: GetOptions = {}): Promise<GetResult> {
   const exchanges: Exchange[] = [];
+  const refused = cloudRefusal(options.cloud ?? 'global', !!options.allowUndocumentedCloud);
+  if (refused)
+    return {
+      ok: false,
+      failure: { kind: 'input', message: `${refused.message} Nothing was sent.`, status: null, graphError: null },
+      url: null,
+      exchanges,
+    };
   let base: string;
   let conn: Awaited<ReturnType<typeof connect>>;
   try {

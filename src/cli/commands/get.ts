@@ -1,7 +1,9 @@
 import { getConfiguration } from '../../apply/get.js';
 import { CliError, EXIT } from '../io.js';
 import { NETWORK_HELP, NETWORK_OPTIONS, TOKEN_HELP, network } from './graph-options.js';
-import { parseCommandArgs, str } from './options.js';
+import { oneOf, parseCommandArgs, str } from './options.js';
+import { CLOUDS } from '../../graph/clouds.js';
+import { cloudRefusal } from '../../diff/request.js';
 import type { Command } from './types.js';
 
 export const get: Command = {
@@ -16,6 +18,9 @@ connections with back-off, within --retry-for. Needs MutualTlsOauthConfiguration
 Options:
   --id <id>               the configuration (default: the collection)
   --cloud <cloud>         global (default), usgov, dod, china
+  --allow-undocumented-cloud
+                          read a cloud where Microsoft does not document this API as available (today every
+                          national cloud); without it such a read is refused before a token is asked for
 ${NETWORK_HELP}
   -h, --help              this help
 
@@ -32,18 +37,27 @@ Examples:
       ...NETWORK_OPTIONS,
       id: { type: 'string' },
       cloud: { type: 'string' },
+      'allow-undocumented-cloud': { type: 'boolean' },
     });
     if (values.help) {
       raw.out(`${get.help}\n`);
       return EXIT.ok;
     }
     if (positionals.length) throw new CliError(`get: takes no file argument (got "${positionals[0]}"); choose a configuration with --id.`);
-    const net = await network('get', values, raw);
+    const cloud = oneOf('get', 'cloud', str(values, 'cloud'), CLOUDS, 'global');
+    const allowUndocumentedCloud = !!values['allow-undocumented-cloud'];
+    const refused = cloudRefusal(cloud, allowUndocumentedCloud);
+    if (refused) {
+      raw.err(`ca-preflight get: ${refused.message} Nothing was sent.\n`);
+      return EXIT.trouble;
+    }
+    const net = await network('get', values, raw, cloud);
     const io = net.io;
     const id = str(values, 'id');
     const r = await getConfiguration({
       ...net.connection,
       cloud: net.cloud,
+      allowUndocumentedCloud,
       ...(id !== undefined ? { id } : {}),
       onProgress: (line) => io.err(`${line}\n`),
     });
