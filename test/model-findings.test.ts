@@ -36,11 +36,15 @@ describe('sibling stores’ spellings on an entry', () => {
     const a = await only(entry({ issuerSubjectKeyIdentifier: 'AB' }), 'entry.unknown-property');
     expect(a.finding.message).toContain('"issuerSki"');
     expect(a.finding.message).toContain('certificateAuthorityDetail');
+    expect(a.finding.fix).toContain('issuerSki is read-only');
     const b = await only(entry({ thumbprint: 'AB' }), 'entry.unknown-property');
     expect(b.finding.message).toContain('certificateAuthorityDetail (the PKI store)');
     expect(b.finding.message).not.toContain('did you mean');
     const c = await only(entry({ certificateAuthorityType: 'root' }), 'entry.unknown-property');
     expect(c.finding.message).toContain('"isRootAuthority"');
+    // isRootAuthority is writable: the fix says to use it, not that the server computes it.
+    expect(c.finding.fix).toContain('"isRootAuthority"');
+    expect(c.finding.fix).not.toMatch(/read-only|issuerSki/);
     const fr = await only(entry({ thumbprint: 'AB' }), 'entry.unknown-property', 'fr');
     expect(fr.finding.message).toContain('magasin de confiance');
     // Not a member of the sibling types either: the edit-distance hint as before.

@@ -231,7 +231,11 @@ export const en = {
       },
       sibling: {
         message: 'certificateAuthority has no member "{property}" (that is the spelling of {sibling}); this type has "{suggestion}".',
-        fix: 'Remove "{property}"; use "{suggestion}" if the value is needed (issuerSki is read-only: the server computes it).',
+        fix: 'Remove "{property}" and say the same with "{suggestion}".',
+      },
+      'sibling-read-only': {
+        message: 'certificateAuthority has no member "{property}" (that is the spelling of {sibling}); this type has "{suggestion}".',
+        fix: 'Remove "{property}"; use "{suggestion}" if the value is needed ({suggestion} is read-only: the server computes it).',
       },
       'sibling-only': {
         message: 'certificateAuthority has no member "{property}": it belongs to {sibling}, another trust store.',

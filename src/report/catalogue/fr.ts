@@ -238,7 +238,11 @@ export const fr = {
       },
       sibling: {
         message: 'certificateAuthority n’a pas de propriété "{property}" (c’est l’orthographe de {sibling}) ; ce type a "{suggestion}".',
-        fix: 'Retirez "{property}" ; utilisez "{suggestion}" si la valeur est nécessaire (issuerSki est en lecture seule : le serveur le calcule).',
+        fix: 'Retirez "{property}" et exprimez la même chose avec "{suggestion}".',
+      },
+      'sibling-read-only': {
+        message: 'certificateAuthority n’a pas de propriété "{property}" (c’est l’orthographe de {sibling}) ; ce type a "{suggestion}".',
+        fix: 'Retirez "{property}" ; utilisez "{suggestion}" si la valeur est nécessaire ({suggestion} est en lecture seule : le serveur le calcule).',
       },
       'sibling-only': {
         message: 'certificateAuthority n’a pas de propriété "{property}" : elle appartient à {sibling}, un autre magasin de confiance.',

@@ -32,7 +32,7 @@ export default defineRule({
         if (sibling?.instead)
           emit({
             path,
-            variant: 'sibling',
+            variant: (READ_ONLY_ENTRY as readonly string[]).includes(sibling.instead) ? 'sibling-read-only' : 'sibling',
             params: { property: key, suggestion: sibling.instead, sibling: term(`sibling.${sibling.sibling}`) },
           });
         else if (sibling) emit({ path, variant: 'sibling-only', params: { property: key, sibling: term(`sibling.${sibling.sibling}`) } });
