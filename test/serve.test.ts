@@ -105,8 +105,9 @@ describe('ca-preflight serve', () => {
     expect(lines.length).toBeGreaterThan(4);
     const outputs: string[] = [];
     for (const line of lines) {
-      // Each line is a plain curl command with its arguments in single quotes; $BASE is the printed base URL.
-      const argv = [...line.slice(5).matchAll(/'([^']*)'|(\S+)/g)].map((m) => (m[1] ?? m[2]!).replaceAll('$BASE', base));
+      // Each line is a curl command as a POSIX shell reads it: words of single-quoted (literal), double-quoted ($BASE
+      // expanded) and bare parts; $BASE is the printed base URL.
+      const argv = shellWords(line.slice(5), { BASE: base });
       outputs.push(execFileSync('curl', argv, { encoding: 'utf8' }));
     }
     const expected = [...doc.matchAll(/<!-- curl-expect (\d+) -->\n```\n([\s\S]*?)```/g)];
@@ -119,3 +120,16 @@ describe('ca-preflight serve', () => {
     expect(existsSync(join(root, 'state.json'))).toBe(false);
   });
 });
+
+/** The words of a command line as sh splits them, for the quoting the document uses ('…', "…" with $NAME, bare $NAME). */
+function shellWords(line: string, vars: Record<string, string>): string[] {
+  const expand = (text: string) => text.replace(/\$([A-Z_]+)/g, (_, name: string) => vars[name] ?? '');
+  const words: string[] = [];
+  for (const word of line.match(/(?:'[^']*'|"[^"]*"|[^\s'"]+)+/g) ?? []) {
+    let value = '';
+    for (const [part] of word.matchAll(/'[^']*'|"[^"]*"|[^'"]+/g))
+      value += part.startsWith("'") ? part.slice(1, -1) : expand(part.startsWith('"') ? part.slice(1, -1) : part);
+    words.push(value);
+  }
+  return words;
+}
