@@ -29,7 +29,8 @@ import { isPlainObject } from './graph/model.js';
 import { rules } from './rules/registry.js';
 import type { ServerBehaviour } from './rules/rule.js';
 import { type RawFinding, runRules } from './rules/run.js';
-import { loadCatalogue, loadTerms, renderMessage } from './report/catalogue/index.js';
+import { citationIn, loadCatalogue, loadTerms, renderMessage } from './report/catalogue/index.js';
+import type { Terms } from './report/catalogue/terms-en.js';
 import { documentOrder } from './graph/document-order.js';
 import { isCloud, type Cloud } from './graph/clouds.js';
 import type { CrlInput } from './crl/types.js';
@@ -267,6 +268,7 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
     at,
     options,
     crypto,
+    terms,
   );
   const ok = !findings.some((f) => f.severity === 'error');
   // rejected: a 400 is predicted; accepted: nothing the server is known or expected to refuse; unknown: errors whose
@@ -288,7 +290,13 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
 }
 
 /** The server answers once: the first failure in its order (step), then in document order. */
-function firstServerFailure(sorted: RawFinding[], at: Date, options: PreflightOptions, crypto: Crypto): PredictedGraphError | null {
+function firstServerFailure(
+  sorted: RawFinding[],
+  at: Date,
+  options: PreflightOptions,
+  crypto: Crypto,
+  terms: Terms,
+): PredictedGraphError | null {
   let first: { server: ServerBehaviour<Readonly<Record<string, string>>>; params: Readonly<Record<string, string>> } | null = null;
   for (const { rule, emission } of sorted) {
     const server = 'server' in rule ? rule.server : undefined;
@@ -300,5 +308,5 @@ function firstServerFailure(sorted: RawFinding[], at: Date, options: PreflightOp
   if (options.requestId ?? options.clientRequestId) envelope.requestId = (options.requestId ?? options.clientRequestId)!;
   if (options.clientRequestId) envelope.clientRequestId = options.clientRequestId;
   const error = graphErrorEnvelope(server.status, server.code, server.message(params), server.target?.(params) ?? null, envelope);
-  return { ...error, basis: server.basis, citation: server.citation };
+  return { ...error, basis: server.basis, citation: citationIn(terms, server.citation) };
 }

@@ -67,7 +67,10 @@ export type PredictionBasis = 'documented' | 'observed' | 'inferred';
 /** The answer `preflight` predicts, with what the prediction rests on. */
 export interface PredictedGraphError extends GraphError {
   basis: PredictionBasis;
-  /** Where the status and message come from: a page, or a public issue quoting a real response. */
+  /**
+   * Where the status and message come from: a page, or a public issue quoting a real response; in the report's
+   * language (the status, code and message are Graph's, quoted as it sends them).
+   */
   citation: string;
 }
 

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../src/report/catalogue/en.js';
 import { fr } from '../src/report/catalogue/fr.js';
 import { preflight } from '../src/preflight.js';
+import { describeRules } from '../src/rules/registry.js';
+import { enTerms } from '../src/report/catalogue/terms-en.js';
+import { summaryLine } from '../src/report/text.js';
 import { isTextVector, preflightOptions, vectorBody, type PreflightVector } from './support/vector-format.js';
 
 type Entry = { message: string; fix?: string; variants?: Record<string, { message?: string; fix?: string }> };
@@ -63,15 +66,28 @@ describe('French output', () => {
     for (const w of ['expired', 'listed', 'the', 'cannot']) expect(english.has(w), w).toBe(true);
   });
 
-  it('carries no English fragment in any message or fix of any vector', async () => {
+  it('has every predicted answer’s citation in French: each rule’s server citation is a term of the catalogue', () => {
+    const cited = Object.entries(enTerms)
+      .filter(([k]) => k.startsWith('server.'))
+      .map(([, v]) => v as string);
+    const rules = describeRules().filter((r) => r.server);
+    expect(rules.length).toBeGreaterThan(5);
+    for (const r of rules)
+      expect(cited, `${r.id}: its server citation needs a server.* term (terms-en.ts, terms-fr.ts)`).toContain(r.server!.citation);
+  });
+
+  it('carries no English fragment in any message, fix or summary line of any vector', async () => {
     const found: string[] = [];
     for (const [file, v] of vectors as (readonly [string, PreflightVector])[]) {
       const report = await preflight(vectorBody(v), { ...preflightOptions(v), lang: 'fr' });
-      for (const f of report.findings)
-        for (const text of [f.message, f.fix ?? '']) {
-          const hits = words(withoutData(text)).filter((w) => english.has(w.toLowerCase()));
-          if (hits.length) found.push(`${file} ${f.rule}: [${[...new Set(hits)].join(', ')}] in "${text}"`);
-        }
+      const look = (where: string, text: string) => {
+        const hits = words(withoutData(text)).filter((w) => english.has(w.toLowerCase()));
+        if (hits.length) found.push(`${file} ${where}: [${[...new Set(hits)].join(', ')}] in "${text}"`);
+      };
+      for (const f of report.findings) for (const text of [f.message, f.fix ?? '']) look(f.rule, text);
+      // The summary line: counts, the verdict and the prediction's citation; Graph's own message is quoted, set aside.
+      const summary = summaryLine(report, { lang: 'fr' });
+      look('summary', report.graphError ? summary.replace(report.graphError.body.error.message, ' ') : summary);
       void isTextVector;
     }
     expect(found).toEqual([]);

@@ -45,7 +45,14 @@ describe('verdict', () => {
     const documented = await preflight({ certificateAuthorities: [{ certificate: 'Binary', isRootAuthority: true }] }, { at: AT });
     expect(documented.graphError?.basis).toBe('documented');
     expect(summaryLine(documented)).toMatch(/\(documented: the update and create pages\)$/);
-    expect(summaryLine(documented, { lang: 'fr' })).toMatch(/\(documenté : |\(documenté: /);
+    const enFrancais = await preflight(
+      { certificateAuthorities: [{ certificate: 'Binary', isRootAuthority: true }] },
+      { at: AT, lang: 'fr' },
+    );
+    expect(enFrancais.graphError?.citation).toBe('les pages de mise à jour et de création');
+    expect(summaryLine(enFrancais, { lang: 'fr' })).toMatch(
+      / ; le serveur répondrait 400 .*\(documenté : les pages de mise à jour et de création\)$/,
+    );
   });
 
   it('is unknown for errors whose server answer is not documented, and says which and on what they rest', async () => {
@@ -90,6 +97,14 @@ describe('read-only members sent back by an SDK', () => {
     ]);
     expect(same.findings[0]!.message).toContain("Property 'id' is read-only and cannot be set.");
     expect(same.verdict).toBe('accepted');
+    // The summary says what the acceptance rests on, in both languages.
+    expect(summaryLine(same)).toMatch(
+      /would accept this body \(200 OK\) if it ignores the unchanged read-only id, deletedDateTime, tlsClientAuthParameter, as Graph's guidelines say; other directory resources have answered 400/,
+    );
+    expect(summaryLine(same, { lang: 'fr' })).toMatch(
+      /accepterait ce corps \(200 OK\) s’il ignore id, deletedDateTime, tlsClientAuthParameter, en lecture seule/,
+    );
+    expect(summaryLine(await preflight({ displayName: 'Renamed' }, { at: AT, current }))).toMatch(/would accept this body \(200 OK\)$/);
     const changed = await preflight({ ...resent, tlsClientAuthParameter: 'tls_client_auth_san_dns' }, { at: AT, current });
     expect(changed.graphError?.body.error.message).toBe("Property 'tlsClientAuthParameter' is read-only and cannot be set.");
     const blind = await preflight(resent, { at: AT });

@@ -38,7 +38,8 @@ export interface Labels {
   checking: string;
   noFindings: string;
   severity: Record<Severity, string>;
-  summary: (counts: Record<Severity, number>, verdict: Verdict) => string;
+  /** `unchanged`: read-only members sent back unchanged, on which an accepted verdict rests (body.read-only-unchanged). */
+  summary: (counts: Record<Severity, number>, verdict: Verdict, unchanged?: readonly string[]) => string;
   /** Shown in place of a response when the server's answer to the errors is not documented. */
   answerUnknown: string;
   line: (line: number, column: number) => string;
@@ -150,10 +151,12 @@ export const LABELS: Record<Lang, Labels> = {
     checking: 'Checking…',
     noFindings: 'No findings.',
     severity: { error: 'error', warning: 'warning', info: 'info' },
-    summary: (c, verdict) =>
+    summary: (c, verdict, unchanged = []) =>
       `${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}, ${plural(c.info, 'note', 'notes')}. ` +
       (verdict === 'accepted'
-        ? 'Graph would answer 200 OK.'
+        ? unchanged.length
+          ? `Graph would answer 200 OK if it ignores the unchanged read-only ${unchanged.join(', ')}, as its guidelines say; other directory resources have answered 400.`
+          : 'Graph would answer 200 OK.'
         : verdict === 'rejected'
           ? 'Graph would answer 400 Bad Request.'
           : "Graph's answer is not known: nothing documents how it treats these errors."),
@@ -278,10 +281,12 @@ export const LABELS: Record<Lang, Labels> = {
     checking: 'Vérification…',
     noFindings: 'Aucun constat.',
     severity: { error: 'erreur', warning: 'avertissement', info: 'info' },
-    summary: (c, verdict) =>
+    summary: (c, verdict, unchanged = []) =>
       `${pluriel(c.error, 'erreur', 'erreurs')}, ${pluriel(c.warning, 'avertissement', 'avertissements')}, ${pluriel(c.info, 'remarque', 'remarques')}. ` +
       (verdict === 'accepted'
-        ? 'Graph répondrait 200 OK.'
+        ? unchanged.length
+          ? `Graph répondrait 200 OK s’il ignore ${unchanged.join(', ')}, en lecture seule et renvoyé inchangé, comme le disent ses recommandations ; d’autres ressources de l’annuaire ont répondu 400.`
+          : 'Graph répondrait 200 OK.'
         : verdict === 'rejected'
           ? 'Graph répondrait 400 Bad Request.'
           : 'La réponse de Graph n’est pas connue : rien ne documente comment il traite ces erreurs.'),

@@ -3,6 +3,7 @@
  * predicted Graph response. Text goes in through textContent only: nothing from the input is parsed as HTML.
  */
 import type { Finding, Report, Severity } from '../src/index.js';
+import { unchangedReadOnlyMembers } from '../src/report/text.js';
 import type { Labels } from './i18n.js';
 
 const REASONS: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' };
@@ -63,7 +64,7 @@ export interface ResultViews {
 
 export function renderReport(views: ResultViews, report: Report, labels: Labels, onReveal: (line: number, column: number) => void): void {
   const counts = countBySeverity(report.findings);
-  views.summary.textContent = labels.summary(counts, report.verdict);
+  views.summary.textContent = labels.summary(counts, report.verdict, unchangedReadOnlyMembers(report));
   views.summary.dataset.state = report.graphError ? 'refused' : report.ok ? 'accepted' : 'errors';
   views.summary.dataset.verdict = report.verdict;
   views.findings.replaceChildren(...report.findings.map((f) => findingItem(f, labels, onReveal)));

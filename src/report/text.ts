@@ -20,6 +20,8 @@ const LABELS = {
     intermediate: 'intermediate',
     unreadable: 'certificate not readable',
     accepted: 'the server would accept this body (200 OK)',
+    acceptedIfIgnored: (members: string) =>
+      `the server would accept this body (200 OK) if it ignores the unchanged read-only ${members}, as Graph's guidelines say; other directory resources have answered 400 to that (body.read-only-unchanged)`,
     rejects: 'the server would answer',
     predicted: { documented: 'documented', observed: 'predicted from an observed response', inferred: 'inferred' },
     unknown: (n: number, ids: string, bases: string) =>
@@ -36,6 +38,9 @@ const LABELS = {
     warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
     infos: (n: number) => `${n} info`,
     clean: 'no findings',
+    /** Between the counts and the answer, and before a citation (French sets a space before both). */
+    semicolon: '; ',
+    colon: ': ',
   },
   fr: {
     error: 'erreur',
@@ -48,6 +53,8 @@ const LABELS = {
     intermediate: 'intermédiaire',
     unreadable: 'certificat illisible',
     accepted: 'le serveur accepterait ce corps (200 OK)',
+    acceptedIfIgnored: (members: string) =>
+      `le serveur accepterait ce corps (200 OK) s’il ignore ${members}, en lecture seule et renvoyé inchangé, comme le disent les recommandations de Graph ; d’autres ressources de l’annuaire ont répondu 400 à cela (body.read-only-unchanged)`,
     rejects: 'le serveur répondrait',
     predicted: { documented: 'documenté', observed: 'prédit d’après une réponse observée', inferred: 'déduit' },
     unknown: (n: number, ids: string, bases: string) =>
@@ -64,6 +71,8 @@ const LABELS = {
     warnings: (n: number) => `${n} avertissement${n > 1 ? 's' : ''}`,
     infos: (n: number) => `${n} info`,
     clean: 'aucune remarque',
+    semicolon: ' ; ',
+    colon: ' : ',
   },
 };
 
@@ -135,14 +144,28 @@ export function summaryLine(report: Report, options: TextOptions = {}): string {
   let server: string;
   const g = report.graphError;
   if (g) {
-    server = `${L.rejects} ${g.status} ${g.body.error.code}: ${g.body.error.message} (${L.predicted[g.basis]}: ${g.citation})`;
+    server = `${L.rejects} ${g.status} ${g.body.error.code}: ${g.body.error.message} (${L.predicted[g.basis]}${L.colon}${g.citation})`;
   } else if (report.verdict === 'unknown') {
     const errors = report.findings.filter((f) => f.severity === 'error');
     const ids = [...new Set(errors.map((f) => f.rule))];
     const shown = ids.length > 3 ? `${ids.slice(0, 3).join(', ')}, …` : ids.join(', ');
     const bases = [...new Set(errors.map((f) => L.bases[f.basis]))].join(L.and);
     server = L.unknown(errors.length, shown, bases);
-  } else server = L.accepted;
+  } else {
+    const unchanged = unchangedReadOnlyMembers(report);
+    server = unchanged.length ? L.acceptedIfIgnored(unchanged.join(', ')) : L.accepted;
+  }
   const mark = report.ok ? paint('ok', '✓') : paint('error', '✗');
-  return `${mark} ${report.findings.length ? parts : L.clean}; ${server}`;
+  return `${mark} ${report.findings.length ? parts : L.clean}${L.semicolon}${server}`;
+}
+
+/**
+ * The read-only members sent back unchanged (body.read-only-unchanged): an accepted verdict then rests on Graph
+ * ignoring them, as its guidelines say but other directory resources have not done, so the summary says so.
+ */
+export function unchangedReadOnlyMembers(report: Report): string[] {
+  const members = report.findings
+    .filter((f) => f.rule === 'body.read-only-unchanged')
+    .map((f) => f.path.slice(f.path.lastIndexOf('/') + 1));
+  return [...new Set(members)];
 }

@@ -37,6 +37,15 @@ export function loadCatalogue(lang: Lang): Promise<Catalogue> {
   return french;
 }
 
+/**
+ * A server behaviour's citation in the language of `terms`: the term whose English text it is (terms-en.ts, `server.*`),
+ * or the citation as written when none is (then it is shown as is, never dropped).
+ */
+export function citationIn(terms: Terms, citation: string): string {
+  const key = (Object.keys(enTerms) as TermKey[]).find((k) => k.startsWith('server.') && enTerms[k] === citation);
+  return key ? terms[key] : citation;
+}
+
 /** Longest parameter quoted in a message: a 10 MB member name must not make a 10 MB message. */
 export const MAX_QUOTED_CHARS = 200;
 

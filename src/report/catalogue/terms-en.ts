@@ -32,6 +32,23 @@ export const enTerms = {
   'sibling.detail-and-entity': 'certificateAuthorityDetail, certificateAuthorityAsEntity',
   'sibling.update-page': "the update page's examples (a doc error)",
   'sibling.pki-store': 'certificateAuthorityDetail (the PKI store)',
+  // Where a predicted answer comes from (`graphError.citation`): each rule's `server.citation`, word for word, so the
+  // prediction reads in the report's language (test/french.test.ts holds every rule's citation to one of these).
+  'server.documented': 'the update and create pages',
+  'server.template-other-member': "the template documented for 'certificate' (update page), applied to another member",
+  'server.not-json': 'microsoft-graph-docs-contrib#6337 (a body that is not JSON)',
+  'server.not-object':
+    'the message observed for an unreadable payload (microsoft-graph-docs-contrib#6337); for a JSON value that is not an object, an inference',
+  'server.odata-type-invalid': 'msgraph-sdk-dotnet#601',
+  'server.odata-type-wrong':
+    "the OData library's message for a type that is not assignable (OData/WebApi); the directory's exact wording is not documented",
+  'server.read-only':
+    'on other directory resources (msgraph-beta-sdk-java#621, microsoft-graph-docs-contrib#6969); for this endpoint the message is an inference',
+  'server.unknown-member': 'on directory objects (msgraph-sdk-powershell#3230); for this endpoint an inference',
+  'server.unknown-entry-member': 'on directory objects (msgraph-sdk-powershell#3230); for a member of a closed complex type, an inference',
+  'server.directory-extension': 'the answer observed for members a directory object does not have (msgraph-sdk-powershell#3230)',
+  'server.collection-response':
+    'the answer for members a directory object does not have (msgraph-sdk-powershell#3230); for "value", an inference',
 } as const;
 
 export type TermKey = keyof typeof enTerms;

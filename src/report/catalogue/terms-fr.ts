@@ -29,4 +29,20 @@ export const frTerms: Terms = {
   'sibling.detail-and-entity': 'certificateAuthorityDetail, certificateAuthorityAsEntity',
   'sibling.update-page': 'les exemples de la page de mise à jour (une erreur de la documentation)',
   'sibling.pki-store': 'certificateAuthorityDetail (le magasin PKI)',
+  'server.documented': 'les pages de mise à jour et de création',
+  'server.template-other-member': 'le modèle documenté pour « certificate » (page de mise à jour), appliqué à une autre propriété',
+  'server.not-json': 'microsoft-graph-docs-contrib#6337 (un corps qui n’est pas du JSON)',
+  'server.not-object':
+    'le message observé pour une charge illisible (microsoft-graph-docs-contrib#6337) ; pour une valeur JSON qui n’est pas un objet, une déduction',
+  'server.odata-type-invalid': 'msgraph-sdk-dotnet#601',
+  'server.odata-type-wrong':
+    'le message de la bibliothèque OData pour un type non assignable (OData/WebApi) ; la formulation exacte de l’annuaire n’est pas documentée',
+  'server.read-only':
+    'sur d’autres ressources de l’annuaire (msgraph-beta-sdk-java#621, microsoft-graph-docs-contrib#6969) ; pour ce point de terminaison, le message est une déduction',
+  'server.unknown-member': 'sur les objets de l’annuaire (msgraph-sdk-powershell#3230) ; pour ce point de terminaison, une déduction',
+  'server.unknown-entry-member':
+    'sur les objets de l’annuaire (msgraph-sdk-powershell#3230) ; pour une propriété d’un type complexe fermé, une déduction',
+  'server.directory-extension': 'la réponse observée aux propriétés qu’un objet de l’annuaire n’a pas (msgraph-sdk-powershell#3230)',
+  'server.collection-response':
+    'la réponse aux propriétés qu’un objet de l’annuaire n’a pas (msgraph-sdk-powershell#3230) ; pour « value », une déduction',
 };

@@ -11,7 +11,9 @@ import { buildCrl } from '../../../src/testing/crl-builder.js';
 import { offsetOf, selectionAt } from '../../../web/editor.js';
 import { appendCertificates, readCertificateFile } from '../../../web/certificates.js';
 import { plainRequestText } from '../../../web/request.js';
-import { graphResponseText } from '../../../web/render.js';
+import { countBySeverity, graphResponseText } from '../../../web/render.js';
+import { LABELS } from '../../../web/i18n.js';
+import { unchangedReadOnlyMembers } from '../../../src/report/text.js';
 
 /** 1-based line:column of an offset, counted the way the checker reports positions. */
 function positionOf(text: string, offset: number): [number, number] {
@@ -193,5 +195,24 @@ describe('request and response text', () => {
     expect(head).toBe('HTTP/1.1 400 Bad Request\nContent-Type: application/json');
     expect(JSON.parse(rest.join('\n\n'))).toEqual(refused.graphError!.body);
     expect(refused.graphError!.body.error.message).toBe("Property 'id' is read-only and cannot be set.");
+  });
+
+  it('says in the summary, in both languages, when an accepted body rests on Graph ignoring unchanged read-only members', async () => {
+    const current = { id: 'abc', displayName: 'A', tlsClientAuthParameter: 'tls_client_auth_subject_dn', certificateAuthorities: [] };
+    const resent = await preflight({ ...current, displayName: 'B' }, { at: '2026-06-01T00:00:00Z', current });
+    expect(resent.verdict).toBe('accepted');
+    const unchanged = unchangedReadOnlyMembers(resent);
+    expect(unchanged).toEqual(['id', 'tlsClientAuthParameter']);
+    const counts = countBySeverity(resent.findings);
+    expect(LABELS.en.summary(counts, resent.verdict, unchanged)).toMatch(
+      /Graph would answer 200 OK if it ignores the unchanged read-only id, tlsClientAuthParameter, as its guidelines say; other directory resources have answered 400\.$/,
+    );
+    expect(LABELS.fr.summary(counts, resent.verdict, unchanged)).toMatch(
+      /Graph répondrait 200 OK s’il ignore id, tlsClientAuthParameter, en lecture seule/,
+    );
+    const plain = await preflight({ displayName: 'B' }, { at: '2026-06-01T00:00:00Z', current });
+    expect(LABELS.en.summary(countBySeverity(plain.findings), plain.verdict, unchangedReadOnlyMembers(plain))).toMatch(
+      /Graph would answer 200 OK\.$/,
+    );
   });
 });
