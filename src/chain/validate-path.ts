@@ -14,6 +14,7 @@ import { verifySignature } from '../certificate/verify.js';
 import { bytesEqual } from '../certificate/encoding.js';
 import { isRecognisedExtension } from '../certificate/oids.js';
 import { IssuerIndex } from './issuer-index.js';
+import { mapWindowed } from '../concurrency.js';
 
 export interface ValidatePathOptions {
   /** The validation time. */
@@ -217,8 +218,9 @@ export async function validateDevicePath(
   // Self-issued and not disproved by its own key: a root signed with an algorithm this platform cannot check stays a root.
   const selfSigned = async (cert: ParsedCertificate): Promise<boolean> =>
     cert.selfIssued && (await verifySignature(cert, cert.publicKey, crypto)).status !== 'invalid';
-  const nodes: (Node | null)[] = await Promise.all(
-    listed.map(async (cert, index) => (cert ? { index, cert, label: labelOf(cert, index), selfSigned: await selfSigned(cert) } : null)),
+  // At most a window of self-signature checks in flight, as everywhere else a list is read (a list may hold thousands).
+  const nodes: (Node | null)[] = await mapWindowed(listed, async (cert, index) =>
+    cert ? { index, cert, label: labelOf(cert, index), selfSigned: await selfSigned(cert) } : null,
   );
   const deviceNode: Node = { index: -1, cert: deviceCert, label: labelOf(deviceCert, -1), selfSigned: await selfSigned(deviceCert) };
 
