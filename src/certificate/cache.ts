@@ -9,6 +9,7 @@
  * later caller, so records are frozen and nothing may change them.
  */
 import { parseCertificate } from './parse.js';
+import { clearSharedValues } from './shared.js';
 import { describeCertificate, type CertificateRecord } from './facts.js';
 import { sha256 } from './sha.js';
 import { toHex } from './encoding.js';
@@ -29,11 +30,22 @@ function cacheFor(crypto: Crypto): Map<string, Promise<CertificateRecord>> {
 }
 
 /**
+ * Whether the records of a list of `size` certificates are worth storing. A list longer than the cache evicts its own
+ * records before any later call reaches them (least-recently-used under a scan larger than itself never hits), so
+ * storing them only moves every record of it into the old generation of the heap, to die there: a 10,000-CA check
+ * kept 14 MB more at its peak for no hit.
+ */
+export function worthCaching(size: number): boolean {
+  return size <= CERTIFICATE_CACHE_SIZE;
+}
+
+/**
  * Parses and describes a DER certificate, or returns the record made earlier for the same bytes with the same `crypto`.
- * `base64`: see {@link describeCertificate}.
+ * `base64`: see {@link describeCertificate}. `store` false: a record found is used, a new one is not kept (see
+ * {@link worthCaching}).
  * Throws what {@link parseCertificate} throws (a parse failure is not cached: the next call parses again and throws the same).
  */
-export async function describeCertificateBytes(der: Uint8Array, crypto: Crypto, base64?: string): Promise<CertificateRecord> {
+export async function describeCertificateBytes(der: Uint8Array, crypto: Crypto, base64?: string, store = true): Promise<CertificateRecord> {
   const digest = sha256(der);
   const key = toHex(digest);
   const cache = cacheFor(crypto);
@@ -45,9 +57,11 @@ export async function describeCertificateBytes(der: Uint8Array, crypto: Crypto, 
     return hit;
   }
   const parsed = parseCertificate(der);
-  const pending = describeCertificate(parsed, crypto, base64 === undefined ? { sha256: digest } : { sha256: digest, base64 }).then(
-    freezeRecord,
-  );
+  // A stored record does not keep the caller's string: the body's strings share the characters of the whole body text
+  // (graph/json-text.ts), which a record kept for later checks would keep alive; its facts encode their own when asked.
+  const known = base64 === undefined || store ? { sha256: digest } : { sha256: digest, base64 };
+  const pending = describeCertificate(parsed, crypto, known).then(freezeRecord);
+  if (!store) return pending;
   cache.set(key, pending);
   if (cache.size > CERTIFICATE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   // A description never rejects for a parsed certificate (verification failures are results), but if it does, forget it.
@@ -57,9 +71,10 @@ export async function describeCertificateBytes(der: Uint8Array, crypto: Crypto, 
   return pending;
 }
 
-/** Empties every cache (tests and the benchmark's cold runs). */
+/** Empties every cache, the values shared among certificates included (tests and the benchmark's cold runs). */
 export function clearCertificateCache(): void {
   caches = new WeakMap();
+  clearSharedValues();
 }
 
 /** The record and its facts are frozen (shallowly: deep freezing cost more than the rest of a cache hit). */

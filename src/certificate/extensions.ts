@@ -8,6 +8,7 @@ import { toHex } from './encoding.js';
 import { concat, type DerNode, latin1, UNIVERSAL } from './der.js';
 import { DecodeError, decodeChecked, type IssueSink } from './der-strict.js';
 import { EKU_NAMES, extensionName, KEY_USAGE_BITS } from './oids.js';
+import { EMPTY, orEmpty, SharedValues, shareStrings } from './shared.js';
 import { components, describe, expectType, readBits, readBoolean, readOctets, readOid, readSmallInteger } from './values.js';
 
 /** The values of a tagged SEQUENCE OF (IMPLICIT, so the tag's form must be constructed). */
@@ -226,7 +227,14 @@ export interface ExtensionFacts {
   certificatePolicies: string[] | null;
 }
 
-/** Reads the extensions rules use, and checks the encoding of every other one. */
+const basicConstraintsValues = new SharedValues<NonNullable<ExtensionFacts['basicConstraints']>>(64);
+const keyUsageValues = new SharedValues<NonNullable<ExtensionFacts['keyUsage']>>(256);
+const authorityKeyIds = new SharedValues<NonNullable<ExtensionFacts['aki']>>(1024);
+
+/**
+ * Reads the extensions rules use, and checks the encoding of every other one. Values many certificates hold alike
+ * (constraints, key usages, the issuer's key identifier, CRL URLs, empty lists) are shared (shared.ts).
+ */
 export function readExtensions(extensions: readonly ParsedExtension[], sink: IssueSink): ExtensionFacts {
   const p: ExtensionFacts = {
     duplicateExtensions: [],
@@ -236,8 +244,8 @@ export function readExtensions(extensions: readonly ParsedExtension[], sink: Iss
     basicConstraints: null,
     keyUsage: null,
     extendedKeyUsage: null,
-    crlDistributionPoints: [],
-    freshestCrl: [],
+    crlDistributionPoints: EMPTY as unknown as string[],
+    freshestCrl: EMPTY as unknown as string[],
     certificatePolicies: null,
   };
   const seen = new Set<string>();
@@ -284,10 +292,8 @@ export function readExtensions(extensions: readonly ParsedExtension[], sink: Iss
       if (c.length === 0 || (c.length > 1 && ((c[0] === 0 && !(c[1]! & 0x80)) || (c[0] === 0xff && c[1]! & 0x80))))
         fail('authorityKeyIdentifier authorityCertSerialNumber is not a minimal INTEGER (X.690 §8.3)', 'not-ber');
     }
-    p.aki = {
-      keyIdentifier: keyId ? toHex(implicitOctets(keyId, 'authorityKeyIdentifier keyIdentifier', sink), true) : null,
-      critical: aki.critical,
-    };
+    const keyIdentifier = keyId ? toHex(implicitOctets(keyId, 'authorityKeyIdentifier keyIdentifier', sink), true) : null;
+    p.aki = authorityKeyIds.share(`${aki.critical} ${keyIdentifier}`, { keyIdentifier, critical: aki.critical });
   }
   const bc = byOid.get('2.5.29.19');
   if (bc) {
@@ -305,7 +311,11 @@ export function readExtensions(extensions: readonly ParsedExtension[], sink: Iss
       pathLen = readSmallInteger(expectType(fields[k++], 2, where), where, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
     }
     if (k < fields.length) fail(`basicConstraints has ${describe(fields[k]!)} where only cA and pathLenConstraint may be`);
-    p.basicConstraints = { cA, pathLenConstraint: pathLen, critical: bc.critical };
+    p.basicConstraints = basicConstraintsValues.share(`${cA} ${pathLen} ${bc.critical}`, {
+      cA,
+      pathLenConstraint: pathLen,
+      critical: bc.critical,
+    });
   }
   const ku = byOid.get('2.5.29.15');
   if (ku) {
@@ -317,13 +327,13 @@ export function readExtensions(extensions: readonly ParsedExtension[], sink: Iss
     if (bytes.length > 0 && !(bytes[bytes.length - 1]! & (1 << unused)))
       sink.issues.push({ kind: 'der', code: 'bits-trailing-zero', clause: 'X.690 §11.2.2', where: 'keyUsage' });
     if (bits.length === 0) sink.issues.push({ kind: 'schema', code: 'no-bits', clause: 'RFC 5280 §4.2.1.3', where: 'keyUsage' });
-    p.keyUsage = { bits: exact(bits), critical: ku.critical };
+    p.keyUsage = keyUsageValues.share(`${ku.critical} ${bits.join(',')}`, { bits: exact(bits), critical: ku.critical });
   }
   const eku = byOid.get('2.5.29.37');
   if (eku) {
     const list = expectType(decodeInner(eku.value, 'extKeyUsage', sink), 16, 'extKeyUsage').children!;
     if (list.length === 0) emptyList(sink, 'extKeyUsage', 'RFC 5280 §4.2.1.12 (SIZE (1..MAX))');
-    p.extendedKeyUsage = exact(
+    p.extendedKeyUsage = shareStrings(
       list.map((n) => {
         const oid = readOid(n, 'extKeyUsage purpose');
         return EKU_NAMES[oid] ?? oid;
@@ -331,9 +341,9 @@ export function readExtensions(extensions: readonly ParsedExtension[], sink: Iss
     );
   }
   const cdp = byOid.get('2.5.29.31');
-  if (cdp) p.crlDistributionPoints = readDistributionPoints(cdp.value, 'cRLDistributionPoints', sink);
+  if (cdp) p.crlDistributionPoints = shareStrings(readDistributionPoints(cdp.value, 'cRLDistributionPoints', sink));
   const fresh = byOid.get('2.5.29.46');
-  if (fresh) p.freshestCrl = readDistributionPoints(fresh.value, 'freshestCRL', sink);
+  if (fresh) p.freshestCrl = shareStrings(readDistributionPoints(fresh.value, 'freshestCRL', sink));
   const cp = byOid.get('2.5.29.32');
   if (cp) {
     const list = expectType(decodeInner(cp.value, 'certificatePolicies', sink), 16, 'certificatePolicies').children!;
@@ -343,7 +353,8 @@ export function readExtensions(extensions: readonly ParsedExtension[], sink: Iss
     );
     if (new Set(oids).size !== oids.length)
       sink.issues.push({ kind: 'schema', code: 'duplicate-policy', clause: 'RFC 5280 §4.2.1.4', where: 'certificatePolicies' });
-    p.certificatePolicies = exact(oids);
+    p.certificatePolicies = shareStrings(oids);
   }
+  p.duplicateExtensions = orEmpty(p.duplicateExtensions);
   return p;
 }

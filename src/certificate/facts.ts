@@ -2,13 +2,14 @@
  * Parsed certificate → the plain facts of DESIGN "Certificate facts", and the `certificateAuthority` entry it makes.
  */
 import type { CertificateFacts, DistinguishedName, KeyInfo, SignatureAlgorithmInfo, SkiMethod } from '../types.js';
-import type { ParsedCertificate } from './parse.js';
+import type { AlgorithmIdentifier, ParsedCertificate } from './parse.js';
 import type { EncodingIssue } from './der-strict.js';
 import type { KeyProblem } from './keys.js';
 import { bytesEqual, encodeBase64, toHex } from './encoding.js';
 import { keyIdentifier, method2FromSha1 } from './key-identifier.js';
 import { verifySignature, type UnsupportedWhy, type VerifyResult } from './verify.js';
 import { sha1, sha256 } from './sha.js';
+import { SharedValues } from './shared.js';
 
 /**
  * The one view of a certificate that rules read: each value once and in one form (times as `Date`, key identifiers as
@@ -133,8 +134,22 @@ function factsOf(parsed: ParsedCertificate, view: CertificateView, method: SkiMe
   return facts;
 }
 
-function algorithmOf(a: ParsedCertificate['signature']): CertificateView['innerSignatureAlgorithm'] {
-  return a.params === undefined ? { oid: a.oid } : { oid: a.oid, params: toHex(a.params, true) };
+/** The view's forms of algorithms and extension lists, shared like the parsed values they come from (shared.ts). */
+const algorithmForms = new SharedValues<CertificateView['innerSignatureAlgorithm']>(256);
+const extensionLists = new SharedValues<CertificateView['extensions']>(256);
+
+function algorithmOf(a: AlgorithmIdentifier): CertificateView['innerSignatureAlgorithm'] {
+  const form = a.params === undefined ? { oid: a.oid } : { oid: a.oid, params: toHex(a.params, true) };
+  return algorithmForms.share(`${form.oid} ${form.params ?? ''}`, form);
+}
+
+/** Lists of more extensions than this are not shared (the key would cost more than it saves). */
+const MAX_SHARED_EXTENSIONS = 32;
+
+function extensionsOf(parsed: ParsedCertificate): CertificateView['extensions'] {
+  const list = parsed.extensions.map(({ oid, critical }) => ({ oid, critical }));
+  if (list.length > MAX_SHARED_EXTENSIONS) return list;
+  return extensionLists.share(list.map((e) => `${e.critical ? '!' : ''}${e.oid}`).join(' '), list);
 }
 
 /**
@@ -160,7 +175,7 @@ function viewOf(
     extendedKeyUsage: parsed.extendedKeyUsage,
     crlDistributionPoints: parsed.crlDistributionPoints,
     freshestCrl: parsed.freshestCrl,
-    extensions: parsed.extensions.map(({ oid, critical }) => ({ oid, critical })),
+    extensions: extensionsOf(parsed),
     duplicateExtensions: parsed.duplicateExtensions,
     encodingIssues: parsed.encodingIssues,
     key: parsed.publicKey.info,

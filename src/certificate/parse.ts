@@ -9,7 +9,8 @@ import type { DistinguishedName, KeyInfo, NameAttribute, SignatureAlgorithmInfo 
 import { makeDistinguishedName, shortName } from './names.js';
 import { bytesEqual, toHex } from './encoding.js';
 import { DecodeError, decodeChecked, type EncodingIssue, type IssueSink, type Labeller, valueOctets } from './der-strict.js';
-import { type DerNode, UNIVERSAL } from './der.js';
+import { type DerNode, latin1, UNIVERSAL } from './der.js';
+import { EMPTY, SharedValues } from './shared.js';
 import { HASHES, KEY_ALGORITHMS, SIGNATURE_ALGORITHMS, extensionName } from './oids.js';
 import {
   components,
@@ -193,6 +194,34 @@ export function readAlgorithm(node: DerNode | undefined, where: string): Algorit
   return p ? { oid, params: p.encoded, paramsNode: p, der: node!.encoded } : { oid, der: node!.encoded };
 }
 
+/** AlgorithmIdentifiers by their DER (a list uses a handful); see shared.ts. */
+const algorithms = new SharedValues<AlgorithmIdentifier>(256);
+const MAX_SHARED_ALGORITHM_BYTES = 128;
+
+/**
+ * {@link readAlgorithm} for a certificate's signature and key algorithms, shared by DER: the same bytes always read the
+ * same. The shared one is read from a copy of its bytes, so that it holds no certificate's DER.
+ */
+function readSharedAlgorithm(node: DerNode | undefined, where: string): AlgorithmIdentifier {
+  const der = node?.encoded;
+  const key = der && der.length <= MAX_SHARED_ALGORITHM_BYTES ? latin1(der) : null;
+  const known = key === null ? undefined : algorithms.find(key);
+  if (known) return known;
+  const read = readAlgorithm(node, where);
+  if (key === null) return read;
+  let own: AlgorithmIdentifier;
+  try {
+    own = readAlgorithm(decode(read.der.slice(), where), where);
+  } catch {
+    return read;
+  }
+  return algorithms.keep(key, own);
+}
+
+const signatureInfos = new SharedValues<SignatureAlgorithmInfo>(256);
+const keyInfos = new SharedValues<KeyInfo>(256);
+const uniqueIdentifierFlags = new SharedValues<{ issuer: boolean; subject: boolean }>(4);
+
 /** X.520 DirectoryString: TeletexString, PrintableString, UniversalString, UTF8String, BMPString. */
 const DIRECTORY_STRING = new Set([20, 19, 28, 12, 30]);
 const PRINTABLE_ONLY = new Set([19]);
@@ -206,15 +235,51 @@ const ATTRIBUTE_SYNTAX: Record<string, Set<number>> = {
   '0.9.2342.19200300.100.1.25': IA5_ONLY, // domainComponent
 };
 
+/**
+ * Names read before, by their DER: a list names each CA once as a subject and again as the issuer of every certificate
+ * under it (the 10,000 issuer names of the benchmark's list are 60 distinct ones), and the same bytes always read as the
+ * same name. Only names that read without an issue are kept (so a name found here has none to report); see shared.ts.
+ */
+const names = new SharedValues<DistinguishedName>(1024);
+/** Names longer than this are read each time (no real name comes near it; the key would cost more than it saves). */
+const MAX_SHARED_NAME_BYTES = 512;
+
 export function readName(
   node: DerNode | undefined,
   what: string,
   sink: IssueSink = { issues: [] },
 ): { dn: DistinguishedName; der: Uint8Array } {
   const seq = expectType(node, 16, what);
+  const der = seq.encoded;
+  const key = der.length <= MAX_SHARED_NAME_BYTES ? latin1(der) : null;
+  const known = key === null ? undefined : names.find(key);
+  if (known) return { dn: known, der };
+  const issuesBefore = sink.issues.length;
+  const dn = readNameValue(seq, what, sink);
+  return { dn: key !== null && sink.issues.length === issuesBefore ? names.keep(key, dn) : dn, der };
+}
+
+/**
+ * RDNs by their DER, with which of their attributes are strings: names differ in their common name and share the rest
+ * (`O=…`, `C=…`). Kept only when read without an issue, like names.
+ */
+const rdnTable = new SharedValues<{ rdn: NameAttribute[]; strings: boolean[] }>(1024);
+const MAX_SHARED_RDN_BYTES = 256;
+
+function readNameValue(seq: DerNode, what: string, sink: IssueSink): DistinguishedName {
   const rdns: NameAttribute[][] = [];
   const stringTyped = new WeakSet<NameAttribute>();
   seq.children!.forEach((set, r) => {
+    const key = set.encoded.length <= MAX_SHARED_RDN_BYTES ? latin1(set.encoded) : null;
+    const known = key === null ? undefined : rdnTable.find(key);
+    if (known) {
+      known.rdn.forEach((a, i) => {
+        if (known.strings[i]) stringTyped.add(a);
+      });
+      rdns.push(known.rdn);
+      return;
+    }
+    const issuesBefore = sink.issues.length;
     const where = `${what} RDN ${r + 1}`;
     const rdn: NameAttribute[] = [];
     for (const atv of expectType(set, 17, where).children!) {
@@ -240,24 +305,27 @@ export function readName(
     // it is read and reported; it stays in the comparison key, so the name never matches the one without it.
     if (rdn.length === 0)
       sink.issues.push({ kind: 'schema', code: 'empty-rdn', clause: 'RFC 5280 §4.1.2.4 (X.501: RDN SIZE (1..MAX))', where });
-    rdns.push(exact(rdn));
+    const read = exact(rdn);
+    if (key !== null && sink.issues.length === issuesBefore)
+      rdnTable.keep(key, { rdn: read, strings: read.map((a) => stringTyped.has(a)) });
+    rdns.push(read);
   });
-  const dn = makeDistinguishedName(exact(rdns), (a) => stringTyped.has(a));
-  return { dn, der: seq.encoded };
+  return makeDistinguishedName(exact(rdns), (a) => stringTyped.has(a));
 }
 
 function readPublicKey(node: DerNode | undefined, sink: IssueSink): SubjectPublicKey {
   const [algNode, bitsNode] = components(node, 'subjectPublicKeyInfo', 2);
-  const algorithm = readAlgorithm(algNode, 'subjectPublicKeyInfo algorithm');
+  const algorithm = readSharedAlgorithm(algNode, 'subjectPublicKeyInfo algorithm');
   const bits = readBits(bitsNode, 'subjectPublicKey');
-  const keyBits = bits.bytes.slice(0);
+  const keyBits = bits.bytes;
   const name = KEY_ALGORITHMS[algorithm.oid] ?? algorithm.oid;
   const key = readKey(name, algorithm.paramsNode, keyBits, sink);
   // Every key encoding (RFC 3279, RFC 5480, RFC 8410) is whole octets: unused bits make the BIT STRING another key.
   const why: KeyProblem | null = bits.unused ? { code: 'unused-bits', count: bits.unused } : key.why;
   const problem = why && describeKeyProblem(why);
   if (problem) key.info.problem = problem;
-  return { algorithm, spki: node!.encoded, keyBits, info: key.info, problem, why, rsa: key.rsa };
+  const info = keyInfos.share(JSON.stringify(key.info), key.info);
+  return { algorithm, spki: node!.encoded, keyBits, info, problem, why, rsa: key.rsa };
 }
 
 export function readSignatureInfo(alg: AlgorithmIdentifier, sink?: IssueSink): SignatureAlgorithmInfo {
@@ -268,7 +336,7 @@ export function readSignatureInfo(alg: AlgorithmIdentifier, sink?: IssueSink): S
     const pss = readPssParams(alg, sink);
     if (pss) info.hash = pss.hash;
   }
-  return info;
+  return signatureInfos.share(`${info.oid} ${info.name} ${info.hash ?? ''}`, info);
 }
 
 /** RSASSA-PSS-params (RFC 4055 §3.1); null when they cannot be read. A DEFAULT written out is reported to `sink` (X.690 §11.5). */
@@ -336,7 +404,7 @@ function readCertificate(der: Uint8Array, root: DerNode, sink: IssueSink): Parse
     i = 1;
   }
   const serialNode = expectType(tbsFields[i++], 2, 'serialNumber');
-  const signature = readAlgorithm(tbsFields[i++], 'tbsCertificate signature');
+  const signature = readSharedAlgorithm(tbsFields[i++], 'tbsCertificate signature');
   const before = sink.issues.length;
   const issuer = readName(tbsFields[i++], 'issuer', sink);
   const issuerIssues = sink.issues.slice(before);
@@ -371,7 +439,7 @@ function readCertificate(der: Uint8Array, root: DerNode, sink: IssueSink): Parse
       uniqueIdentifiers[tag === 1 ? 'issuer' : 'subject'] = true;
     }
   }
-  const signatureAlgorithm = readAlgorithm(sigAlgNode, 'signatureAlgorithm');
+  const signatureAlgorithm = readSharedAlgorithm(sigAlgNode, 'signatureAlgorithm');
   const sigBits = readBits(sigNode, 'signatureValue');
   const parsed: ParsedCertificate = {
     der,
@@ -392,9 +460,9 @@ function readCertificate(der: Uint8Array, root: DerNode, sink: IssueSink): Parse
     notAfter,
     publicKey,
     extensions,
-    uniqueIdentifiers,
+    uniqueIdentifiers: uniqueIdentifierFlags.share(`${uniqueIdentifiers.issuer} ${uniqueIdentifiers.subject}`, uniqueIdentifiers),
     ...readExtensions(extensions, sink),
-    encodingIssues: exact(sink.issues),
+    encodingIssues: sink.issues.length ? exact(sink.issues) : (EMPTY as unknown as EncodingIssue[]),
     selfIssued: issuer.dn.key === subject.dn.key,
   };
   return parsed;

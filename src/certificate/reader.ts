@@ -10,7 +10,7 @@ import type { Base64Problem } from './encoding.js';
 import { decodeBase64Lenient, decodeBase64Strict, decodePem, isCanonicalBase64 } from './encoding.js';
 import { CertificateParseError, MAX_CERTIFICATE_BYTES } from './parse.js';
 import type { CertificateRecord } from './facts.js';
-import { describeCertificateBytes } from './cache.js';
+import { describeCertificateBytes, worthCaching } from './cache.js';
 import { mapWindowed } from '../concurrency.js';
 
 /** How a `certificate` member reads. */
@@ -53,6 +53,13 @@ export function typeOfJson(v: unknown): string {
   return typeof v;
 }
 
+/** The state of a certificate that read, one per alphabet (shared by every entry: frozen). */
+const OK = {
+  base64: Object.freeze({ kind: 'ok', alphabet: 'base64' }),
+  base64url: Object.freeze({ kind: 'ok', alphabet: 'base64url' }),
+  lenient: Object.freeze({ kind: 'ok', alphabet: 'lenient' }),
+} as const;
+
 const failed = (state: Exclude<CertificateState, { kind: 'ok' }>): CertificateValue => ({ state, record: null });
 
 function decodeLenient(text: string): Uint8Array | string {
@@ -68,13 +75,15 @@ function decodeLenient(text: string): Uint8Array | string {
 
 /**
  * Reads one `certificate` value. `present` tells an absent member from one set to undefined (default: whether the value is
- * defined). Never throws: every problem is a state.
+ * defined). `store` false: the shared cache is read but not filled (a value of a list longer than the cache).
+ * Never throws: every problem is a state.
  */
 export async function readCertificateValue(
   value: unknown,
   crypto: Crypto,
   decoding: Decoding = 'strict',
   present = value !== undefined,
+  store = true,
 ): Promise<CertificateValue> {
   if (!present) return failed({ kind: 'absent' });
   if (value === null) return failed({ kind: 'null' });
@@ -107,7 +116,7 @@ export async function readCertificateValue(
     alphabet = 'lenient';
   }
   try {
-    return { state: { kind: 'ok', alphabet }, record: await describeCertificateBytes(bytes, crypto, base64) };
+    return { state: OK[alphabet], record: await describeCertificateBytes(bytes, crypto, base64, store) };
   } catch (e) {
     if (e instanceof CertificateParseError)
       return failed({
@@ -127,11 +136,15 @@ export async function readCertificateValue(
   }
 }
 
-/** {@link readCertificateValue} for each value, a bounded number at a time (see concurrency.ts), results in order. */
+/**
+ * {@link readCertificateValue} for each value, a bounded number at a time (see concurrency.ts), results in order; the
+ * records of a list longer than the cache are not stored in it.
+ */
 export function readCertificateValues(
   values: readonly unknown[],
   crypto: Crypto,
   decoding: Decoding = 'strict',
 ): Promise<CertificateValue[]> {
-  return mapWindowed(values, (v) => readCertificateValue(v, crypto, decoding));
+  const store = worthCaching(values.length);
+  return mapWindowed(values, (v) => readCertificateValue(v, crypto, decoding, v !== undefined, store));
 }

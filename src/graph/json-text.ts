@@ -161,13 +161,33 @@ interface SyntaxOutline {
   maxDepth: number;
   /** Whether some object names a member twice. */
   repeatedNames: boolean;
+  /** Length in the text (quotes included) of each string literal of {@link SHARED_STRING_CHARS} characters or more, by node. */
+  longStrings: Map<number, number>;
 }
 
+/**
+ * Strings of the parsed value at least this long are replaced by the same characters sliced out of the text. Why:
+ * JSON.parse copies every string, so a body's certificates were held twice — in the text (kept for positions) and in
+ * the value — 9 MB each for 10,000 CAs; a slice of a string the engine keeps flat shares the text's characters (V8
+ * makes a slice of 13 or more characters a view). Shorter strings are left alone: a view would not be smaller.
+ */
+const SHARED_STRING_CHARS = 32;
+
 function syntaxOutline(input: string): SyntaxOutline {
-  const outline: SyntaxOutline = { offsets: [], tokens: [], children: [], maxDepth: 0, repeatedNames: false };
+  const outline: SyntaxOutline = { offsets: [], tokens: [], children: [], maxDepth: 0, repeatedNames: false, longStrings: new Map() };
   // The open containers, innermost last, each with the member name being read (undefined for an array).
   const open: number[] = [];
   const names: (string | undefined)[] = [];
+  // Every entry of a list names the same members: one token string each, not one per occurrence.
+  const tokenOf = new Map<string, string>();
+  const token = (name: string): string => {
+    let t = tokenOf.get(name);
+    if (t === undefined) {
+      t = escapePointerToken(name);
+      if (tokenOf.size < 4096) tokenOf.set(name, t);
+    }
+    return t;
+  };
   const add = (offset: number, container: boolean): void => {
     const node = outline.offsets.length;
     outline.offsets.push(offset);
@@ -178,13 +198,15 @@ function syntaxOutline(input: string): SyntaxOutline {
     else {
       const siblings = outline.children[open[top]!]!;
       const name = names[top];
-      outline.tokens.push(name === undefined ? String(siblings.length) : escapePointerToken(name));
+      outline.tokens.push(name === undefined ? String(siblings.length) : token(name));
       siblings.push(node);
     }
     if (container) open.push(node);
   };
   const close = (): void => {
-    open.pop();
+    // Copied to their exact length: arrays built with push hold 17 slots for a trust-list entry's four members.
+    const node = open.pop()!;
+    outline.children[node] = outline.children[node]!.slice();
     names.pop();
   };
   const closeObject = (): void => {
@@ -209,7 +231,10 @@ function syntaxOutline(input: string): SyntaxOutline {
       onObjectProperty: (property) => {
         names[names.length - 1] = property;
       },
-      onLiteralValue: (_value, offset) => add(offset, false),
+      onLiteralValue: (value, offset, length) => {
+        add(offset, false);
+        if (typeof value === 'string' && length >= SHARED_STRING_CHARS + 2) outline.longStrings.set(outline.offsets.length - 1, length);
+      },
       onObjectEnd: closeObject,
       onArrayEnd: close,
     },
@@ -242,6 +267,7 @@ export function parseJsonText(input: string, maxChars: number = MAX_BODY_CHARS):
     return failure({ kind: 'syntax', code }, first ? toPosition(first.offset) : jsonParsePosition(e as Error, toPosition));
   }
   const outline = syntaxOutline(input);
+  shareTextStrings(input, outline, value);
   if (!outline.repeatedNames && outline.maxDepth <= MAX_JSON_DEPTH) {
     // Nothing repeated and nothing too deep: every pointer names at most one value, found by walking the outline.
     return {
@@ -299,6 +325,41 @@ export function parseJsonText(input: string, maxChars: number = MAX_BODY_CHARS):
 }
 
 const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * Puts the text's own characters in place of the long strings JSON.parse copied (see {@link SHARED_STRING_CHARS}).
+ * A string is replaced only by one equal to it (an escaped string's raw text is not, so it stays as parsed), so the
+ * value reads exactly as before whatever the outline says; with repeated member names the last one is the value's.
+ */
+function shareTextStrings(input: string, outline: SyntaxOutline, value: unknown): void {
+  if (outline.longStrings.size === 0) return;
+  const stack: [number, unknown][] = [[0, value]];
+  while (stack.length) {
+    const [node, container] = stack.pop()!;
+    const members = outline.children[node];
+    if (!members || container === null || typeof container !== 'object') continue;
+    const holder = container as Record<string, unknown>;
+    const array = Array.isArray(container);
+    for (const member of members) {
+      const token = outline.tokens[member]!;
+      const name = array ? token : unescapePointerToken(token);
+      // `__proto__` is an own member of a parsed object, but assigning to it would set the prototype.
+      if (name === '__proto__' || !Object.hasOwn(holder, name)) continue;
+      const length = outline.longStrings.get(member);
+      if (length === undefined) {
+        if (outline.children[member]) stack.push([member, holder[name]]);
+        continue;
+      }
+      const offset = outline.offsets[member]!;
+      const raw = input.slice(offset + 1, offset + length - 1);
+      if (holder[name] === raw) holder[name] = raw;
+    }
+  }
+}
+
+function unescapePointerToken(token: string): string {
+  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
+}
 
 /**
  * Offset of the value a pointer names, or of its nearest ancestor present in the text (as a map from every pointer

@@ -3,8 +3,10 @@
  * parsed and described, the chains among the listed CAs, and the current resource when one is given.
  */
 import type { CertificateRecord, CertificateView } from '../certificate/facts.js';
+import type { SubjectPublicKey } from '../certificate/parse.js';
 import { readCertificateValue, readCertificateValues, type CertificateState, type CertificateValue } from '../certificate/reader.js';
 import { mapWindowed } from '../concurrency.js';
+import { worthCaching } from '../certificate/cache.js';
 import { type ChainCertificate, type ChainLink, linkChains } from '../chain/link.js';
 import { isPlainObject, hasOwn } from '../graph/model.js';
 import { pointer, type JsonProblem } from '../graph/json-text.js';
@@ -119,22 +121,113 @@ async function buildCurrent(current: unknown, crypto: Crypto): Promise<CurrentCo
   return { value: current, entries: list.map((value, index) => ({ index, value, cert: read[index]!.record?.view ?? null })) };
 }
 
-function chainPart({ parsed: p, view }: CertificateRecord): ChainCertificate {
-  return {
-    subject: p.subject,
-    issuer: p.issuer,
-    ski: p.ski,
-    aki: p.aki,
-    tbs: p.tbs,
-    signatureValue: p.signatureValue,
-    signatureAlgorithm: p.signatureAlgorithm,
-    signatureUnusedBits: p.signatureUnusedBits,
-    publicKey: p.publicKey,
-    thumbprint: view.thumbprint,
-    selfSigned: view.selfSigned,
-    selfSignatureError: view.selfSignatureError,
-    selfSignatureWhy: view.selfSignatureWhy,
-  };
+/**
+ * What linking reads of a listed certificate, holding the certificate's DER and where its parts are in it instead of a
+ * view of each part: a check keeps one per listed CA until the chains are linked, and four byte views and a key
+ * object were a third of it. The parts are cut out when asked for; the key object is made once (the imported key is
+ * kept per key object, verify.ts), and only for a certificate that turns out to be some other's issuer candidate.
+ */
+class ListedCertificate implements ChainCertificate {
+  readonly signatureAlgorithm: ChainCertificate['signatureAlgorithm'];
+  readonly signatureUnusedBits: number;
+  /** Names, key identifiers and what is known of the certificate come from the view the check keeps anyway. */
+  readonly #view: CertificateView;
+  readonly #der: Uint8Array;
+  /** Start and end in the DER of the signed part, the signature, the SubjectPublicKeyInfo and its key bits. */
+  readonly #tbs: number;
+  readonly #tbsEnd: number;
+  readonly #signature: number;
+  readonly #signatureEnd: number;
+  readonly #spki: number;
+  readonly #spkiEnd: number;
+  readonly #keyBits: number;
+  readonly #keyBitsEnd: number;
+  readonly #keyAlgorithm: SubjectPublicKey['algorithm'];
+  readonly #rsa: SubjectPublicKey['rsa'];
+  #publicKey: SubjectPublicKey | undefined;
+  /** The parts themselves when one is not a slice of the DER (a BER value the decoder put together). */
+  readonly #parts: Pick<ChainCertificate, 'tbs' | 'signatureValue' | 'publicKey'> | null = null;
+
+  constructor({ parsed: p, view }: CertificateRecord) {
+    this.signatureAlgorithm = p.signatureAlgorithm;
+    this.signatureUnusedBits = p.signatureUnusedBits;
+    this.#view = view;
+    const { der, tbs, signatureValue, publicKey } = p;
+    const { spki, keyBits } = publicKey;
+    this.#der = der;
+    this.#keyAlgorithm = publicKey.algorithm;
+    this.#rsa = publicKey.rsa;
+    const inside = (part: Uint8Array) =>
+      part.buffer === der.buffer && part.byteOffset >= der.byteOffset && part.byteOffset + part.length <= der.byteOffset + der.length;
+    // The view holds the key's facts as parse.ts made them: its info (with the problem, if any) and why it is not a key.
+    const sameKey =
+      view.key === publicKey.info && view.keyProblem === publicKey.why && (publicKey.problem ?? undefined) === publicKey.info.problem;
+    if (!sameKey || ![tbs, signatureValue, spki, keyBits].every(inside)) this.#parts = { tbs, signatureValue, publicKey };
+    const at = (part: Uint8Array) => part.byteOffset - der.byteOffset;
+    this.#tbs = at(tbs);
+    this.#tbsEnd = this.#tbs + tbs.length;
+    this.#signature = at(signatureValue);
+    this.#signatureEnd = this.#signature + signatureValue.length;
+    this.#spki = at(spki);
+    this.#spkiEnd = this.#spki + spki.length;
+    this.#keyBits = at(keyBits);
+    this.#keyBitsEnd = this.#keyBits + keyBits.length;
+  }
+
+  get subject(): ChainCertificate['subject'] {
+    return this.#view.subject;
+  }
+
+  get issuer(): ChainCertificate['issuer'] {
+    return this.#view.issuer;
+  }
+
+  get ski(): ChainCertificate['ski'] {
+    return this.#view.ski;
+  }
+
+  get aki(): ChainCertificate['aki'] {
+    return this.#view.aki;
+  }
+
+  get thumbprint(): string {
+    return this.#view.thumbprint;
+  }
+
+  get selfSigned(): boolean | null {
+    return this.#view.selfSigned;
+  }
+
+  get selfSignatureError(): string | null {
+    return this.#view.selfSignatureError;
+  }
+
+  get selfSignatureWhy(): ChainCertificate['selfSignatureWhy'] {
+    return this.#view.selfSignatureWhy;
+  }
+
+  get tbs(): Uint8Array {
+    return this.#parts?.tbs ?? this.#der.subarray(this.#tbs, this.#tbsEnd);
+  }
+
+  get signatureValue(): Uint8Array {
+    return this.#parts?.signatureValue ?? this.#der.subarray(this.#signature, this.#signatureEnd);
+  }
+
+  get publicKey(): SubjectPublicKey {
+    if (this.#parts) return this.#parts.publicKey;
+    const info = this.#view.key;
+    this.#publicKey ??= {
+      algorithm: this.#keyAlgorithm,
+      spki: this.#der.subarray(this.#spki, this.#spkiEnd),
+      keyBits: this.#der.subarray(this.#keyBits, this.#keyBitsEnd),
+      info,
+      problem: info.problem ?? null,
+      why: this.#view.keyProblem,
+      rsa: this.#rsa,
+    };
+    return this.#publicKey;
+  }
 }
 
 export interface ContextOptions {
@@ -192,17 +285,18 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
   // Only the view and what linking needs are kept of each record, so that a long list does not hold every parsed
   // certificate at once (the cache keeps the most recent records whole); CRL checks, when asked for, read whole records.
   const keepRecords = !!options.crls?.length;
+  const store = worthCaching(list.length);
   const read = await mapWindowed(list, async (value) => {
     const object = isPlainObject(value) ? value : null;
     const { state, record }: CertificateValue = object
-      ? await readCertificateValue(object.certificate, options.crypto, 'strict', hasOwn(object, 'certificate'))
+      ? await readCertificateValue(object.certificate, options.crypto, 'strict', hasOwn(object, 'certificate'), store)
       : { state: { kind: 'absent' }, record: null };
     return {
       value,
       object,
       state,
       view: record?.view ?? null,
-      chain: record ? chainPart(record) : null,
+      chain: record ? new ListedCertificate(record) : null,
       record: keepRecords ? record : null,
     };
   });
