@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { itWith, openssl } from './support/prerequisites.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,6 +183,43 @@ describe("the x509-limbo runner, on cases in limbo's format made here", () => {
       if (outcome.verdict === 'FAILURE') expect(outcome.reasons.length, tc.id).toBeGreaterThan(0);
     }
   });
+
+  /**
+   * OpenSSL as an independent oracle on the same CRL cases: `openssl verify -crl_check_all` (every certificate of the
+   * chain against its issuer's CRL). It agrees with the strict verdict but where the §5.2.3 profile decides — it takes a
+   * CRL without cRLNumber, as the lenient run does — and with the lenient verdict but where it refuses a critical
+   * cRLNumber as an unhandled critical extension, as the strict run does.
+   */
+  itWith([openssl])(
+    'gives the CRL cases the verdicts `openssl verify -crl_check_all` gives, but where RFC 5280 §5.2.3 decides',
+    async () => {
+      const strictOnly: Record<string, string> = { 'crl::number-missing': 'OpenSSL does not require cRLNumber' };
+      const lenientOnly: Record<string, string> = { 'crl::number-critical': 'OpenSSL refuses a critical cRLNumber' };
+      const compared: string[] = [];
+      for (const tc of data.testcases.filter((t) => t.crls?.length && notApplicable(t) === null)) {
+        const id = tc.id.replace('ca-preflight::', '');
+        const at = (name: string, pems: string[]) => {
+          const p = join(dir, `${id.replace(/\W/g, '_')}.${name}.pem`);
+          writeFileSync(p, pems.join(''));
+          return p;
+        };
+        const args = ['verify', '-crl_check_all', '-attime', String(Math.floor(runnerAt.getTime() / 1000))];
+        args.push('-CAfile', at('trusted', tc.trusted_certs), '-CRLfile', at('crls', tc.crls!));
+        if (tc.untrusted_intermediates.length) args.push('-untrusted', at('untrusted', tc.untrusted_intermediates));
+        args.push(at('peer', [tc.peer_certificate]));
+        const r = spawnSync('openssl', args, { encoding: 'utf8' });
+        const theirs = r.status === 0 ? 'SUCCESS' : 'FAILURE';
+        const strict = (await runCase(tc, crypto)).verdict;
+        const lenient = (await runCase(tc, crypto, { lenient: true })).verdict;
+        const detail = `${id}: openssl ${theirs} (${`${r.stdout}${r.stderr}`.trim().replace(/\s+/g, ' ')})`;
+        if (strictOnly[id]) expect([strict, lenient], detail).toEqual([tc.expected_result, theirs]);
+        else if (lenientOnly[id]) expect([strict, lenient], detail).toEqual([theirs, 'SUCCESS']);
+        else expect([strict, lenient], detail).toEqual([theirs, theirs]);
+        compared.push(id);
+      }
+      expect(compared).toHaveLength(10);
+    },
+  );
 
   it('says why a path with CRLs fails: the revoked certificate and its CRL, or why no CRL given could decide', async () => {
     const byId = new Map(data.testcases.map((t) => [t.id.replace('ca-preflight::', ''), t]));

@@ -4,7 +4,7 @@
  */
 import { buildCrl, type CrlSpec } from '../../src/testing/crl-builder.js';
 import { parseCertificate } from '../../src/certificate/parse.js';
-import type { BuiltCertificate } from '../../src/testing/builder.js';
+import { encodeInteger, type BuiltCertificate } from '../../src/testing/builder.js';
 import type { CrlInput, CrlMember } from '../../src/crl/types.js';
 import { AT_MS, ca, error, info, intermediate, list, root, warning, type VectorCase } from './framework.js';
 import { dn, type Pki } from './pki.js';
@@ -51,7 +51,7 @@ export async function crlFileCases(pki: Pki): Promise<VectorCase[]> {
 
   return [
     { group, name: 'checked', description: 'The root\'s CRL, given as a file: it matches the root by AKI and name, verifies, and is valid for seven more days (info).',
-      body: rootOnly, crls: [file(good)], nearMissFor: ['crl.not-der', 'crl.aki-mismatch', 'crl.signature-invalid', 'crl.expired', 'crl.not-yet-valid', 'crl.number-missing', 'crl.next-update-missing', 'crl.unknown-critical-extension', 'crl.too-large', 'crl.pem-armour', 'crl.unmatched', 'crl.issuer-mismatch', 'crl.not-a-crl', 'crl.signature-unverifiable'],
+      body: rootOnly, crls: [file(good)], nearMissFor: ['crl.not-der', 'crl.aki-mismatch', 'crl.signature-invalid', 'crl.expired', 'crl.not-yet-valid', 'crl.number-missing', 'crl.number-critical', 'crl.next-update-missing', 'crl.unknown-critical-extension', 'crl.too-large', 'crl.pem-armour', 'crl.unmatched', 'crl.issuer-mismatch', 'crl.not-a-crl', 'crl.signature-unverifiable'],
       expect: { findings: [checked] } },
     { group, name: 'checked-no-url', description: 'The root\'s CRL given for a root that configures no CRL URL: checked, and Entra does not use it (info).',
       body: list(root(rootCa)), crls: [file(good)], expect: { findings: [info('crl.checked', ca(0))] } },
@@ -99,6 +99,9 @@ export async function crlFileCases(pki: Pki): Promise<VectorCase[]> {
       body: rootOnly, crls: [file(await crl({ nextUpdate: null }))], expect: { findings: [checked, warning('crl.next-update-missing', url)] } },
     { group, name: 'number-missing', description: 'A CRL without a CRL number, on which Entra orders successive CRLs.',
       body: rootOnly, crls: [file(await crl({ crlNumber: null }))], expect: { findings: [checked, warning('crl.number-missing', url)] } },
+    { group, name: 'number-critical', description: 'A CRL whose CRL number is marked critical (RFC 5280 §5.2.3 requires it non-critical).',
+      body: rootOnly, crls: [file(await crl({ crlNumber: null, extraExtensions: [{ oid: '2.5.29.20', critical: true, value: encodeInteger(10) }] }))],
+      expect: { findings: [checked, warning('crl.number-critical', url)] } },
     { group, name: 'unknown-critical-extension', description: 'A CRL with a critical private extension: it must not decide revocation (RFC 5280 §5.2).',
       body: rootOnly, crls: [file(await critical(true))], expect: { findings: [checked, error('crl.unknown-critical-extension', url)] } },
     { group, name: 'unknown-extension-not-critical', description: 'The same extension, not critical: ignored.',

@@ -77,6 +77,7 @@ import crl_not_a_crl from './crl/not-a-crl.js';
 import crl_not_checked from './crl/not-checked.js';
 import crl_not_der from './crl/not-der.js';
 import crl_not_yet_valid from './crl/not-yet-valid.js';
+import crl_number_critical from './crl/number-critical.js';
 import crl_number_missing from './crl/number-missing.js';
 import crl_pem_armour from './crl/pem-armour.js';
 import crl_revokes_listed_ca from './crl/revokes-listed-ca.js';
@@ -180,6 +181,7 @@ export const ruleFiles = [
   crl_not_checked,
   crl_not_der,
   crl_not_yet_valid,
+  crl_number_critical,
   crl_number_missing,
   crl_pem_armour,
   crl_revokes_listed_ca,

@@ -853,6 +853,11 @@ export const en = {
     message: 'The{delta} CRL "{source}" has no nextUpdate.',
     fix: 'Have the CA write nextUpdate into its CRLs (RFC 5280 requires it).',
   },
+  'crl.number-critical': {
+    message:
+      'The{delta} CRL "{source}" marks its CRL number critical, which RFC 5280 §5.2.3 forbids: verifiers that do not process it as critical (OpenSSL) refuse the whole CRL.',
+    fix: 'Have the CA write the cRLNumber extension as non-critical.',
+  },
   'crl.number-missing': {
     message: 'The{delta} CRL "{source}" has no CRL number; Entra orders successive CRLs by it.',
     fix: 'Have the CA write the cRLNumber extension, increasing with each CRL.',

@@ -913,6 +913,11 @@ export const fr = {
     message: 'La CRL{delta} "{source}" n’a pas de nextUpdate.',
     fix: 'Faites écrire nextUpdate dans les CRL de l’autorité (la RFC 5280 l’exige).',
   },
+  'crl.number-critical': {
+    message:
+      'La CRL{delta} "{source}" marque son numéro de CRL comme critique, ce que la RFC 5280 §5.2.3 interdit : les vérificateurs qui ne le traitent pas comme critique (OpenSSL) refusent toute la CRL.',
+    fix: 'Faites écrire l’extension cRLNumber comme non critique par l’autorité.',
+  },
   'crl.number-missing': {
     message: 'La CRL{delta} "{source}" n’a pas de numéro de CRL ; Entra ordonne les CRL successives selon ce numéro.',
     fix: 'Faites écrire l’extension cRLNumber par l’autorité, croissante à chaque CRL.',
