@@ -86,6 +86,7 @@ describe('the CRL pool (oracle: pkijs)', () => {
           exts.some((e) => e.extnID === '2.5.29.20'),
           variant,
         ).toBe(variant !== 'noNumber');
+        expect(exts.find((e) => e.extnID === '2.5.29.20')?.critical ?? false, variant).toBe(variant === 'criticalNumber');
         expect(
           exts.some((e) => e.critical && e.extnID.startsWith('1.3.6.1.4.1.55555')),
           variant,

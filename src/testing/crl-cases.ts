@@ -150,6 +150,7 @@ const SPECS = [
     "The CRL names another issuer; its AKI and signature are the CA's.",
   ),
   onFile('crl-number-missing', 'noNumber', 'crl.number-missing', 'warning', 'The CRL has no CRL number.'),
+  onFile('crl-number-critical', 'criticalNumber', 'crl.number-critical', 'warning', 'The CRL marks its CRL number critical.'),
   onFile('crl-next-update-missing', 'noNextUpdate', 'crl.next-update-missing', 'warning', 'The CRL has no nextUpdate.'),
   onFile(
     'crl-unknown-critical-extension',

@@ -4,10 +4,10 @@
  * another issuer name, no CRL number, no nextUpdate, an unknown critical extension, a signature algorithm that cannot
  * be checked), and the CRL of its issuer that revokes it. Built once, with the pool; the arbitraries only pick.
  */
-import { buildCrl, type CrlSpec, type RevokedSpec } from './crl-builder.js';
+import { buildCrl, CRL_OID, type CrlSpec, type RevokedSpec } from './crl-builder.js';
 import { fromHex } from '../certificate/encoding.js';
 import { poolKeys, type CertificatePool, type PooledCa, type PooledCertificate } from './pool.js';
-import type { AlgorithmIdentifierSpec } from './builder.js';
+import { encodeInteger, type AlgorithmIdentifierSpec } from './builder.js';
 import { parseCertificate } from '../certificate/parse.js';
 
 /** The defects a CA's CRL can carry, next to the good one. */
@@ -30,6 +30,8 @@ export type CrlVariant =
   /** Another issuer name (the CA's key and AKI). */
   | 'renamed'
   | 'noNumber'
+  /** The CRL number marked critical (RFC 5280 §5.2.3 requires it non-critical). */
+  | 'criticalNumber'
   | 'noNextUpdate'
   /** A critical private extension. */
   | 'criticalExtension'
@@ -109,6 +111,10 @@ export async function buildCrlPool(pool: CertificatePool): Promise<CrlPool> {
               ['noAki', { authorityKeyIdentifier: null }],
               ['renamed', { issuerName: `CN=Renamed CA,${ca.subject}` }],
               ['noNumber', { crlNumber: null }],
+              [
+                'criticalNumber',
+                { crlNumber: null, extraExtensions: [{ oid: CRL_OID.crlNumber, critical: true, value: encodeInteger(CRL_NUMBER) }] },
+              ],
               ['noNextUpdate', { nextUpdate: null }],
               [
                 'criticalExtension',
