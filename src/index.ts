@@ -2,6 +2,7 @@
 export type { WebCrypto } from './platform-types.js';
 export type {
   Report,
+  ExpiryForecast,
   Finding,
   Severity,
   Basis,

@@ -2,7 +2,9 @@
  * preflight(body, options) → Report: JSON text or value → context (certificates parsed, chains linked) → rules →
  * findings with messages, pointers and positions → the server's first failure as a Graph 400 envelope.
  */
-import type { CaSummary, Finding, Lang, PredictedGraphError, Report, Verdict } from './types.js';
+import type { CaSummary, ExpiryForecast, Finding, Lang, PredictedGraphError, Report, Verdict } from './types.js';
+import { daysBetween, firstToExpire } from './rules/expiry.js';
+import { isoTime, memberPath } from './rules/helpers.js';
 import {
   checkJsonValue,
   decodeJsonBytes,
@@ -276,7 +278,16 @@ export async function runPreflight(body: unknown, options: PreflightOptions = {}
   // about given CRLs (rules that read them) concern sign-in, not the upload: the server never sees a CRL.
   const uploadErrors = ranked.some(({ raw }, i) => findings[i]!.severity === 'error' && !('needs' in raw.rule && raw.rule.needs));
   const verdict: Verdict = graphError ? 'rejected' : uploadErrors ? 'unknown' : 'accepted';
-  const report: Report = { ok, verdict, findings, graphError };
+  const first = firstToExpire(ctx);
+  const firstExpiry: ExpiryForecast | null = first && {
+    index: first.index,
+    path: prefix + memberPath(first, 'certificate'),
+    subject: first.cert.subject.rfc4514,
+    notAfter: isoTime(first.cert.notAfter),
+    days: daysBetween(ctx.at, first.cert.notAfter),
+    withinHorizon: daysBetween(ctx.at, first.cert.notAfter) < ctx.warnExpiryDays,
+  };
+  const report: Report = { ok, verdict, findings, graphError, firstExpiry };
   const cas = ctx.entries.map((e) => ({
     index: e.index,
     path: prefix + e.path,

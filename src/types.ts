@@ -86,6 +86,31 @@ export interface Report {
   verdict: Verdict;
   findings: Finding[];
   graphError: PredictedGraphError | null;
+  /**
+   * When the first listed CA expires (null when no listed CA is readable and unexpired). Set on every report
+   * `preflight` makes; optional so that reports made elsewhere still type-check.
+   */
+  firstExpiry?: ExpiryForecast | null;
+}
+
+/**
+ * The listed CA, readable and not yet expired at the check time, whose notAfter comes first (the first in the list on a
+ * tie). Entra documents that "upload of a new CA fails if any existing CA expired" (how-to-configure-certificate-authorities):
+ * from its notAfter until it is removed or replaced, uploads of new CAs fail.
+ */
+export interface ExpiryForecast {
+  /** Its position in certificateAuthorities. */
+  index: number;
+  /** JSON pointer to its certificate member. */
+  path: string;
+  /** RFC 4514. */
+  subject: string;
+  /** ISO 8601. */
+  notAfter: string;
+  /** Whole days from the check time to notAfter, rounded down. */
+  days: number;
+  /** Within the warning horizon: certificate.expires-soon warns about it too. */
+  withinHorizon: boolean;
 }
 
 /** A relative distinguished name attribute, in certificate order (least specific first). */

@@ -149,6 +149,25 @@ describe('ca-preflight inspect', () => {
     expect(a.thumbprints).toEqual(b.thumbprints);
   });
 
+  it('shows the days left at --at (or now): before notBefore, while valid, after notAfter; daysLeft in JSON', async () => {
+    // contoso-root.pem is valid from 2025-01-01 to 2045-01-01.
+    const line = async (at: string) =>
+      /Valid until +(.*)/.exec((await runCli(['inspect', 'examples/contoso-root.pem', '--at', at])).stdout)?.[1];
+    expect(await line('2044-12-22T00:00:00Z')).toBe('2045-01-01T00:00:00.000Z (10 days left)');
+    expect(await line('2044-12-31T00:00:00Z')).toBe('2045-01-01T00:00:00.000Z (1 day left)');
+    expect(await line('2045-01-03T00:00:00Z')).toBe('2045-01-01T00:00:00.000Z (expired 2 days ago)');
+    expect(await line('2024-12-31T00:00:00Z')).toBe('2045-01-01T00:00:00.000Z (not valid yet; 7306 days left)');
+    const json = JSON.parse((await runCli(['inspect', 'examples/contoso-root.pem', '--at', '2044-12-22', '--format', 'json'])).stdout);
+    expect(json.daysLeft).toBe(10);
+    const left = () => Math.floor((Date.parse('2045-01-01T00:00:00Z') - Date.now()) / 86_400_000);
+    const before = left();
+    const now = JSON.parse((await runCli(['inspect', 'examples/contoso-root.pem', '--format', 'json'])).stdout);
+    expect([before, left()]).toContain(now.daysLeft); // without --at: now (a day may turn meanwhile)
+    const bad = await runCli(['inspect', 'examples/contoso-root.pem', '--at', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/inspect: --at must be an ISO 8601 date/);
+  });
+
   it('exits 2 for input that is not a certificate', async () => {
     const f = join(dir, 'junk.txt');
     writeFileSync(f, 'hello world');

@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOOR_AT, doorCases, libraryOutcome, libraryVerdict, type DoorCase } from './support/door-cases.js';
+import { DOOR_AT, doorCases, libraryOutcome, libraryReport, type DoorCase } from './support/door-cases.js';
 import { runCli } from './helpers/cli.js';
+import type { Report } from '../src/types.js';
 
 const cases = await doorCases();
 let dir: string;
@@ -36,8 +37,8 @@ function cliArgs(c: DoorCase, n: number): string[] {
 }
 
 describe.each(cases.map((c, n) => [c.name, c, n] as const))('an update that %s', (_name, c, n) => {
-  it('gets the same verdict on its body from the library and from check --format json', async () => {
-    const verdict = await libraryVerdict(c);
+  it('gets the same verdict and forecast on its body from the library and from check --format json', async () => {
+    const report = await libraryReport(c);
     const body = join(dir, `verdict-body-${n}.json`);
     writeFileSync(body, c.body);
     const args = ['check', body, '--at', DOOR_AT, '--format', 'json'];
@@ -47,8 +48,12 @@ describe.each(cases.map((c, n) => [c.name, c, n] as const))('an update that %s',
       args.push('--current', current, ...(c.id ? ['--id', c.id] : []));
     }
     const r = await runCli(args);
-    if (verdict === null) expect(r.code).toBe(2);
-    else expect(JSON.parse(r.stdout).verdict).toBe(verdict);
+    if (report === null) expect(r.code).toBe(2);
+    else {
+      const cli = JSON.parse(r.stdout) as Report;
+      expect(cli.verdict).toBe(report.verdict);
+      expect(cli.firstExpiry).toEqual(report.firstExpiry);
+    }
   });
 
   it('gets the outcome it should from the library', async () => {

@@ -41,6 +41,7 @@ const ui = {
   summary: byId<HTMLElement>('summary'),
   findings: byId<HTMLOListElement>('findings'),
   graph: byId<HTMLElement>('graph-response'),
+  firstExpiry: byId<HTMLElement>('first-expiry'),
   requestHelp: byId<HTMLElement>('request-help'),
   diff: byId<HTMLElement>('diff'),
   diffList: byId<HTMLUListElement>('diff-list'),

@@ -40,6 +40,8 @@ export interface Labels {
   severity: Record<Severity, string>;
   /** `unchanged`: read-only members sent back unchanged, on which an accepted verdict rests (body.read-only-unchanged). */
   summary: (counts: Record<Severity, number>, verdict: Verdict, unchanged?: readonly string[]) => string;
+  /** When the first listed CA expires, and what that means for uploads. */
+  firstExpiry: (index: number, subject: string, notAfter: string, days: number) => string;
   /** Shown in place of a response when the server's answer to the errors is not documented. */
   answerUnknown: string;
   line: (line: number, column: number) => string;
@@ -161,6 +163,8 @@ export const LABELS: Record<Lang, Labels> = {
           ? 'Graph would answer 400 Bad Request.'
           : "Graph's answer is not known: nothing documents how it treats these errors."),
     answerUnknown: 'Not known: no documented answer of this endpoint for these errors (see the findings).',
+    firstExpiry: (index, subject, notAfter, days) =>
+      `First CA to expire: #${index} ${subject}, on ${notAfter} (in ${plural(days, 'day', 'days')}). From then until it is removed or replaced, uploads of new CAs fail.`,
     line: (l, c) => `line ${l}, column ${c}`,
     fixPrefix: 'Fix:',
     wouldAccept: 'Graph would accept this body.',
@@ -291,6 +295,8 @@ export const LABELS: Record<Lang, Labels> = {
           ? 'Graph répondrait 400 Bad Request.'
           : 'La réponse de Graph n’est pas connue : rien ne documente comment il traite ces erreurs.'),
     answerUnknown: 'Inconnue : aucune réponse documentée de ce point de terminaison pour ces erreurs (voir les remarques).',
+    firstExpiry: (index, subject, notAfter, days) =>
+      `Première autorité à expirer : n° ${index} ${subject}, le ${notAfter} (dans ${pluriel(days, 'jour', 'jours')}). À partir de là et jusqu’à ce qu’elle soit retirée ou remplacée, les chargements de nouvelles autorités échouent.`,
     line: (l, c) => `ligne ${l}, colonne ${c}`,
     fixPrefix: 'Correction :',
     wouldAccept: 'Graph accepterait ce corps.',

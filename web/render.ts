@@ -58,6 +58,8 @@ export function findingItem(f: Finding, labels: Labels, onReveal: (line: number,
 
 export interface ResultViews {
   summary: HTMLElement;
+  /** When the first listed CA expires (hidden when no listed CA is readable and unexpired). */
+  firstExpiry: HTMLElement;
   findings: HTMLOListElement;
   graph: HTMLElement;
 }
@@ -67,6 +69,11 @@ export function renderReport(views: ResultViews, report: Report, labels: Labels,
   views.summary.textContent = labels.summary(counts, report.verdict, unchangedReadOnlyMembers(report));
   views.summary.dataset.state = report.graphError ? 'refused' : report.ok ? 'accepted' : 'errors';
   views.summary.dataset.verdict = report.verdict;
+  const first = report.firstExpiry ?? null;
+  views.firstExpiry.hidden = first === null;
+  views.firstExpiry.textContent = first ? labels.firstExpiry(first.index, first.subject, first.notAfter, first.days) : '';
+  if (first) views.firstExpiry.dataset.notAfter = first.notAfter;
+  else delete views.firstExpiry.dataset.notAfter;
   views.findings.replaceChildren(...report.findings.map((f) => findingItem(f, labels, onReveal)));
   if (report.findings.length === 0) views.findings.append(el('li', 'finding-none', labels.noFindings));
   views.graph.textContent = graphResponseText(report, labels.answerUnknown);

@@ -6,6 +6,8 @@ export interface TextOptions {
   lang?: Lang;
   /** Shown in the header, e.g. the file name. */
   source?: string;
+  /** Say when the first listed CA expires, above the summary (check does; a refusal that quotes the findings does not). */
+  firstExpiry?: boolean;
 }
 
 const LABELS = {
@@ -41,6 +43,8 @@ const LABELS = {
     /** Between the counts and the answer, and before a citation (French sets a space before both). */
     semicolon: '; ',
     colon: ': ',
+    firstExpiry: (ca: string, notAfter: string, days: number) =>
+      `First CA to expire: ${ca}, on ${notAfter} (in ${days} day${days === 1 ? '' : 's'}); from then until it is removed or replaced, uploads of new CAs fail.`,
   },
   fr: {
     error: 'erreur',
@@ -73,6 +77,8 @@ const LABELS = {
     clean: 'aucune remarque',
     semicolon: ' ; ',
     colon: ' : ',
+    firstExpiry: (ca: string, notAfter: string, days: number) =>
+      `Première autorité à expirer : ${ca}, le ${notAfter} (dans ${days} jour${days > 1 ? 's' : ''}) ; à partir de là et jusqu’à ce qu’elle soit retirée ou remplacée, les chargements de nouvelles autorités échouent.`,
   },
 };
 
@@ -132,6 +138,8 @@ export function formatText(report: Report, cas: CaSummary[], options: TextOption
       out.push('');
     }
   }
+  const first = options.firstExpiry ? report.firstExpiry : null;
+  if (first) out.push(paint('dim', L.firstExpiry(`${L.ca} #${first.index} ${first.subject}`, first.notAfter, first.days)));
   out.push(summaryLine(report, options));
   return `${out.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Cloud } from '../../src/graph/clouds.js';
 import { buildPatchRequest, cloudRefusal, findingsRefusal, type RefusalReason } from '../../src/diff/request.js';
 import { preflight } from '../../src/preflight.js';
+import type { Report } from '../../src/types.js';
 import { buildHierarchy, type BuiltCertificate } from '../../src/testing/builder.js';
 
 export const DOOR_AT = '2026-06-01T12:00:00Z';
@@ -143,14 +144,14 @@ export async function doorCases(): Promise<DoorCase[]> {
  * The verdict the library gives on the case's body checked against its current resource, or null when the current
  * resource cannot be used (not JSON, a collection without a choice): then the CLI stops (exit 2) and nothing is compared.
  */
-export async function libraryVerdict(c: DoorCase): Promise<string | null> {
+/** The library's report on a case's body (null when its current resource is not usable). */
+export async function libraryReport(c: DoorCase): Promise<Report | null> {
   try {
-    const report = await preflight(c.body, {
+    return await preflight(c.body, {
       at: DOOR_AT,
       ...(c.current !== undefined ? { current: c.current } : {}),
       ...(c.id ? { id: c.id } : {}),
     });
-    return report.verdict;
   } catch (e) {
     if (e instanceof TypeError) return null;
     throw e;

@@ -137,7 +137,7 @@ Examples:
       io.out(
         `${JSON.stringify(formatSarif(report, { uri: file === '-' ? 'stdin' : sarifPath(file), version: packageVersion(), informationUri: packageHomepage(), rules: describeRules() }), null, 2)}\n`,
       );
-    else io.out(formatText(report, cas, { color: io.color, lang, source: file === '-' ? '(stdin)' : file }));
+    else io.out(formatText(report, cas, { color: io.color, lang, source: file === '-' ? '(stdin)' : file, firstExpiry: true }));
     return report.ok ? EXIT.ok : EXIT.findings;
   },
 };

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DOOR_AT, doorCases, libraryOutcome, libraryVerdict, type DoorCase } from '../../support/door-cases.js';
+import { DOOR_AT, doorCases, libraryOutcome, libraryReport, type DoorCase } from '../../support/door-cases.js';
 import { SCREENSHOTS, startHarness, type Harness } from './harness.js';
 
 const cases = await doorCases();
@@ -51,8 +51,15 @@ describe.each(cases.map((c, n) => [c.name, c, n] as const))('the page, for an up
     const { page, errors, foreignRequests } = await harness.open();
     await enter(page, c);
     // The same verdict on the body as the library and the CLI give (test/doors.test.ts), when its current resource is usable.
-    const verdict = await libraryVerdict(c);
-    if (verdict !== null) expect(await page.getAttribute('#summary', 'data-verdict')).toBe(verdict);
+    const report = await libraryReport(c);
+    if (report !== null) {
+      expect(await page.getAttribute('#summary', 'data-verdict')).toBe(report.verdict);
+      // And the same forecast: when the first listed CA expires.
+      const first = report.firstExpiry ?? null;
+      expect(await page.isVisible('#first-expiry')).toBe(first !== null);
+      expect(await page.getAttribute('#first-expiry', 'data-not-after')).toBe(first?.notAfter ?? null);
+      if (first) expect(await page.textContent('#first-expiry')).toContain(`#${first.index} ${first.subject}`);
+    }
     const state = await page.getAttribute('#request', 'data-state');
     const refusals = ((await page.getAttribute('#request', 'data-refusals')) ?? '').split(' ').filter(Boolean);
     expect({ state, refusals }).toEqual({ state: c.expect.state, refusals: c.expect.refusals });
