@@ -4,6 +4,7 @@ import { SharedValues, clearSharedValues, shareStrings, EMPTY } from '../src/cer
 import { parseCertificate } from '../src/certificate/parse.js';
 import { clearCertificateCache, describeCertificateBytes, worthCaching, CERTIFICATE_CACHE_SIZE } from '../src/certificate/cache.js';
 import { parseJsonText } from '../src/graph/json-text.js';
+import { byteSlab, decodeBase64Strict } from '../src/certificate/encoding.js';
 import { preflight } from '../src/preflight.js';
 import { buildCertificate, generateKeyPair, type BuiltCertificate } from '../src/testing/builder.js';
 
@@ -186,5 +187,38 @@ describe('long strings of a JSON text share its characters', () => {
     expect(Object.hasOwn(v, '__proto__')).toBe(true);
     expect(v.e).toBe(`${long}A`);
     expect(r.parsed.duplicateKeys).toEqual(['/a']);
+  });
+});
+
+describe('certificate bytes in shared buffers', () => {
+  it('decodes into views of one buffer, each its own bytes, and gives a large value a buffer of its own', () => {
+    const allocate = byteSlab();
+    const texts = ['AQID', 'BAUGBw==', 'CAkKCwwNDg8Q'];
+    const plain = texts.map((t) => decodeBase64Strict(t));
+    const slabbed = texts.map((t) => decodeBase64Strict(t, allocate));
+    expect(slabbed).toEqual(plain);
+    const views = slabbed.map((r) => ('bytes' in r ? r.bytes : new Uint8Array(0)));
+    expect(views[1]!.buffer).toBe(views[0]!.buffer);
+    expect(views[1]!.byteOffset).toBe(views[0]!.byteOffset + views[0]!.length);
+    views[0]!.fill(0xff);
+    expect(views[1]).toEqual(Uint8Array.of(4, 5, 6, 7));
+    const large = allocate(64 * 1024);
+    expect(large.buffer).not.toBe(views[0]!.buffer);
+    expect(large.byteOffset).toBe(0);
+  });
+
+  it('reads certificates that share buffers as it reads each alone', async () => {
+    const key = await generateKeyPair('P-256', { crypto });
+    const root = await buildCertificate({ subject: 'CN=Slab Root, O=Example, C=US', key, notBefore, notAfter, crypto });
+    const child = await buildCertificate({ subject: 'CN=Slab Child, O=Example, C=US', key, issuer: root, notBefore, notAfter, crypto });
+    const allocate = byteSlab();
+    const read = [root, child].map((c) => decodeBase64Strict(c.base64, allocate));
+    const linked = await Promise.all(
+      read.map((r) => ('bytes' in r ? describeCertificateBytes(r.bytes, crypto, undefined, false) : Promise.reject(new Error('base64')))),
+    );
+    expect(linked[0]!.parsed.der.buffer).toBe(linked[1]!.parsed.der.buffer);
+    clearCertificateCache();
+    const alone = await Promise.all([root, child].map((c) => describeCertificateBytes(c.der, crypto, undefined, false)));
+    expect(linked.map((r) => r.view)).toEqual(alone.map((r) => r.view));
   });
 });

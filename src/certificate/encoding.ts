@@ -27,7 +27,7 @@ export type Base64Result = { bytes: Uint8Array; alphabet: 'base64' | 'base64url'
  * Strict decoding of standard base64 or base64url (OData Edm.Binary), padding optional,
  * no whitespace, no PEM armour, one alphabet only.
  */
-export function decodeBase64Strict(text: string): Base64Result {
+export function decodeBase64Strict(text: string, allocate: Allocate = newBytes): Base64Result {
   if (text.length === 0) return { problem: { kind: 'empty' } };
   if (text.includes('-----BEGIN')) return { problem: { kind: 'pem' } };
   let end = text.length;
@@ -45,7 +45,7 @@ export function decodeBase64Strict(text: string): Base64Result {
   if (std && url) return { problem: { kind: 'mixed-alphabets' } };
   if (end % 4 === 1) return { problem: { kind: 'length' } };
   if (pad > 0 && (pad > 2 || (end + pad) % 4 !== 0)) return { problem: { kind: 'padding' } };
-  return { bytes: decodeClean(text, end), alphabet: url ? 'base64url' : 'base64' };
+  return { bytes: decodeClean(text, end, allocate), alphabet: url ? 'base64url' : 'base64' };
 }
 
 /**
@@ -60,8 +60,36 @@ export function isCanonicalBase64(text: string): boolean {
   return (last & (pad === 2 ? 15 : 3)) === 0;
 }
 
-function decodeClean(text: string, end: number): Uint8Array {
-  const out = new Uint8Array(Math.floor((end * 3) / 4));
+/** Where decoded bytes go: a new array by default, or room in a {@link byteSlab}. */
+export type Allocate = (size: number) => Uint8Array;
+const newBytes: Allocate = (size) => new Uint8Array(size);
+
+/** Bytes over this size get an array of their own from {@link byteSlab}. */
+const SLAB_SIZE = 64 * 1024;
+
+/**
+ * Room for many short byte strings in few buffers: each one a view of a 64 KiB buffer shared with the next ones. Why:
+ * every ArrayBuffer costs about 200 bytes besides its contents (its object, the engine's record of the allocation),
+ * a third of a certificate's DER; the certificates of a long list are read together and are released together, so
+ * they may share their buffers. Not for bytes kept apart from the rest (a buffer lives as long as any view of it).
+ */
+export function byteSlab(): Allocate {
+  let buffer = new Uint8Array(0);
+  let used = 0;
+  return (size) => {
+    if (size > SLAB_SIZE / 8) return new Uint8Array(size);
+    if (used + size > buffer.length) {
+      buffer = new Uint8Array(SLAB_SIZE);
+      used = 0;
+    }
+    const view = buffer.subarray(used, used + size);
+    used += size;
+    return view;
+  };
+}
+
+function decodeClean(text: string, end: number, allocate: Allocate): Uint8Array {
+  const out = allocate(Math.floor((end * 3) / 4));
   let o = 0;
   let i = 0;
   for (; i + 4 <= end; i += 4) {

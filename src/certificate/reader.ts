@@ -7,7 +7,7 @@
  * through `describeCertificateBytes` beneath it, so a certificate is parsed once however many of them look at it.
  */
 import type { Base64Problem } from './encoding.js';
-import { decodeBase64Lenient, decodeBase64Strict, decodePem, isCanonicalBase64 } from './encoding.js';
+import { type Allocate, byteSlab, decodeBase64Lenient, decodeBase64Strict, decodePem, isCanonicalBase64 } from './encoding.js';
 import { CertificateParseError, MAX_CERTIFICATE_BYTES } from './parse.js';
 import type { CertificateRecord } from './facts.js';
 import { describeCertificateBytes, worthCaching } from './cache.js';
@@ -84,6 +84,7 @@ export async function readCertificateValue(
   decoding: Decoding = 'strict',
   present = value !== undefined,
   store = true,
+  allocate?: Allocate,
 ): Promise<CertificateValue> {
   if (!present) return failed({ kind: 'absent' });
   if (value === null) return failed({ kind: 'null' });
@@ -102,7 +103,7 @@ export async function readCertificateValue(
   let alphabet: 'base64' | 'base64url' | 'lenient';
   let base64: string | undefined;
   if (decoding === 'strict') {
-    const decoded = decodeBase64Strict(value);
+    const decoded = decodeBase64Strict(value, allocate);
     if ('problem' in decoded)
       return failed(decoded.problem.kind === 'pem' ? { kind: 'pem' } : { kind: 'not-base64', problem: decoded.problem });
     bytes = decoded.bytes;
@@ -146,5 +147,6 @@ export function readCertificateValues(
   decoding: Decoding = 'strict',
 ): Promise<CertificateValue[]> {
   const store = worthCaching(values.length);
-  return mapWindowed(values, (v) => readCertificateValue(v, crypto, decoding, v !== undefined, store));
+  const allocate = store ? undefined : byteSlab();
+  return mapWindowed(values, (v) => readCertificateValue(v, crypto, decoding, v !== undefined, store, allocate));
 }

@@ -268,6 +268,7 @@ export function parseJsonText(input: string, maxChars: number = MAX_BODY_CHARS):
   }
   const outline = syntaxOutline(input);
   shareTextStrings(input, outline, value);
+  outline.longStrings.clear(); // positions do not need it, and the outline is kept for them
   if (!outline.repeatedNames && outline.maxDepth <= MAX_JSON_DEPTH) {
     // Nothing repeated and nothing too deep: every pointer names at most one value, found by walking the outline.
     return {

@@ -7,6 +7,7 @@ import type { SubjectPublicKey } from '../certificate/parse.js';
 import { readCertificateValue, readCertificateValues, type CertificateState, type CertificateValue } from '../certificate/reader.js';
 import { mapWindowed } from '../concurrency.js';
 import { worthCaching } from '../certificate/cache.js';
+import { byteSlab } from '../certificate/encoding.js';
 import { type ChainCertificate, type ChainLink, linkChains } from '../chain/link.js';
 import { isPlainObject, hasOwn } from '../graph/model.js';
 import { pointer, type JsonProblem } from '../graph/json-text.js';
@@ -286,13 +287,14 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
   // certificate at once (the cache keeps the most recent records whole); CRL checks, when asked for, read whole records.
   const keepRecords = !!options.crls?.length;
   const store = worthCaching(list.length);
+  // Records not stored are released with the check: their DER may share buffers (encoding.ts).
+  const allocate = store ? undefined : byteSlab();
   const read = await mapWindowed(list, async (value) => {
     const object = isPlainObject(value) ? value : null;
     const { state, record }: CertificateValue = object
-      ? await readCertificateValue(object.certificate, options.crypto, 'strict', hasOwn(object, 'certificate'), store)
+      ? await readCertificateValue(object.certificate, options.crypto, 'strict', hasOwn(object, 'certificate'), store, allocate)
       : { state: { kind: 'absent' }, record: null };
     return {
-      value,
       object,
       state,
       view: record?.view ?? null,
@@ -305,10 +307,10 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
     options.crypto,
   );
   const entries = read.map(
-    ({ value, object, state, view }, index): EntryContext => ({
+    ({ object, state, view }, index): EntryContext => ({
       index,
       path: pointer('certificateAuthorities', index),
-      value,
+      value: list[index],
       object,
       certificate: state,
       cert: view,
