@@ -91,7 +91,7 @@ describe('firstExpiry', () => {
     expect((await preflight('{ not json')).firstExpiry).toBeNull();
   });
 
-  it('check says it above the summary, in English and in French, and gives it in JSON', async () => {
+  it('check says it above the summary, in English and in French, and gives it in JSON and SARIF', async () => {
     const [, v] = vectors.find(([f]) => f === 'expires-soon.json')!;
     const file = join(dir, 'body.json');
     writeFileSync(file, JSON.stringify(v.body));
@@ -105,5 +105,8 @@ describe('firstExpiry', () => {
     expect(fr.stdout).toContain('(dans 10 jours)');
     const json = JSON.parse((await runCli(['check', file, '--at', v.at, '--format', 'json'])).stdout);
     expect(json.firstExpiry).toMatchObject({ index: 0, notAfter: '2026-06-11T00:00:00.000Z', days: 10, withinHorizon: true });
+    // SARIF carries it in the run's properties, beside the predicted Graph error.
+    const sarif = JSON.parse((await runCli(['check', file, '--at', v.at, '--format', 'sarif'])).stdout);
+    expect(sarif.runs[0].properties.firstExpiry).toEqual(json.firstExpiry);
   });
 });

@@ -82,7 +82,7 @@ export function formatSarif(report: Report, options: SarifOptions): object {
           };
           return result;
         }),
-        properties: { graphError: report.graphError },
+        properties: { graphError: report.graphError, firstExpiry: report.firstExpiry ?? null },
       },
     ],
   };
