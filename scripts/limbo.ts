@@ -3,10 +3,11 @@
  *
  * For each testcase, the trust list is trusted_certs (the trust anchors) followed by untrusted_intermediates; the peer
  * certificate is validated against it with validateDevicePath (strict RFC 5280 profile, or its default checks with
- * --lenient) at validation_time (now when null) with max_chain_depth; when the case gives CRLs, the path found is
- * checked for revocation against them by the product's own revocation logic (src/crl/path.ts, what `ca-preflight
- * device` and `check --crl` use); and the verdict is compared with upstream's expected_result. Cases that need what the
- * validator leaves out (name constraints, policies, peer names, indirect CRLs) are "n/a". Beside the verdict, each case's list goes through preflight as a Graph body (trusted → isRootAuthority
+ * --lenient) at validation_time (now when null) with max_chain_depth; when the case gives CRLs, every complete path is
+ * checked for revocation against them before it is accepted, by the product's own revocation logic (src/crl/, what
+ * `ca-preflight device` and `check --crl` decide with); and the verdict is compared with upstream's expected_result.
+ * Cases that need what the validator leaves out (name constraints, policies, peer names, indirect CRLs) are "n/a".
+ * Beside the verdict, each case's list goes through preflight as a Graph body (trusted → isRootAuthority
  * true, intermediates → false) and its error findings are printed, to show how the list lint relates to the path
  * verdict. Exit 1 on an unexpected disagreement, or when a known divergence agrees again (the list must shrink).
  *
@@ -23,7 +24,7 @@ import { validateDevicePath, type PathValidation } from '../src/chain/validate-p
 import { children, content, decode, isContext, parseCertificate, type ParsedCertificate } from '../src/certificate/parse.js';
 import { preflight } from '../src/preflight.js';
 import { readCrl } from '../src/certificate/crl.js';
-import { checkPathRevocation } from '../src/crl/path.js';
+import { pathRevocationCheck } from '../src/crl/path.js';
 import { CRL_REFUSAL_CLAUSE, DEVICE, type PathRevocation } from '../src/crl/revocation.js';
 import type { AnalysedCrl } from '../src/crl/analyse.js';
 
@@ -206,60 +207,86 @@ export interface CaseOutcome {
   notApplicable: string | null;
   verdict: 'SUCCESS' | 'FAILURE';
   validation: PathValidation;
-  /** The revocation check of the path found, when the case gives CRLs and a path validated. */
+  /** The revocation status of the accepted path, when the case gives CRLs and a path validated. */
   revocation: PathRevocation<number> | null;
-  /** Why the verdict is FAILURE: the validator's reasons, then revocation's. */
+  /** Why the verdict is FAILURE: the validator's reasons, revocation's among them. */
   reasons: string[];
   agrees: boolean;
   known: string | null;
 }
 
-/** Runs one case through validateDevicePath the way the suite means it. */
+/**
+ * Runs one case through validateDevicePath the way the suite means it; with CRLs, every complete path is checked for
+ * revocation before it is accepted (the product's checkRevocation), so the search goes around a revoked certificate.
+ */
 export async function runCase(tc: LimboTestcase, crypto: Crypto, options: { lenient?: boolean } = {}): Promise<CaseOutcome> {
   const list = [...tc.trusted_certs, ...tc.untrusted_intermediates].map(pemToDer);
   const at = tc.validation_time ? new Date(tc.validation_time) : new Date();
   let validation: PathValidation;
+  let revocation: PathRevocation<number> | null = null;
   try {
-    validation = await validateDevicePath(list, pemToDer(tc.peer_certificate), {
+    const peer = parseCertificate(pemToDer(tc.peer_certificate));
+    let acceptPath: ((path: readonly number[]) => string[]) | undefined;
+    if (tc.crls?.length) {
+      const parsedList = list.map((der) => {
+        try {
+          return parseCertificate(der);
+        } catch {
+          return null;
+        }
+      });
+      const crls = tc.crls.map((text, i) => ({ source: `crls[${i}]`, bytes: new TextEncoder().encode(text) }));
+      const { check } = await pathRevocationCheck(parsedList, peer, crls, { at, crypto, strict: !options.lenient });
+      acceptPath = (path) => {
+        const r = check(path);
+        if (r.revoked.length === 0 && r.undetermined.length === 0) revocation = r;
+        return revocationReasons(tc, r, peer, parsedList);
+      };
+    }
+    validation = await validateDevicePath(list, peer, {
       at,
       crypto,
       maxDepth: tc.max_chain_depth ?? null,
       anchors: tc.trusted_certs.map((_, i) => i),
       strict: !options.lenient,
+      ...(acceptPath ? { acceptPath } : {}),
     });
   } catch (e) {
     validation = { ok: false, path: null, reasons: [`the peer certificate cannot be read: ${(e as Error).message}`], unchecked: [] };
   }
-  let revocation: PathRevocation<number> | null = null;
-  const revocationReasons: string[] = [];
-  if (validation.ok && validation.path && tc.crls?.length) {
-    const parsedList = list.map((der) => parseCertificate(der));
-    const device = parseCertificate(pemToDer(tc.peer_certificate));
-    const crls = tc.crls.map((text, i) => ({ source: `crls[${i}]`, bytes: new TextEncoder().encode(text) }));
-    revocation = await checkPathRevocation(parsedList, device, validation.path, crls, { at, crypto, strict: !options.lenient });
-    const who = (key: number) =>
-      key === DEVICE ? `the peer "${device.subject.rfc4514}"` : `${describeIndex(tc, key)} "${parsedList[key]!.subject.rfc4514}"`;
-    for (const hit of revocation.revoked)
-      revocationReasons.push(
-        `${who(hit.key)} (serial ${hit.revocation.serial}) is revoked by ${hit.crl.input.source} since ${hit.revocation.date.toISOString()} (${hit.revocation.reason ?? 'no reason given'})`,
-      );
-    for (const u of revocation.undetermined)
-      revocationReasons.push(
-        `the revocation status of ${who(u.key)} is undetermined (RFC 5280 §6.3.3 (k)): ${u.refused.map((r) => `${r.crl.input.source} ${refusalText(r.crl, r.why)} (${CRL_REFUSAL_CLAUSE[r.why]})`).join('; ')}`,
-      );
-  }
-  const verdict = validation.ok && revocationReasons.length === 0 ? 'SUCCESS' : 'FAILURE';
+  const verdict = validation.ok ? 'SUCCESS' : 'FAILURE';
   return {
     tc,
     family: familyOf(tc),
     notApplicable: notApplicable(tc),
     verdict,
     validation,
-    revocation,
-    reasons: [...validation.reasons, ...revocationReasons],
+    revocation: validation.ok ? revocation : null,
+    reasons: validation.reasons,
     agrees: verdict === tc.expected_result,
     known: options.lenient ? null : (KNOWN_DIVERGENCES[tc.id] ?? null),
   };
+}
+
+/** Why revocation refuses a path: each revoked certificate and its CRL, each undetermined one and why no CRL decides. */
+function revocationReasons(
+  tc: LimboTestcase,
+  r: PathRevocation<number>,
+  peer: ParsedCertificate,
+  list: readonly (ParsedCertificate | null)[],
+): string[] {
+  const who = (key: number) =>
+    key === DEVICE ? `the peer "${peer.subject.rfc4514}"` : `${describeIndex(tc, key)} "${list[key]!.subject.rfc4514}"`;
+  return [
+    ...r.revoked.map(
+      (hit) =>
+        `${who(hit.key)} (serial ${hit.revocation.serial}) is revoked by ${hit.crl.input.source} since ${hit.revocation.date.toISOString()} (${hit.revocation.reason ?? 'no reason given'})`,
+    ),
+    ...r.undetermined.map(
+      (u) =>
+        `the revocation status of ${who(u.key)} is undetermined (RFC 5280 §6.3.3 (k)): ${u.refused.map((x) => `${x.crl.input.source} ${refusalText(x.crl, x.why)} (${CRL_REFUSAL_CLAUSE[x.why]})`).join('; ')}`,
+    ),
+  ];
 }
 
 /** The case's list as a Graph body through preflight: its error findings as `rule at entry`. */
@@ -310,8 +337,9 @@ const USAGE = `usage: npm run limbo -- <limbo.json> [--family X]... [--verbose] 
   <limbo.json>  x509-limbo testcases (upstream's limbo.json from C2SP/x509-limbo, or a subset in its format);
                 LIMBO_FILE=<path> works too
   --family X    only the cases of family X (or whose id starts with X)
-  --verbose     every reason and unchecked constraint
-  --lenient     validate without the strict RFC 5280 profile checks (validateDevicePath's default);
+  --verbose     every reason (revocation's included) and unchecked constraint
+  --lenient     validate without the strict RFC 5280 profile checks (validateDevicePath's default), and hold the
+                cases' CRLs to RFC 5280 §6.3 only, not to the §5.2.3 profile (cRLNumber present, not critical);
                 disagreements are then informational and the exit code is 0
 exit status: 0 every applicable case agrees (or is a known divergence); 1 an unexpected disagreement, or a known
 divergence that agrees again; 2 no file, or not a limbo file`;
@@ -331,8 +359,6 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     console.log(USAGE);
-    console.log("  --lenient  validate without the strict RFC 5280 profile checks (validateDevicePath's default);");
-    console.log('             disagreements are then informational and the exit code is 0');
     return 0;
   }
   const given = positionals[0] ?? process.env.LIMBO_FILE;

@@ -121,6 +121,14 @@ async function generatedLimboFile(): Promise<{ version: 1; testcases: LimboTestc
         [inter],
         await leaf(inter, serial),
       ),
+      // The issuing CA cross-signed: revoked by one root, not by the other, so the path goes around the revocation.
+      await withCrls(
+        'crl::revoked-intermediate-cross-signed',
+        'SUCCESS',
+        crlCase([await crl(root, revoking(0x77)), await crl(otherRoot), await crl(inter)], [root, otherRoot]),
+        [inter, await buildCertificate({ ...base, subject: 'CN=Limbo Issuing', key: k1!, issuer: otherRoot, serialNumber: 0x78 })],
+        await leaf(inter, serial),
+      ),
       await withCrls(
         'crl::serial-on-another-issuers-crl',
         'SUCCESS',
@@ -195,6 +203,8 @@ describe("the x509-limbo runner, on cases in limbo's format made here", () => {
     async () => {
       const strictOnly: Record<string, string> = { 'crl::number-missing': 'OpenSSL does not require cRLNumber' };
       const lenientOnly: Record<string, string> = { 'crl::number-critical': 'OpenSSL refuses a critical cRLNumber' };
+      // OpenSSL builds one chain and then checks its CRLs; it does not look for another path around a revoked CA.
+      const neither: Record<string, string> = { 'crl::revoked-intermediate-cross-signed': 'OpenSSL does not build around a revocation' };
       const compared: string[] = [];
       for (const tc of data.testcases.filter((t) => t.crls?.length && notApplicable(t) === null)) {
         const id = tc.id.replace('ca-preflight::', '');
@@ -212,12 +222,13 @@ describe("the x509-limbo runner, on cases in limbo's format made here", () => {
         const strict = (await runCase(tc, crypto)).verdict;
         const lenient = (await runCase(tc, crypto, { lenient: true })).verdict;
         const detail = `${id}: openssl ${theirs} (${`${r.stdout}${r.stderr}`.trim().replace(/\s+/g, ' ')})`;
-        if (strictOnly[id]) expect([strict, lenient], detail).toEqual([tc.expected_result, theirs]);
+        if (neither[id]) expect([strict, lenient, theirs], detail).toEqual(['SUCCESS', 'SUCCESS', 'FAILURE']);
+        else if (strictOnly[id]) expect([strict, lenient], detail).toEqual([tc.expected_result, theirs]);
         else if (lenientOnly[id]) expect([strict, lenient], detail).toEqual([theirs, 'SUCCESS']);
         else expect([strict, lenient], detail).toEqual([theirs, theirs]);
         compared.push(id);
       }
-      expect(compared).toHaveLength(10);
+      expect(compared).toHaveLength(11);
     },
   );
 
@@ -227,6 +238,10 @@ describe("the x509-limbo runner, on cases in limbo's format made here", () => {
     expect(await reasons('crl::device-revoked')).toEqual([
       'the peer "CN=device.limbo.test" (serial 4242) is revoked by crls[0] since 2026-05-02T00:00:00.000Z (no reason given)',
     ]);
+    // Cross-signed: the path through the root that revokes the issuing CA is refused, the one through the other root taken.
+    const cross = await runCase(byId.get('crl::revoked-intermediate-cross-signed')!, crypto);
+    expect([cross.verdict, cross.validation.path]).toEqual(['SUCCESS', [3, 1]]);
+    expect(cross.revocation).toEqual({ revoked: [], undetermined: [] });
     expect(await reasons('crl::intermediate-revoked')).toEqual([
       'I0 "CN=Limbo Issuing" (serial 77) is revoked by crls[0] since 2026-05-02T00:00:00.000Z (no reason given)',
     ]);
@@ -251,8 +266,8 @@ describe("the x509-limbo runner, on cases in limbo's format made here", () => {
       spawnSync(process.execPath, ['--import', 'tsx', 'scripts/limbo.ts', path], { cwd: root, encoding: 'utf8', timeout: 120_000 });
     const ok = run(file);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^total\s+16\s+15\s+15\s+0\s+0\s+1$/m);
-    expect(ok.stdout).toMatch(/^ca-preflight::crl\s+11\s+10\s+10\s+0\s+0\s+1$/m);
+    expect(ok.stdout).toMatch(/^total\s+17\s+16\s+16\s+0\s+0\s+1$/m);
+    expect(ok.stdout).toMatch(/^ca-preflight::crl\s+12\s+11\s+11\s+0\s+0\s+1$/m);
     expect(ok.stdout).toMatch(/^ca-preflight::pathlen\s+2\s+2\s+2\s+0\s+0\s+0$/m);
 
     const wrong = structuredClone(data);
@@ -458,6 +473,28 @@ describe('validateDevicePath', () => {
     const bareRoot = await cert({ subject: 'CN=Root', key: key(0), basicConstraints: null, keyUsage: null });
     const bare = await validateDevicePath([bareRoot.der], (await device(bareRoot)).der, { at, crypto });
     expect(bare.reasons).toEqual(['#0 "CN=Root" is a trust anchor whose basicConstraints is missing, so it is not a CA']);
+  });
+
+  it('asks acceptPath about each complete path, in search order, and goes on to the next one when it refuses', async () => {
+    const rootA = await cert({ subject: 'CN=Root A', key: key(0) });
+    const rootB = await cert({ subject: 'CN=Root B', key: key(3) });
+    const viaA = await cert({ subject: 'CN=Issuing', key: key(1), issuer: rootA });
+    const viaB = await cert({ subject: 'CN=Issuing', key: key(1), issuer: rootB });
+    const leaf = await device(viaA);
+    const list = [rootA.der, rootB.der, viaA.der, viaB.der];
+    const asked: number[][] = [];
+    const refuseA = (path: readonly number[]) => {
+      asked.push([...path]);
+      return path.includes(0) ? ['#0 revokes #2'] : [];
+    };
+    expect(await validateDevicePath(list, leaf.der, { at, crypto, acceptPath: refuseA })).toMatchObject({ ok: true, path: [3, 1] });
+    expect(asked).toEqual([
+      [2, 0],
+      [3, 1],
+    ]);
+    const none = await validateDevicePath(list, leaf.der, { at, crypto, acceptPath: async () => ['refused'] });
+    expect(none).toMatchObject({ ok: false, path: null, reasons: ['refused'] });
+    expect(await validateDevicePath(list, leaf.der, { at, crypto })).toMatchObject({ ok: true, path: [2, 0] });
   });
 
   it('takes the trust anchors from the caller, or every listed CA with trustRootsOnly false', async () => {

@@ -1,8 +1,8 @@
 /**
  * Would a device certificate validate against a CA list? RFC 5280 §6.1 path building and validation, restricted to
  * what the list decides: signatures, validity, CA-ness, keyCertSign, pathLenConstraint, critical and duplicate
- * extensions, and a maximum depth. Name constraints, policies and revocation are not evaluated (they are reported
- * in `unchecked` when a certificate on the accepted path carries them).
+ * extensions, and a maximum depth. Name constraints and policies are not evaluated (they are reported in `unchecked`
+ * when a certificate on the accepted path carries them); revocation is the caller's, through `acceptPath`.
  *
  * Paths are built from the device up through the issuer index that chain linking uses too (issuer-index.ts: subject
  * name, then key identifiers; trust anchors first within a rank), and
@@ -41,6 +41,13 @@ export interface ValidatePathOptions {
    * accept these.
    */
   strict?: boolean;
+  /**
+   * A check of each complete path before it is accepted (indexes from the device's issuer up to the trust anchor):
+   * reasons to refuse it, or none. A refused path is one more reason, and the search goes on to the next candidate —
+   * so revocation (RFC 5280 §6.1.3 (a)(3): "the certificate was not revoked") can steer path building around a revoked
+   * certificate, while the CRLs stay out of this module.
+   */
+  acceptPath?: (path: readonly number[]) => Promise<readonly string[]> | readonly string[];
 }
 
 export interface PathValidation {
@@ -313,7 +320,13 @@ export async function validateDevicePath(
         for (const p of problems) note(`${issuer.label} ${p}`);
         continue;
       }
-      if (anchors.has(issuer.index)) return [...intermediates.map((n) => n.index), issuer.index];
+      if (anchors.has(issuer.index)) {
+        const found = [...intermediates.map((n) => n.index), issuer.index];
+        const refused = options.acceptPath ? await options.acceptPath(found) : [];
+        if (refused.length === 0) return found;
+        for (const r of refused) note(r);
+        continue;
+      }
       const depth = belowCount + (issuer.cert.selfIssued ? 0 : 1);
       if (depth > maxDepth) {
         note(

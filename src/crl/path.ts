@@ -1,8 +1,9 @@
 /**
  * Revocation along a validated path: the certificates a verifier checks (the device and every CA below the trust
  * anchor, which RFC 5280 §6.1.1 (d) takes as an input and never checks), each against the CRLs given for its issuer.
- * The device check and the x509-limbo runner both go through here, so the product has one answer to "is this path
- * revoked?": the CRLs are read, matched and verified by `analyseCrls`, decided by `checkRevocation`.
+ * The x509-limbo runner checks paths here; `ca-preflight device` decides with the same `checkRevocation` on the CRLs
+ * `preflight` has analysed — one answer to "is this path revoked?": the CRLs read, matched and verified by
+ * `analyseCrls`, the path decided by `checkRevocation`.
  */
 import type { ParsedCertificate } from '../certificate/parse.js';
 import { analyseCrls, type AnalysedCrl } from './analyse.js';
@@ -17,18 +18,27 @@ export interface PathRevocationOptions {
 }
 
 /**
- * The revocation status of a validated path against CRL files: `list` is the CAs the path indexes (none of them
- * configures a CRL URL; the CRLs are matched to them by AKI, else issuer name, as `check --crl` matches files).
+ * The revocation check of paths through `list` (list positions, as `validateDevicePath` gives them) against CRL files:
+ * the CRLs are read, matched (by AKI, else issuer name, as `check --crl` matches files; no CA configures a URL here)
+ * and verified once, and each path is then decided by `checkRevocation` — fit for `validateDevicePath`'s `acceptPath`.
+ * A listed certificate that could not be read (null) is matched to no CRL.
  */
-export async function checkPathRevocation(
-  list: readonly ParsedCertificate[],
+export async function pathRevocationCheck(
+  list: readonly (ParsedCertificate | null)[],
   device: ParsedCertificate,
-  path: readonly number[],
   crls: readonly CrlInput[],
   options: PathRevocationOptions,
-): Promise<PathRevocation<number> & { analysed: AnalysedCrl[] }> {
-  const cas: ListedCa[] = list.map((parsed, index) => ({ index, parsed, baseUrl: null, deltaUrl: null }));
+): Promise<{ analysed: AnalysedCrl[]; check: (path: readonly number[]) => PathRevocation<number> }> {
+  const cas: ListedCa[] = list.flatMap((parsed, index) => (parsed ? [{ index, parsed, baseUrl: null, deltaUrl: null }] : []));
   const analysed = await analyseCrls(cas, crls, { at: options.at, crypto: options.crypto });
-  const covered = coveredOnPath(device, path, (i) => list[i]!);
-  return { ...checkRevocation(analysed, covered, { strict: options.strict ?? false }), analysed };
+  const strict = options.strict ?? false;
+  return {
+    analysed,
+    check: (path) =>
+      checkRevocation(
+        analysed,
+        coveredOnPath(device, path, (i) => list[i]!),
+        { strict },
+      ),
+  };
 }
