@@ -76,6 +76,7 @@ async function generatedLimboFile(): Promise<{ version: 1; testcases: LimboTestc
   const noCrlSign = await buildCertificate({ ...base, subject: 'CN=Limbo Root', key: k0!, keyUsage: { bits: ['keyCertSign'] } });
   const noKeyUsage = await buildCertificate({ ...base, subject: 'CN=Limbo Root', key: k0!, keyUsage: null });
   const otherRoot = await buildCertificate({ ...base, subject: 'CN=Limbo Other Root', key: k3! });
+  const crossInter = await buildCertificate({ ...base, subject: 'CN=Limbo Issuing', key: k1!, issuer: otherRoot, serialNumber: 0x78 });
   const crlCase = (crls: string[], trusted: BuiltCertificate[] = [root]) => ({ features: ['has-crl'], crls, trusted });
   const withCrls = async (
     id: string,
@@ -126,7 +127,15 @@ async function generatedLimboFile(): Promise<{ version: 1; testcases: LimboTestc
         'crl::revoked-intermediate-cross-signed',
         'SUCCESS',
         crlCase([await crl(root, revoking(0x77)), await crl(otherRoot), await crl(inter)], [root, otherRoot]),
-        [inter, await buildCertificate({ ...base, subject: 'CN=Limbo Issuing', key: k1!, issuer: otherRoot, serialNumber: 0x78 })],
+        [inter, crossInter],
+        await leaf(inter, serial),
+      ),
+      // The device revoked by that CA: its CRL is the CA's, whichever of its two certificates the path goes through.
+      await withCrls(
+        'crl::device-revoked-under-cross-signed-ca',
+        'FAILURE',
+        crlCase([await crl(root), await crl(otherRoot), await crl(inter, revoking(serial))], [root, otherRoot]),
+        [inter, crossInter],
         await leaf(inter, serial),
       ),
       await withCrls(
@@ -228,7 +237,7 @@ describe("the x509-limbo runner, on cases in limbo's format made here", () => {
         else expect([strict, lenient], detail).toEqual([theirs, theirs]);
         compared.push(id);
       }
-      expect(compared).toHaveLength(11);
+      expect(compared).toHaveLength(12);
     },
   );
 
@@ -242,6 +251,10 @@ describe("the x509-limbo runner, on cases in limbo's format made here", () => {
     const cross = await runCase(byId.get('crl::revoked-intermediate-cross-signed')!, crypto);
     expect([cross.verdict, cross.validation.path]).toEqual(['SUCCESS', [3, 1]]);
     expect(cross.revocation).toEqual({ revoked: [], undetermined: [] });
+    // Both paths refused: through either certificate of the issuing CA, its CRL revokes the device.
+    expect(await reasons('crl::device-revoked-under-cross-signed-ca')).toEqual([
+      'the peer "CN=device.limbo.test" (serial 4242) is revoked by crls[2] since 2026-05-02T00:00:00.000Z (no reason given)',
+    ]);
     expect(await reasons('crl::intermediate-revoked')).toEqual([
       'I0 "CN=Limbo Issuing" (serial 77) is revoked by crls[0] since 2026-05-02T00:00:00.000Z (no reason given)',
     ]);
@@ -266,8 +279,8 @@ describe("the x509-limbo runner, on cases in limbo's format made here", () => {
       spawnSync(process.execPath, ['--import', 'tsx', 'scripts/limbo.ts', path], { cwd: root, encoding: 'utf8', timeout: 120_000 });
     const ok = run(file);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^total\s+17\s+16\s+16\s+0\s+0\s+1$/m);
-    expect(ok.stdout).toMatch(/^ca-preflight::crl\s+12\s+11\s+11\s+0\s+0\s+1$/m);
+    expect(ok.stdout).toMatch(/^total\s+18\s+17\s+17\s+0\s+0\s+1$/m);
+    expect(ok.stdout).toMatch(/^ca-preflight::crl\s+13\s+12\s+12\s+0\s+0\s+1$/m);
     expect(ok.stdout).toMatch(/^ca-preflight::pathlen\s+2\s+2\s+2\s+0\s+0\s+0$/m);
 
     const wrong = structuredClone(data);

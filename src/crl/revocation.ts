@@ -7,6 +7,7 @@
  * the device check and the x509-limbo runner.
  */
 import { findRevocations, serialKeyOfHex, type Revocation } from '../certificate/crl.js';
+import { bytesEqual } from '../certificate/encoding.js';
 import type { ParsedCertificate } from '../certificate/parse.js';
 import type { AnalysedCrl } from './analyse.js';
 
@@ -16,6 +17,22 @@ export interface CoveredCertificate<K> {
   parsed: ParsedCertificate;
   /** Index of the listed CA that issued it: the CRLs of that CA are consulted. */
   issuerIndex: number;
+  /**
+   * That CA's certificate. With it, the CRLs matched to another listed certificate of the same CA (same subject, same
+   * key: a CA listed twice, e.g. cross-signed by two roots) are consulted too — a CRL is the CA's, not one entry's.
+   */
+  issuer?: ParsedCertificate;
+}
+
+/** The same CA: the same subject (RFC 5280 §7.1 comparison) and the same key. */
+function sameCa(a: ParsedCertificate, b: ParsedCertificate): boolean {
+  return a.subject.key === b.subject.key && bytesEqual(a.publicKey.spki, b.publicKey.spki);
+}
+
+/** The CRL is its issuer's: matched to that listed CA, or to another listed certificate of the same CA. */
+function isIssuersCrl<K>(a: AnalysedCrl, c: CoveredCertificate<K>): boolean {
+  if (!a.ca) return false;
+  return a.ca.index === c.issuerIndex || (c.issuer !== undefined && sameCa(a.ca.parsed, c.issuer));
 }
 
 export interface RevocationHit<K> {
@@ -38,8 +55,8 @@ export function coveredOnPath(
 ): CoveredCertificate<number>[] {
   if (path.length === 0) return [];
   return [
-    { key: DEVICE, parsed: device, issuerIndex: path[0]! },
-    ...path.slice(0, -1).map((i, k) => ({ key: i, parsed: parsedAt(i), issuerIndex: path[k + 1]! })),
+    { key: DEVICE, parsed: device, issuerIndex: path[0]!, issuer: parsedAt(path[0]!) },
+    ...path.slice(0, -1).map((i, k) => ({ key: i, parsed: parsedAt(i), issuerIndex: path[k + 1]!, issuer: parsedAt(path[k + 1]!) })),
   ];
 }
 
@@ -58,10 +75,12 @@ export function findRevoked<K>(analysed: readonly AnalysedCrl[], certs: readonly
     if (l) l.push(c);
     else byIssuer.set(c.issuerIndex, [c]);
   }
+  const withIssuer = certs.filter((c) => c.issuer !== undefined);
   const revoked = new Map<K, RevocationHit<K>>();
   const lifted = new Set<K>();
   const lookup = (a: AnalysedCrl): { cert: CoveredCertificate<K>; revocation: Revocation }[] => {
-    const covered = (byIssuer.get(a.ca!.index) ?? []).filter((c) => inScope(a, c.parsed));
+    const sameCaElsewhere = withIssuer.filter((c) => c.issuerIndex !== a.ca!.index && isIssuersCrl(a, c));
+    const covered = [...(byIssuer.get(a.ca!.index) ?? []), ...sameCaElsewhere].filter((c) => inScope(a, c.parsed));
     if (covered.length === 0) return [];
     const keyed = new Map(covered.map((c) => [serialKeyOfHex(c.parsed.serialNumber), c]));
     return [...findRevocations(a.crl!, keyed.keys())].map(([serial, revocation]) => ({ cert: keyed.get(serial)!, revocation }));
@@ -167,7 +186,7 @@ export function checkRevocation<K>(
   const undetermined: UndeterminedStatus<K>[] = [];
   for (const c of certs) {
     if (hit.has(c.key)) continue;
-    const given = analysed.filter((a) => a.ca?.index === c.issuerIndex && a.role === 'base' && (!a.crl || inScope(a, c.parsed)));
+    const given = analysed.filter((a) => isIssuersCrl(a, c) && a.role === 'base' && (!a.crl || inScope(a, c.parsed)));
     if (given.length === 0) continue;
     const refused = given.map((crl) => ({ crl, why: crlRefusal(crl, options) }));
     if (refused.every((r) => r.why !== null)) undetermined.push({ key: c.key, refused: refused as UndeterminedStatus<K>['refused'] });
