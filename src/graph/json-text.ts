@@ -136,6 +136,11 @@ function lineIndex(text: string): (offset: number) => Position {
     if (c === 10) starts.push(i + 1);
     else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
   }
+  return lineOf(Int32Array.from(starts));
+}
+
+/** The position of an offset, from the offsets at which lines start (kept as 32-bit integers at their exact count). */
+function lineOf(starts: Int32Array): (offset: number) => Position {
   return (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -154,7 +159,7 @@ function lineIndex(text: string): (offset: number) => Position {
  * trust-list entry, tens of megabytes for a 10,000-CA body, all of it garbage once the positions are known.
  */
 interface SyntaxOutline {
-  offsets: number[];
+  offsets: Int32Array;
   tokens: string[];
   children: (number[] | null)[];
   /** Deepest nesting of any value (the root is at 0). */
@@ -174,7 +179,16 @@ interface SyntaxOutline {
 const SHARED_STRING_CHARS = 32;
 
 function syntaxOutline(input: string): SyntaxOutline {
-  const outline: SyntaxOutline = { offsets: [], tokens: [], children: [], maxDepth: 0, repeatedNames: false, longStrings: new Map() };
+  // Built with push, then kept at their exact length (an array grown by push holds up to half as much again).
+  const offsets: number[] = [];
+  const outline: SyntaxOutline = {
+    offsets: new Int32Array(0),
+    tokens: [],
+    children: [],
+    maxDepth: 0,
+    repeatedNames: false,
+    longStrings: new Map(),
+  };
   // The open containers, innermost last, each with the member name being read (undefined for an array).
   const open: number[] = [];
   const names: (string | undefined)[] = [];
@@ -189,8 +203,8 @@ function syntaxOutline(input: string): SyntaxOutline {
     return t;
   };
   const add = (offset: number, container: boolean): void => {
-    const node = outline.offsets.length;
-    outline.offsets.push(offset);
+    const node = offsets.length;
+    offsets.push(offset);
     outline.children.push(container ? [] : null);
     const top = open.length - 1;
     if (open.length > outline.maxDepth) outline.maxDepth = open.length;
@@ -233,13 +247,16 @@ function syntaxOutline(input: string): SyntaxOutline {
       },
       onLiteralValue: (value, offset, length) => {
         add(offset, false);
-        if (typeof value === 'string' && length >= SHARED_STRING_CHARS + 2) outline.longStrings.set(outline.offsets.length - 1, length);
+        if (typeof value === 'string' && length >= SHARED_STRING_CHARS + 2) outline.longStrings.set(offsets.length - 1, length);
       },
       onObjectEnd: closeObject,
       onArrayEnd: close,
     },
     { disallowComments: true, allowTrailingComma: false },
   );
+  outline.offsets = Int32Array.from(offsets);
+  outline.tokens = outline.tokens.slice();
+  outline.children = outline.children.slice();
   return outline;
 }
 
