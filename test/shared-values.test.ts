@@ -43,6 +43,44 @@ describe('shared values', () => {
     expect(table.find('d')).toBeUndefined();
   });
 
+  it('keeps what a least-recently-used map of the same limit keeps, in any sequence of finds and keeps (law)', () => {
+    // The model: a Map re-inserted on every use (iteration order = order of use), trimmed from its oldest end.
+    type Op = { find: boolean; key: number };
+    const op = fc.record({ find: fc.boolean(), key: fc.integer({ min: 0, max: 11 }) });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 6 }), fc.array(op, { maxLength: 120 }), (limit, ops: Op[]) => {
+        const table = new SharedValues<{ key: number; n: number }>(limit);
+        const model = new Map<string, { key: number; n: number }>();
+        ops.forEach(({ find, key }, n) => {
+          const k = `k${key}`;
+          if (find) {
+            const known = model.get(k);
+            if (known !== undefined) {
+              model.delete(k);
+              model.set(k, known);
+            }
+            expect(table.find(k)).toBe(known);
+          } else {
+            const value = { key, n };
+            expect(table.keep(k, value)).toBe(value);
+            model.delete(k);
+            model.set(k, value);
+            if (model.size > limit) model.delete(model.keys().next().value!);
+            if (limit === 0) model.clear();
+          }
+          expect(table.size).toBe(model.size);
+        });
+        // Every key the model keeps is found with its value, and no other.
+        for (let key = 0; key < 12; key++) {
+          const k = `k${key}`;
+          if (!model.has(k)) expect(table.find(k)).toBeUndefined();
+        }
+        for (const [k, v] of [...model]) expect(table.find(k)).toBe(v);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('shares lists of strings by content, and every empty list is one frozen list', () => {
     const a = shareStrings(['http://crl.example/a.crl', 'http://crl.example/b.crl']);
     const b = shareStrings(['http://crl.example/a.crl', 'http://crl.example/b.crl']);
