@@ -5,7 +5,7 @@ import { parseCertificate } from '../src/certificate/parse.js';
 import { clearCertificateCache, describeCertificateBytes, worthCaching, CERTIFICATE_CACHE_SIZE } from '../src/certificate/cache.js';
 import { parseJsonText } from '../src/graph/json-text.js';
 import { byteSlab, decodeBase64Strict } from '../src/certificate/encoding.js';
-import { preflight } from '../src/preflight.js';
+import { preflight, runPreflight } from '../src/preflight.js';
 import { buildCertificate, generateKeyPair, type BuiltCertificate } from '../src/testing/builder.js';
 
 const crypto = globalThis.crypto;
@@ -162,6 +162,26 @@ describe('certificates share what they hold alike', () => {
     parseCertificate(childB.der); // names and algorithms shared before the check
     const shared = await preflight(body, { at: new Date('2026-06-01T00:00:00Z') });
     expect(shared).toEqual(cold);
+  });
+
+  it('links that say the same are one frozen object, and each entry still names its own issuer', async () => {
+    const other = await buildCertificate({
+      subject: 'CN=Other Root, O=Example, C=US',
+      key: await generateKeyPair('P-256', { crypto }),
+      notBefore,
+      notAfter,
+      crypto,
+    });
+    const list = [root, childA, other, childB];
+    const body = { certificateAuthorities: list.map((c, i) => ({ isRootAuthority: i % 2 === 0, certificate: c.base64 })) };
+    const { context } = await runPreflight(body, { at: new Date('2026-06-01T00:00:00Z') });
+    const [r, a, o, b] = context.entries.map((e) => e.chain);
+    expect(a).toEqual({ status: 'issued', issuer: 0, akiMismatch: false });
+    expect(b).toBe(a);
+    expect(o).toBe(r);
+    expect(r).toEqual({ status: 'self-signed' });
+    for (const link of [r, a]) expect(Object.isFrozen(link)).toBe(true);
+    expect(context.entries.map((e) => e.path)).toEqual([0, 1, 2, 3].map((i) => `/certificateAuthorities/${i}`));
   });
 
   it('a record made without storing is not kept; a list longer than the cache is not stored', async () => {

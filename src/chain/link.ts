@@ -40,13 +40,27 @@ export interface ChainCertificate extends IndexedCertificate, IssuedCertificate,
   selfSignatureWhy: UnsupportedWhy | null;
 }
 
-/** Links every readable certificate of the list (null where `certificates[i]` is null) to its issuer among the others. */
+const SELF_SIGNED: ChainLink = Object.freeze({ status: 'self-signed' });
+
+/**
+ * Links every readable certificate of the list (null where `certificates[i]` is null) to its issuer among the others.
+ * The links that say the same are one frozen object (a list of 10,000 CAs under 60 issuers has 60-odd distinct ones).
+ */
 export async function linkChains(certificates: readonly (ChainCertificate | null)[], crypto: Crypto): Promise<(ChainLink | null)[]> {
   const thumbprint = (i: number) => certificates[i]!.thumbprint;
   const index = new IssuerIndex(certificates, { identity: thumbprint });
+  const issuedLinks = new Map<number, ChainLink>();
+  const issued = (issuer: number, akiMismatch: boolean): ChainLink => {
+    const key = issuer * 2 + (akiMismatch ? 1 : 0);
+    const known = issuedLinks.get(key);
+    if (known) return known;
+    const link: ChainLink = Object.freeze({ status: 'issued', issuer, akiMismatch });
+    issuedLinks.set(key, link);
+    return link;
+  };
   return mapWindowed(certificates, async (cert, i): Promise<ChainLink | null> => {
     if (!cert) return null;
-    if (cert.selfSigned === true) return { status: 'self-signed' };
+    if (cert.selfSigned === true) return SELF_SIGNED;
     if (cert.selfSigned === null && cert.selfSignatureWhy)
       return { status: 'self-issued-unverified', reason: cert.selfSignatureError ?? '', why: cert.selfSignatureWhy };
     const aki = cert.aki?.keyIdentifier ?? null;
@@ -66,7 +80,7 @@ export async function linkChains(certificates: readonly (ChainCertificate | null
       const r = await verifySignature(cert, issuer.publicKey, crypto);
       if (r.status === 'valid') {
         const ski = issuer.ski?.value ?? null;
-        return { status: 'issued', issuer: c, akiMismatch: !!aki && !!ski && aki !== ski };
+        return issued(c, !!aki && !!ski && aki !== ski);
       }
       results.push(r);
     }

@@ -289,34 +289,28 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
   const store = worthCaching(list.length);
   // Records not stored are released with the check: their DER may share buffers (encoding.ts).
   const allocate = store ? undefined : byteSlab();
-  const read = await mapWindowed(list, async (value) => {
+  // Each entry is made once, its chain filled in when the list is linked; beside it only what linking reads is kept.
+  const chains = new Array<ListedCertificate | null>(list.length).fill(null);
+  const records = new Array<CertificateRecord | null>(keepRecords ? list.length : 0).fill(null);
+  const entries = await mapWindowed(list, async (value, index): Promise<EntryContext> => {
     const object = isPlainObject(value) ? value : null;
     const { state, record }: CertificateValue = object
       ? await readCertificateValue(object.certificate, options.crypto, 'strict', hasOwn(object, 'certificate'), store, allocate)
       : { state: { kind: 'absent' }, record: null };
+    chains[index] = record ? new ListedCertificate(record) : null;
+    if (keepRecords) records[index] = record;
     return {
-      object,
-      state,
-      view: record?.view ?? null,
-      chain: record ? new ListedCertificate(record) : null,
-      record: keepRecords ? record : null,
-    };
-  });
-  const links = await linkChains(
-    read.map((r) => r.chain),
-    options.crypto,
-  );
-  const entries = read.map(
-    ({ object, state, view }, index): EntryContext => ({
       index,
       path: pointer('certificateAuthorities', index),
       value: list[index],
       object,
       certificate: state,
-      cert: view,
-      chain: links[index] ?? null,
-    }),
-  );
+      cert: record?.view ?? null,
+      chain: null,
+    };
+  });
+  const links = await linkChains(chains, options.crypto);
+  for (const e of entries) e.chain = links[e.index] ?? null;
   return {
     body,
     collection: options.collection ?? null,
@@ -332,13 +326,6 @@ export async function buildContext(body: unknown, options: ContextOptions): Prom
     current: options.current === undefined ? null : await buildCurrent(options.current, options.crypto),
     cloud: options.cloud ?? 'global',
     warnExpiryDays: options.warnExpiryDays ?? DEFAULT_WARN_EXPIRY_DAYS,
-    crl: options.crls?.length
-      ? await buildCrlContext(
-          entries,
-          read.map((r) => r.record),
-          options.crls,
-          options,
-        )
-      : null,
+    crl: options.crls?.length ? await buildCrlContext(entries, records, options.crls, options) : null,
   };
 }
