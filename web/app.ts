@@ -9,7 +9,7 @@ import { applyLabels, LABELS, type Labels } from './i18n.js';
 import { LineNumberedEditor } from './editor.js';
 import { appendCertificates, readCertificateFile, type FileOutcome } from './certificates.js';
 import { renderReport } from './render.js';
-import { needsCloudAllowance, requestPanel, type RequestPanel } from './request.js';
+import { currentNotJson, needsCloudAllowance, requestPanel, type RequestPanel } from './request.js';
 import { checkDeviceFile, renderDevice, type DeviceFile } from './device.js';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -101,16 +101,6 @@ function readAt(): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-function currentProblem(text: string): string | null {
-  if (text.trim() === '') return null;
-  try {
-    JSON.parse(text);
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
-
 /** The ids of the configurations of any collection response pasted, offered in the id field's list. */
 function offerIds(...texts: string[]): void {
   const ids = new Set<string>();
@@ -135,8 +125,8 @@ async function check(): Promise<void> {
   ui.allowCloudOption.hidden = !needsCloudAllowance(cloud);
   const at = readAt();
   const id = ui.configId.value.trim() || undefined;
-  const problem = currentProblem(currentText);
-  ui.currentError.textContent = problem ? labels.currentNotJson(problem) : '';
+  const problem = currentText.trim() === '' ? null : currentNotJson(currentText, labels);
+  ui.currentError.textContent = problem ?? '';
   current.textarea.setAttribute('aria-invalid', String(problem !== null));
   if (problem) current.textarea.closest('details')?.setAttribute('open', '');
   offerIds(text, currentText);

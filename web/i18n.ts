@@ -54,7 +54,8 @@ export interface Labels {
   bodyNotJson: string;
   bodyNotObject: string;
   listNotArray: string;
-  currentNotJson: (reason: string) => string;
+  /** `where`: the line and column (from `line`) of the first problem, when known. */
+  currentNotJson: (where: string | null) => string;
   root: string;
   intermediate: string;
   offline: string;
@@ -175,7 +176,7 @@ export const LABELS: Record<Lang, Labels> = {
     bodyNotJson: 'The body is not JSON, so certificates cannot be added to it: fix it or clear it first.',
     bodyNotObject: 'The body is not a JSON object, so certificates cannot be added to it: clear it first.',
     listNotArray: 'certificateAuthorities is not an array, so certificates cannot be added to it.',
-    currentNotJson: (reason) => `The current resource is not JSON (${reason}): fix it or clear it.`,
+    currentNotJson: (where) => `The current resource is not JSON${where ? ` (at ${where})` : ''}: fix it or clear it.`,
     root: 'root',
     intermediate: 'intermediate',
     offline: 'Works offline: once loaded, this page makes no network requests.',
@@ -307,7 +308,7 @@ export const LABELS: Record<Lang, Labels> = {
     bodyNotJson: 'Le corps n’est pas du JSON : impossible d’y ajouter des certificats. Corrigez-le ou videz-le d’abord.',
     bodyNotObject: 'Le corps n’est pas un objet JSON : impossible d’y ajouter des certificats. Videz-le d’abord.',
     listNotArray: 'certificateAuthorities n’est pas un tableau : impossible d’y ajouter des certificats.',
-    currentNotJson: (reason) => `La ressource actuelle n’est pas du JSON (${reason}) : corrigez-la ou videz-la.`,
+    currentNotJson: (where) => `La ressource actuelle n’est pas du JSON${where ? ` (${where})` : ''} : corrigez-la ou videz-la.`,
     root: 'racine',
     intermediate: 'intermédiaire',
     offline: 'Fonctionne hors ligne : une fois chargée, cette page ne fait aucune requête réseau.',

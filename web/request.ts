@@ -21,6 +21,7 @@ import {
 } from '../src/index.js';
 import { CLOUD_BASE_URLS, CONFIGURATIONS_PATH, configurationUrl, isDocumentedCloud, type Cloud } from '../src/graph/clouds.js';
 import type { Labels } from './i18n.js';
+import { parseJsonText } from '../src/graph/json-text.js';
 
 /** Why nothing may be sent: the library's reasons (a current resource that is not JSON is `input`, as there). */
 export type PanelRefusal = RefusalReason['kind'];
@@ -156,12 +157,9 @@ function plainPanel(input: PanelInput): RequestPanel {
 /** The panel against the current resource: the library's request, or its refusal. */
 async function diffPanel(input: PanelInput): Promise<RequestPanel> {
   const { labels } = input;
-  let current: unknown;
-  try {
-    current = JSON.parse(input.currentText);
-  } catch (e) {
-    return refused('diff', ['input'], [labels.currentNotJson(e instanceof Error ? e.message : String(e))]);
-  }
+  const problem = currentNotJson(input.currentText, labels);
+  if (problem) return refused('diff', ['input'], [problem]);
+  const current: unknown = JSON.parse(input.currentText);
   const choice = chooseConfiguration(current, input.id);
   if (choice.kind === 'choose') return refused('diff', ['input'], [labels.chooseConfiguration(choice.ids)]);
   if (choice.kind === 'not-found') return refused('diff', ['input'], [labels.configurationNotFound(choice.id, choice.ids)]);
@@ -218,4 +216,14 @@ export function requestPanel(input: PanelInput): Promise<RequestPanel> {
 /** Whether the cloud is one where the API is not documented as available (the page then offers the allow control). */
 export function needsCloudAllowance(cloud: Cloud): boolean {
   return !isDocumentedCloud(cloud);
+}
+
+/**
+ * Why a pasted current resource is not JSON, in the page's language with the line and column the library's JSON reader
+ * gives (never the JavaScript engine's English message); null when it is JSON.
+ */
+export function currentNotJson(text: string, labels: Labels): string | null {
+  const read = parseJsonText(text);
+  if (read.ok) return null;
+  return labels.currentNotJson(read.position ? labels.line(read.position.line, read.position.column) : null);
 }

@@ -10,7 +10,7 @@ import { buildHierarchy } from '../../../src/testing/builder.js';
 import { buildCrl } from '../../../src/testing/crl-builder.js';
 import { offsetOf, selectionAt } from '../../../web/editor.js';
 import { appendCertificates, readCertificateFile } from '../../../web/certificates.js';
-import { plainRequestText } from '../../../web/request.js';
+import { currentNotJson, plainRequestText } from '../../../web/request.js';
 import { countBySeverity, graphResponseText } from '../../../web/render.js';
 import { LABELS } from '../../../web/i18n.js';
 import { unchangedReadOnlyMembers } from '../../../src/report/text.js';
@@ -214,5 +214,12 @@ describe('request and response text', () => {
     expect(LABELS.en.summary(countBySeverity(plain.findings), plain.verdict, unchangedReadOnlyMembers(plain))).toMatch(
       /Graph would answer 200 OK\.$/,
     );
+  });
+
+  it('says where a pasted current resource stops being JSON, in the page language, never in the engine’s words', () => {
+    const text = '{\n  "id": "x",\n  "displayName": \n}';
+    expect(currentNotJson(text, LABELS.en)).toBe('The current resource is not JSON (at line 4, column 1): fix it or clear it.');
+    expect(currentNotJson(text, LABELS.fr)).toBe('La ressource actuelle n’est pas du JSON (ligne 4, colonne 1) : corrigez-la ou videz-la.');
+    expect(currentNotJson('{"id": "x"}', LABELS.en)).toBeNull();
   });
 });
