@@ -22,7 +22,8 @@ interface Slot<T> {
 
 /**
  * One table of shared values. The order of use is a list of slots beside the map, and the least recently used slot is
- * reused for the next new key, so that a hit changes no map and a miss allocates nothing once the table is full. Why:
+ * reused for the next new key, so that a hit changes no map and, once the table is full, a new key costs one delete and
+ * one set (the map is rebuilt about once per `limit` new keys, no longer every few hits). Why:
  * a table that lives long sits in the old generation of the heap, and V8 puts the new backing store of such a map there
  * too whenever it is rebuilt; marking an entry as recently used by deleting and re-inserting it rebuilt the small
  * tables every few hits and the large ones every thousand, a 10,000-CA check leaving about 15 MB of dead tables in the
